@@ -1,0 +1,83 @@
+package ai.pmoves.engine.apply;
+
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.history.HistoryTable;
+import ai.pmoves.engine.migration.Migration;
+import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.sql.SqlStatement;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The exact SQL an apply would run, in order, with its transaction boundaries and history rows, written as a
+ * psql-runnable file instead of being executed.
+ */
+final class DryRunScript {
+    private final StringBuilder sql = new StringBuilder();
+    private final HistoryTable history;
+
+    DryRunScript(HistoryTable history, String maskedUrl) {
+        this.history = history;
+        sql.append("-- pmoves dry run against ").append(maskedUrl).append('\n')
+                .append("-- Nothing below was executed; this is what pmoves:apply would run, in order.\n\n");
+    }
+
+    void createHistoryTable() {
+        sql.append("-- the history table does not exist yet\nBEGIN;\n");
+        for (String s : history.createStatements()) {
+            sql.append(s).append(";\n");
+        }
+        sql.append("COMMIT;\n\n");
+    }
+
+    void baseline(Migration m) {
+        sql.append("-- baseline ").append(m.fileName()).append(" (recorded, not run)\n")
+                .append(historyInsert(m, null, "baseline")).append("\n\n");
+    }
+
+    void migration(int index, int total, Migration m, MigrationScript script, String nonTransactionalReason) {
+        sql.append("-- [").append(index).append('/').append(total).append("] ").append(m.fileName())
+                .append(" (version ").append(m.version()).append(")\n");
+        boolean transactional = nonTransactionalReason == null;
+        sql.append(transactional ? "BEGIN;\n" : "-- outside a transaction: " + nonTransactionalReason + "\n");
+        for (SqlStatement s : script.statements()) {
+            if (transactional && TransactionRules.isTransactionControl(s)) {
+                sql.append("-- skipped (the plugin runs the migration in its own transaction): ").append(s.sql())
+                        .append('\n');
+                continue;
+            }
+            sql.append(s.sql()).append(";\n");
+            if (s.isCopyFromStdin()) {
+                sql.append(s.copyData());
+                if (!s.copyData().isEmpty() && !s.copyData().endsWith("\n")) {
+                    sql.append('\n');
+                }
+                sql.append("\\.\n");
+            }
+        }
+        sql.append(historyInsert(m, script.checksum(), "applied")).append('\n');
+        sql.append(transactional ? "COMMIT;\n\n" : "\n");
+    }
+
+    void writeTo(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, sql, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PmovesException("Cannot write the dry run to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String historyInsert(Migration m, String checksum, String state) {
+        return "INSERT INTO " + history.name() + " (version, name, checksum, applied_at, applied_by, state) VALUES ("
+                + literal(m.version()) + ", " + literal(m.name().description()) + ", "
+                + (checksum == null ? "NULL" : literal(checksum)) + ", timezone('UTC', now()), current_user, "
+                + literal(state) + ");";
+    }
+
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,198 @@
+package ai.pmoves.engine.apply;
+
+import ai.pmoves.engine.EngineLog;
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.db.AdvisoryLock;
+import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.history.HistoryRow;
+import ai.pmoves.engine.history.HistoryTable;
+import ai.pmoves.engine.migration.Migration;
+import ai.pmoves.engine.migration.MigrationScanner;
+import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.status.MigrationInfo;
+import ai.pmoves.engine.status.MigrationState;
+import ai.pmoves.engine.status.MigrationStatus;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Applies pending migrations in time order (DESIGN §7): checks the whole plan first (drift, failed rows, order,
+ * syntax of every file to run), then runs each migration under the migration lock.
+ */
+public final class Migrator {
+    private final ConnectionSettings settings;
+    private final EngineLog log;
+
+    public Migrator(ConnectionSettings settings, EngineLog log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public ApplyResult apply(ApplyOptions options) {
+        long start = System.nanoTime();
+        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory(), "migrationsDirectory",
+                options.directoryConfigured());
+        if (files.isEmpty()) {
+            log.info("No migrations in " + options.migrationsDirectory() + ": nothing to apply.");
+            return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
+        }
+        int targetIndex = indexOf(files, options.target(), "target");
+        int baselineIndex = indexOf(files, options.baseline(), "baseline");
+        HistoryTable history = new HistoryTable(options.historyTable());
+        try (Connection connection = settings.connect();
+             AdvisoryLock lock = options.dryRun() ? null
+                     : AdvisoryLock.acquire(settings, history.name().toString(), options.lockTimeout())) {
+            boolean historyExisted = history.exists(connection);
+            if (!options.dryRun()) {
+                history.ensure(connection);
+            }
+            List<HistoryRow> rows = history.readAll(connection);
+            MigrationStatus status = MigrationStatus.of(files, rows, m -> MigrationScript.checksumOf(m.file()));
+            checkHistory(status, history);
+
+            List<Migration> toBaseline = new ArrayList<>();
+            List<Migration> toRun = new ArrayList<>();
+            List<MigrationInfo> outOfOrder = new ArrayList<>();
+            for (MigrationInfo info : status.migrations()) {
+                if (info.state() != MigrationState.PENDING && info.state() != MigrationState.OUT_OF_ORDER) {
+                    continue;
+                }
+                int index = files.indexOf(info.migration());
+                if (index <= baselineIndex) {
+                    toBaseline.add(info.migration());
+                } else if (targetIndex < 0 || index <= targetIndex) {
+                    toRun.add(info.migration());
+                    if (info.state() == MigrationState.OUT_OF_ORDER) {
+                        outOfOrder.add(info);
+                    }
+                }
+            }
+            if (!outOfOrder.isEmpty() && !options.outOfOrder()) {
+                throw new PmovesException("Pending migrations are older than the newest applied one: "
+                        + outOfOrder.stream().map(MigrationInfo::name).collect(Collectors.joining(", "))
+                        + ". Running them now would apply them out of time order. Give them a newer timestamp, or"
+                        + " allow it with -Dpmoves.outOfOrder=true.");
+            }
+            int upToDate = status.inState(MigrationState.APPLIED).size() + status.inState(MigrationState.BASELINE).size();
+            // Split every file before running any: a syntax error in the third file must not leave two applied.
+            List<MigrationScript> scripts = new ArrayList<>(toRun.size());
+            for (Migration m : toRun) {
+                scripts.add(MigrationScript.read(m.file()));
+            }
+            int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
+            MigrationRunner runner = new MigrationRunner(connection, history, serverMajor);
+            if (options.dryRun()) {
+                writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner);
+            } else {
+                recordBaseline(connection, history, toBaseline);
+                runAll(runner, toRun, scripts);
+            }
+            List<String> applied = toRun.stream().map(Migration::fileName).toList();
+            List<String> baselined = toBaseline.stream().map(Migration::version).toList();
+            long millis = millisSince(start);
+            summarize(options, applied, baselined, upToDate, millis);
+            return new ApplyResult(applied, baselined, upToDate, millis);
+        } catch (SQLException e) {
+            throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkHistory(MigrationStatus status, HistoryTable history) {
+        List<MigrationInfo> failed = status.inState(MigrationState.FAILED);
+        if (!failed.isEmpty()) {
+            throw new PmovesException("Migration " + failed.get(0).name() + " (version " + failed.get(0).version()
+                    + ") failed part-way in an earlier run and is recorded as 'failed' in " + history.name()
+                    + ". Fix the database by hand, then clear the row (DELETE FROM " + history.name()
+                    + " WHERE version = '" + failed.get(0).version() + "') and run again.");
+        }
+        List<MigrationInfo> changed = status.inState(MigrationState.CHANGED);
+        if (!changed.isEmpty()) {
+            throw new PmovesException("Applied migration" + (changed.size() > 1 ? "s have" : " has") + " changed since "
+                    + (changed.size() > 1 ? "they" : "it") + " ran: "
+                    + changed.stream().map(i -> i.migration().file().toString()).collect(Collectors.joining(", "))
+                    + ". A migration that ran must not be edited: restore the file and put the change in a new"
+                    + " migration (or realign the checksum with pmoves:repair if the edit is cosmetic).");
+        }
+        for (MigrationInfo missing : status.inState(MigrationState.MISSING)) {
+            log.warn("Recorded migration " + missing.version() + " (" + missing.name() + ") has no file in the"
+                    + " migrations directory.");
+        }
+    }
+
+    private static int indexOf(List<Migration> files, String version, String parameter) {
+        if (version == null || version.isBlank()) {
+            return -1;
+        }
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).version().equals(version.trim()) || files.get(i).fileName().equals(version.trim())) {
+                return i;
+            }
+        }
+        throw new PmovesException(parameter + " '" + version + "' matches no migration file. Use a version as"
+                + " pmoves:status lists it, e.g. " + files.get(files.size() - 1).version() + ".");
+    }
+
+    private void recordBaseline(Connection connection, HistoryTable history, List<Migration> toBaseline)
+            throws SQLException {
+        if (toBaseline.isEmpty()) {
+            return;
+        }
+        connection.setAutoCommit(false);
+        try {
+            for (Migration m : toBaseline) {
+                history.insert(connection, m.version(), m.name().description(), null,
+                        MigrationScript.checksumOf(m.file()), null, HistoryRow.BASELINE);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+        log.info("Baseline: recorded " + toBaseline.size() + " migration(s) up to "
+                + toBaseline.get(toBaseline.size() - 1).fileName() + " without running them.");
+    }
+
+    private void runAll(MigrationRunner runner, List<Migration> toRun, List<MigrationScript> scripts) {
+        for (int i = 0; i < toRun.size(); i++) {
+            Migration m = toRun.get(i);
+            long ms = runner.run(m, scripts.get(i));
+            log.info("[" + (i + 1) + "/" + toRun.size() + "] " + m.fileName() + " … " + ms + " ms");
+        }
+    }
+
+    private void writeDryRun(ApplyOptions options, HistoryTable history, boolean historyExisted,
+                             List<Migration> toBaseline, List<Migration> toRun, List<MigrationScript> scripts,
+                             MigrationRunner runner) {
+        DryRunScript dryRun = new DryRunScript(history, settings.maskedUrl());
+        if (!historyExisted) {
+            dryRun.createHistoryTable();
+        }
+        toBaseline.forEach(dryRun::baseline);
+        for (int i = 0; i < toRun.size(); i++) {
+            dryRun.migration(i + 1, toRun.size(), toRun.get(i), scripts.get(i),
+                    runner.nonTransactionalReason(scripts.get(i)));
+            log.info("[" + (i + 1) + "/" + toRun.size() + "] " + toRun.get(i).fileName() + " … would run");
+        }
+        dryRun.writeTo(options.dryRunFile());
+        log.info("Dry run: nothing was executed; the SQL is in " + options.dryRunFile());
+    }
+
+    private void summarize(ApplyOptions options, List<String> applied, List<String> baselined, int upToDate,
+                           long millis) {
+        String already = upToDate == 0 ? "" : " (" + upToDate + " already applied)";
+        if (applied.isEmpty() && baselined.isEmpty()) {
+            log.info("Nothing to apply: the database is up to date" + already + ". " + millis + " ms.");
+        } else {
+            log.info((options.dryRun() ? "Would apply " : "Applied ") + applied.size() + " migration"
+                    + (applied.size() == 1 ? "" : "s") + (baselined.isEmpty() ? "" : ", baselined " + baselined.size())
+                    + already + " in " + millis + " ms.");
+        }
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,128 @@
+package ai.pmoves.engine.db;
+
+import ai.pmoves.engine.PmovesException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the database is and who connects (DESIGN §3). Built from explicit values, or from the libpq variables
+ * ({@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}) when no URL is given.
+ * The password is never part of {@link #toString()} or {@link #maskedUrl()}.
+ */
+public final class ConnectionSettings {
+    private static final Pattern URI_FORM = Pattern.compile("postgres(?:ql)?://(?:([^:@/]*)(?::([^@/]*))?@)?(.*)");
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&]password=)[^&]*");
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final int connectTimeoutSeconds;
+
+    private ConnectionSettings(String url, String user, String password, int connectTimeoutSeconds) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.connectTimeoutSeconds = connectTimeoutSeconds;
+    }
+
+    /**
+     * @param url  a {@code jdbc:postgresql:} URL, or a {@code postgresql://user:pass@host:port/db} URI as Supabase
+     *             shows it; null or blank to use the libpq variables of {@code env}
+     * @param user null to take it from the URL or {@code PGUSER}
+     */
+    public static ConnectionSettings resolve(String url, String user, String password, Map<String, String> env,
+                                             int connectTimeoutSeconds) {
+        if (blank(url)) {
+            return fromLibpqVariables(user, password, env, connectTimeoutSeconds);
+        }
+        String jdbcUrl = url.trim();
+        Matcher uri = URI_FORM.matcher(jdbcUrl);
+        if (uri.matches()) {
+            jdbcUrl = "jdbc:postgresql://" + uri.group(3);
+            if (blank(user) && uri.group(1) != null && !uri.group(1).isEmpty()) {
+                user = decode(uri.group(1));
+            }
+            if (blank(password) && uri.group(2) != null) {
+                password = decode(uri.group(2));
+            }
+        }
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new PmovesException("pmoves.url '" + mask(jdbcUrl) + "' is not a PostgreSQL URL: use"
+                    + " jdbc:postgresql://HOST:PORT/DATABASE (or postgresql://USER@HOST:PORT/DATABASE).");
+        }
+        return new ConnectionSettings(jdbcUrl, blank(user) ? null : user, password, connectTimeoutSeconds);
+    }
+
+    private static ConnectionSettings fromLibpqVariables(String user, String password, Map<String, String> env,
+                                                         int connectTimeoutSeconds) {
+        String host = env.get("PGHOST");
+        String database = env.get("PGDATABASE");
+        if (blank(host) && blank(database)) {
+            throw new PmovesException("No database to connect to: set <url> (-Dpmoves.url=jdbc:postgresql://localhost:5432/postgres),"
+                    + " with <user>/<password> or <serverId>, or export the libpq variables PGHOST, PGPORT, PGDATABASE,"
+                    + " PGUSER, PGPASSWORD.");
+        }
+        String port = blank(env.get("PGPORT")) ? "5432" : env.get("PGPORT").trim();
+        String effectiveUser = blank(user) ? env.get("PGUSER") : user;
+        String url = "jdbc:postgresql://" + (blank(host) ? "localhost" : host.trim()) + ":" + port + "/"
+                + (blank(database) ? (blank(effectiveUser) ? "postgres" : effectiveUser) : database.trim());
+        return new ConnectionSettings(url, blank(effectiveUser) ? null : effectiveUser,
+                blank(password) ? env.get("PGPASSWORD") : password, connectTimeoutSeconds);
+    }
+
+    /** Opens a connection, or fails with a message that names the masked URL and the user, never the password. */
+    public Connection connect() {
+        Properties props = new Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
+        props.setProperty("loginTimeout", Integer.toString(connectTimeoutSeconds));
+        props.setProperty("ApplicationName", "pmoves-maven-plugin");
+        try {
+            return DriverManager.getConnection(url, props);
+        } catch (SQLException e) {
+            throw new PmovesException("Cannot connect to " + maskedUrl() + (user == null ? "" : " as " + user) + ": "
+                    + mask(String.valueOf(e.getMessage()))
+                    + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
+                    + ". Check pmoves.url, pmoves.user and pmoves.password (or serverId), and that the server is up.", e);
+        }
+    }
+
+    public String maskedUrl() {
+        return mask(url);
+    }
+
+    public String user() {
+        return user;
+    }
+
+    /** Hides a password given in a URL's query ({@code password=…}) or user info. */
+    public static String mask(String text) {
+        String masked = PASSWORD_PARAM.matcher(text).replaceAll("$1****");
+        return masked.replaceAll("(://[^:/@]+):[^@/]*@", "$1:****@");
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return maskedUrl() + (user == null ? "" : " as " + user);
+    }
+}

@@ -1,0 +1,59 @@
+package ai.pmoves.engine.migration;
+
+import ai.pmoves.engine.PmovesException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Finds the migrations of a directory and puts them in time order (DESIGN §4). */
+public final class MigrationScanner {
+    private MigrationScanner() {
+    }
+
+    /**
+     * The {@code .sql} files directly inside {@code directory}, in time order.
+     *
+     * @param parameter the name of the parameter that gave the directory, used in the error when it is missing
+     * @param configured whether the user set the directory: a missing default directory just means no migrations
+     */
+    public static List<Migration> scan(Path directory, String parameter, boolean configured) {
+        if (!Files.isDirectory(directory)) {
+            if (configured) {
+                throw new PmovesException("The configured " + parameter + " '" + directory + "' does not exist or is not"
+                        + " a directory: create it, or fix the path in <" + parameter + "> / -Dpmoves." + parameter + ".");
+            }
+            return List.of();
+        }
+        List<Migration> migrations = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String fileName = file.getFileName().toString();
+                if (fileName.endsWith(".sql") && Files.isRegularFile(file)) {
+                    migrations.add(new Migration(file, MigrationName.parse(fileName)));
+                }
+            }
+        } catch (IOException e) {
+            throw new PmovesException("Cannot list " + parameter + " '" + directory + "': " + e.getMessage(), e);
+        }
+        migrations.sort(MigrationOrder.COMPARATOR);
+        rejectDuplicateVersions(migrations);
+        return migrations;
+    }
+
+    private static void rejectDuplicateVersions(List<Migration> migrations) {
+        Map<String, Migration> byVersion = new HashMap<>();
+        for (Migration m : migrations) {
+            Migration other = byVersion.putIfAbsent(m.version(), m);
+            if (other != null) {
+                throw new PmovesException("Two migrations have the same version " + m.version() + ": '"
+                        + other.fileName() + "' and '" + m.fileName() + "'. The version is the history key, so one"
+                        + " would never run: give one of them a later timestamp (e.g. YYYYMMDDhhmmss_…).");
+            }
+        }
+    }
+}

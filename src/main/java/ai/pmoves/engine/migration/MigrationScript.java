@@ -1,0 +1,64 @@
+package ai.pmoves.engine.migration;
+
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.sql.SqlLexer;
+import ai.pmoves.engine.sql.SqlStatement;
+import ai.pmoves.engine.sql.SqlSyntaxException;
+import ai.pmoves.engine.sql.SqlText;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The contents of one SQL file: its normalized text, its statements and its checksum.
+ *
+ * @param text        the file's text with a leading BOM removed and line ends turned into LF
+ * @param statements  the statements, with their positions in {@code text}
+ * @param checksum    SHA-256 hex of {@code text}
+ * @param noTransaction whether the first line is the {@code -- pmoves:no-transaction} directive
+ */
+public record MigrationScript(Path file, String text, List<SqlStatement> statements, String checksum,
+                              boolean noTransaction) {
+
+    public static final String NO_TRANSACTION_DIRECTIVE = "-- pmoves:no-transaction";
+
+    /** Reads and splits a file; an unreadable, non-UTF-8 or unlexable file is an error naming it. */
+    public static MigrationScript read(Path file) {
+        String text = SqlText.normalize(readUtf8(file));
+        List<SqlStatement> statements;
+        try {
+            statements = SqlLexer.split(text);
+        } catch (SqlSyntaxException e) {
+            throw new PmovesException(file.getFileName() + ":" + e.line() + ":" + e.column() + ": " + e.reason()
+                    + " (" + file + ")", e);
+        }
+        int firstLineEnd = text.indexOf('\n');
+        String firstLine = (firstLineEnd < 0 ? text : text.substring(0, firstLineEnd)).trim();
+        return new MigrationScript(file, text, statements, Checksum.sha256(text),
+                firstLine.equalsIgnoreCase(NO_TRANSACTION_DIRECTIVE));
+    }
+
+    /** The checksum of a file, without splitting it: what status needs for files that already ran. */
+    public static String checksumOf(Path file) {
+        return Checksum.sha256(SqlText.normalize(readUtf8(file)));
+    }
+
+    private static String readUtf8(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new PmovesException(file.getFileName() + " is not valid UTF-8 (" + file + "): save it as UTF-8;"
+                    + " PostgreSQL and the Supabase CLI read migrations as UTF-8.", e);
+        } catch (IOException e) {
+            throw new PmovesException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package ai.pmoves.engine.status;
+
+import ai.pmoves.engine.PmovesException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Writes {@code status.json} (DESIGN §8): {@code {"database": {"url", "serverVersion"}, "migrations": [{"version",
+ * "name", "state", "appliedAt", "executionMs", "checksum"}], "summary": {…}}}. The checksum is the file's, or the
+ * recorded one when the file is missing. Hand-written: eight fields do not justify a JSON library on the plugin's
+ * class path.
+ */
+public final class StatusJson {
+    private StatusJson() {
+    }
+
+    public static String toJson(StatusReport report) {
+        StringBuilder sb = new StringBuilder(256 + report.status().migrations().size() * 160);
+        sb.append("{\n  \"database\": {\"url\": ").append(str(report.maskedUrl()))
+                .append(", \"serverVersion\": ").append(str(report.serverVersion())).append("},\n");
+        sb.append("  \"migrations\": [");
+        String sep = "\n";
+        for (MigrationInfo i : report.status().migrations()) {
+            var row = i.row();
+            sb.append(sep).append("    {\"version\": ").append(str(i.version()))
+                    .append(", \"name\": ").append(str(i.name()))
+                    .append(", \"state\": ").append(str(i.state().label()))
+                    .append(", \"appliedAt\": ").append(row == null || row.appliedAt() == null ? "null"
+                            : str(row.appliedAt().toString()))
+                    .append(", \"executionMs\": ").append(row == null || row.executionMs() == null ? "null"
+                            : row.executionMs().toString())
+                    .append(", \"checksum\": ").append(str(i.fileChecksum() != null ? i.fileChecksum()
+                            : row == null ? null : row.checksum()))
+                    .append('}');
+            sep = ",\n";
+        }
+        sb.append(report.status().migrations().isEmpty() ? "],\n" : "\n  ],\n");
+        Map<MigrationState, Integer> counts = report.status().counts();
+        sb.append("  \"summary\": {\"applied\": ").append(counts.get(MigrationState.APPLIED))
+                .append(", \"pending\": ").append(counts.get(MigrationState.PENDING) + counts.get(MigrationState.OUT_OF_ORDER))
+                .append(", \"changed\": ").append(counts.get(MigrationState.CHANGED))
+                .append(", \"missing\": ").append(counts.get(MigrationState.MISSING))
+                .append(", \"failed\": ").append(counts.get(MigrationState.FAILED))
+                .append(", \"baseline\": ").append(counts.get(MigrationState.BASELINE))
+                .append(", \"outOfOrder\": ").append(counts.get(MigrationState.OUT_OF_ORDER))
+                .append("}\n}\n");
+        return sb.toString();
+    }
+
+    public static void write(StatusReport report, Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, toJson(report), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PmovesException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String str(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

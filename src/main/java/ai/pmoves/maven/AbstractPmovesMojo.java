@@ -1,0 +1,163 @@
+package ai.pmoves.maven;
+
+import ai.pmoves.engine.EngineLog;
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.history.TableName;
+import java.io.File;
+import java.nio.file.Path;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * What every database goal shares: the connection, the migrations directory, the history table and {@code skip}.
+ * Subclasses turn their parameters into engine options, make one engine call, and log its result.
+ */
+public abstract class AbstractPmovesMojo extends AbstractMojo {
+
+    /**
+     * JDBC URL of the database, e.g. {@code jdbc:postgresql://localhost:5432/postgres}. A
+     * {@code postgresql://user:password@host:port/db} URI, as Supabase shows it, is accepted too. Without it, the
+     * libpq variables {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER} and {@code PGPASSWORD} are used.
+     */
+    @Parameter(property = "pmoves.url")
+    protected String url;
+
+    /** Database user. Overrides the user of {@code serverId}, of the URL and of {@code PGUSER}. */
+    @Parameter(property = "pmoves.user")
+    protected String user;
+
+    /** Database password. Never printed; prefer {@code serverId} so it stays out of the POM and the command line. */
+    @Parameter(property = "pmoves.password")
+    protected String password;
+
+    /**
+     * The id of a {@code <server>} in settings.xml whose username and password (encrypted ones are decrypted with
+     * Maven's settings-security) are used to connect.
+     */
+    @Parameter(property = "pmoves.serverId")
+    protected String serverId;
+
+    /** Seconds to wait for a connection before failing (an unreachable host fails within this time). */
+    @Parameter(property = "pmoves.connectTimeout", defaultValue = "10")
+    protected int connectTimeout;
+
+    /** Directory of the migration files. A configured directory that does not exist is an error. */
+    @Parameter(property = "pmoves.migrationsDirectory")
+    protected File migrationsDirectory;
+
+    /**
+     * The history table, as {@code schema.table}. The default is the Supabase CLI's own table, so the CLI, Studio
+     * and the plugin agree on what ran.
+     */
+    @Parameter(property = "pmoves.historyTable", defaultValue = "supabase_migrations.schema_migrations")
+    protected String historyTable;
+
+    /** Skip the goal. */
+    @Parameter(property = "pmoves.skip", defaultValue = "false")
+    protected boolean skip;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    protected File basedir;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    protected File buildDirectory;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    protected Settings settings;
+
+    private final SettingsDecrypter settingsDecrypter;
+
+    protected AbstractPmovesMojo(SettingsDecrypter settingsDecrypter) {
+        this.settingsDecrypter = settingsDecrypter;
+    }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("pmoves: skipped (pmoves.skip=true).");
+            return;
+        }
+        try {
+            run();
+        } catch (PmovesException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /** The goal's work; a {@link PmovesException} becomes a build failure with its message. */
+    protected abstract void run() throws MojoFailureException;
+
+    /** The connection settings from url/user/password, serverId, and the libpq variables, in that order. */
+    protected ConnectionSettings connectionSettings() {
+        String effectiveUser = user;
+        String effectivePassword = password;
+        if (serverId != null && !serverId.isBlank()) {
+            Server server = decryptedServer(serverId.trim());
+            if (effectiveUser == null || effectiveUser.isBlank()) {
+                effectiveUser = server.getUsername();
+            }
+            if (effectivePassword == null || effectivePassword.isEmpty()) {
+                effectivePassword = server.getPassword();
+            }
+        }
+        return ConnectionSettings.resolve(url, effectiveUser, effectivePassword, System.getenv(), connectTimeout);
+    }
+
+    private Server decryptedServer(String id) {
+        Server server = settings == null ? null : settings.getServer(id);
+        if (server == null) {
+            throw new PmovesException("serverId '" + id + "' matches no <server> in settings.xml: add <server><id>" + id
+                    + "</id><username>…</username><password>…</password></server> to ~/.m2/settings.xml, or fix"
+                    + " pmoves.serverId.");
+        }
+        SettingsDecryptionResult result = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new PmovesException("Cannot decrypt the password of <server> '" + id + "' in settings.xml: "
+                        + problem.getMessage() + ". Check ~/.m2/settings-security.xml.");
+            }
+        }
+        return result.getServer();
+    }
+
+    protected TableName historyTableName() {
+        return TableName.parse(historyTable, "historyTable");
+    }
+
+    protected Path migrationsPath() {
+        return migrationsDirectory != null ? migrationsDirectory.toPath()
+                : basedir.toPath().resolve("supabase").resolve("migrations");
+    }
+
+    protected boolean migrationsDirectoryConfigured() {
+        return migrationsDirectory != null;
+    }
+
+    /** Where reports and dry runs go: {@code target/pmoves/}. */
+    protected Path reportPath(String fileName) {
+        return buildDirectory.toPath().resolve("pmoves").resolve(fileName);
+    }
+
+    protected EngineLog engineLog() {
+        return new EngineLog() {
+            @Override
+            public void info(String line) {
+                getLog().info(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                getLog().warn(line);
+            }
+        };
+    }
+}

@@ -1,0 +1,53 @@
+package ai.pmoves.maven;
+
+import ai.pmoves.engine.apply.ApplyOptions;
+import ai.pmoves.engine.apply.Migrator;
+import java.time.Duration;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Applies pending migrations in time order, each in its own transaction with its history row, under a migration lock.
+ * <pre>mvn pmoves:apply -Dpmoves.url=jdbc:postgresql://localhost:5432/postgres -Dpmoves.user=postgres</pre>
+ */
+@Mojo(name = "apply", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
+public class ApplyMojo extends AbstractPmovesMojo {
+
+    /** Apply up to and including this version (as {@code pmoves:status} lists it); later migrations stay pending. */
+    @Parameter(property = "pmoves.target")
+    protected String target;
+
+    /**
+     * Record every pending migration up to and including this version as {@code baseline}, without running it: adopts
+     * a database that was built by hand or by a psql loop. Later migrations are then applied.
+     */
+    @Parameter(property = "pmoves.baseline")
+    protected String baseline;
+
+    /** Allow pending migrations older than the newest applied one to run (otherwise the run fails). */
+    @Parameter(property = "pmoves.outOfOrder", defaultValue = "false")
+    protected boolean outOfOrder;
+
+    /** Run nothing: write the exact SQL that would run, with its transactions, to {@code target/pmoves/dry-run.sql}. */
+    @Parameter(property = "pmoves.dryRun", defaultValue = "false")
+    protected boolean dryRun;
+
+    /** Seconds to wait for another run's migration lock before failing. */
+    @Parameter(property = "pmoves.lockTimeout", defaultValue = "60")
+    protected int lockTimeout;
+
+    @Inject
+    public ApplyMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    @Override
+    protected void run() {
+        ApplyOptions options = new ApplyOptions(migrationsPath(), migrationsDirectoryConfigured(), historyTableName(),
+                target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), Duration.ofSeconds(lockTimeout));
+        new Migrator(connectionSettings(), engineLog()).apply(options);
+    }
+}

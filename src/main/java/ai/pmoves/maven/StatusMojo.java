@@ -1,0 +1,59 @@
+package ai.pmoves.maven;
+
+import ai.pmoves.engine.status.MigrationState;
+import ai.pmoves.engine.status.StatusJson;
+import ai.pmoves.engine.status.StatusReport;
+import ai.pmoves.engine.status.StatusTable;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Prints the state of every migration (applied, pending, changed, missing, failed, baseline, out-of-order) and writes
+ * {@code target/pmoves/status.json}. Changes nothing in the database.
+ * <pre>mvn pmoves:status -Dpmoves.url=jdbc:postgresql://localhost:5432/postgres -Dpmoves.failOnPending=true</pre>
+ */
+@Mojo(name = "status", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class StatusMojo extends AbstractPmovesMojo {
+
+    /** Fail the build when any migration is pending (a release gate). */
+    @Parameter(property = "pmoves.failOnPending", defaultValue = "false")
+    protected boolean failOnPending;
+
+    /** Fail the build when an applied migration's file changed, or a migration is recorded as failed. */
+    @Parameter(property = "pmoves.failOnChanged", defaultValue = "true")
+    protected boolean failOnChanged;
+
+    @Inject
+    public StatusMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    @Override
+    protected void run() throws MojoFailureException {
+        StatusReport report = StatusReport.read(connectionSettings(), migrationsPath(), migrationsDirectoryConfigured(),
+                historyTableName());
+        StatusTable.lines(report).forEach(getLog()::info);
+        Path json = reportPath("status.json");
+        StatusJson.write(report, json);
+        getLog().info("Written " + json);
+        Map<MigrationState, Integer> counts = report.status().counts();
+        int changed = counts.get(MigrationState.CHANGED);
+        int failed = counts.get(MigrationState.FAILED);
+        if (failOnChanged && changed + failed > 0) {
+            throw new MojoFailureException(changed + " changed and " + failed + " failed migration(s): an applied"
+                    + " file was edited or a run failed part-way (see the table above). Restore the file or repair the"
+                    + " history; -Dpmoves.failOnChanged=false reports without failing.");
+        }
+        int pending = counts.get(MigrationState.PENDING) + counts.get(MigrationState.OUT_OF_ORDER);
+        if (failOnPending && pending > 0) {
+            throw new MojoFailureException(pending + " migration(s) pending and pmoves.failOnPending=true: run"
+                    + " pmoves:apply first.");
+        }
+    }
+}
