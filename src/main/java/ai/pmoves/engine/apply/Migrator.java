@@ -45,6 +45,8 @@ public final class Migrator {
         try (Connection connection = settings.connect();
              AdvisoryLock lock = options.dryRun() ? null
                      : AdvisoryLock.acquire(settings, history.name().toString(), options.lockTimeout())) {
+            log.info((options.dryRun() ? "Dry run against " : "Applying to ") + settings.maskedUrl() + " (PostgreSQL "
+                    + connection.getMetaData().getDatabaseProductVersion() + "), history " + history.name());
             boolean historyExisted = history.exists(connection);
             if (!options.dryRun()) {
                 history.ensure(connection);

@@ -1,0 +1,113 @@
+package ai.pmoves.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one PostgreSQL server of the test JVM (DESIGN §10): {@code PMOVES_TEST_JDBC_URL} when set (an admin URL whose
+ * user may create databases); else a Testcontainers PostgreSQL 17 when a Docker engine answers; else an embedded
+ * PostgreSQL 17 (zonky), which needs nothing installed. Each test class gets a database of its own.
+ */
+public final class TestPostgres {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static Server server;
+
+    /** Where the server is: a URL to its maintenance database, and the admin credentials. */
+    public record Server(String host, int port, String user, String password, String kind) {
+        String url(String database) {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        }
+    }
+
+    /** A database of its own for one test class or IT. */
+    public record Database(String name, String url, String user, String password) {
+        public Connection connect() throws SQLException {
+            return DriverManager.getConnection(url, user, password);
+        }
+    }
+
+    private TestPostgres() {
+    }
+
+    public static synchronized Server server() {
+        if (server == null) {
+            server = start();
+        }
+        return server;
+    }
+
+    /** Creates a fresh, empty database named after {@code prefix}. */
+    public static Database newDatabase(String prefix) {
+        Server s = server();
+        String name = (prefix.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_" + ProcessHandle.current().pid() + "_"
+                + COUNTER.incrementAndGet());
+        name = name.length() > 63 ? name.substring(name.length() - 63) : name;
+        try (Connection c = DriverManager.getConnection(s.url("postgres"), s.user(), s.password());
+             Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name);
+            st.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
+        }
+        return new Database(name, s.url(name), s.user(), s.password());
+    }
+
+    private static Server start() {
+        String url = System.getenv("PMOVES_TEST_JDBC_URL");
+        if (url != null && !url.isBlank()) {
+            return fromUrl(url);
+        }
+        if (dockerAnswers()) {
+            return DockerPostgres.start();
+        }
+        return embedded(0);
+    }
+
+    /** Starts the embedded PostgreSQL 17 on {@code port} (0: any free port); it stops when the JVM exits. */
+    public static Server embedded(int port) {
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(port).start();
+            return new Server("localhost", pg.getPort(), "postgres", "postgres", "embedded PostgreSQL 17");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    private static Server fromUrl(String url) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/[^?]*(?:\\?(.*))?").matcher(url);
+        if (!m.matches()) {
+            throw new IllegalStateException("PMOVES_TEST_JDBC_URL must look like"
+                    + " jdbc:postgresql://HOST:PORT/DB?user=U&password=P, not " + url);
+        }
+        String user = "postgres";
+        String password = "";
+        if (m.group(3) != null) {
+            for (String kv : m.group(3).split("&")) {
+                if (kv.startsWith("user=")) {
+                    user = kv.substring(5);
+                } else if (kv.startsWith("password=")) {
+                    password = kv.substring(9);
+                }
+            }
+        }
+        return new Server(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)), user, password,
+                "PMOVES_TEST_JDBC_URL");
+    }
+
+    private static boolean dockerAnswers() {
+        if (!new java.io.File("/var/run/docker.sock").exists() && System.getenv("DOCKER_HOST") == null) {
+            return false; // skip Testcontainers' slower probing where no engine can answer
+        }
+        try {
+            return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+}
