@@ -7,9 +7,9 @@ import java.util.Objects;
 
 /**
  * Splits a SQL file into statements the way psql does: at top-level {@code ;}, skipping
- * {@code --} and nesting {@code /* *}{@code /} comments, {@code '...'}, {@code E'...'},
- * {@code "..."} and dollar-quoted text, SQL-standard {@code BEGIN ATOMIC ... END} function bodies,
- * and the inline data of {@code COPY ... FROM STDIN}.
+ * {@code --} comments, nesting block comments, {@code '...'}, {@code E'...'}, {@code "..."} and
+ * dollar-quoted text, SQL-standard {@code BEGIN ATOMIC ... END} function bodies, and the inline
+ * data of {@code COPY ... FROM STDIN}.
  *
  * <p>One pass over the text with an index; the only allocations are one substring per statement
  * (plus its copy data) and one per recorded word, so files of hundreds of MB split in linear time.
@@ -252,7 +252,7 @@ public final class SqlLexer {
         if (next == '$') {
             return skipDollarBody(i, "$$");
         }
-        if (false) {
+        if (isDigit(next)) {
             int j = i + 2;
             while (j < n && isDigit(s.charAt(j))) {
                 j++;

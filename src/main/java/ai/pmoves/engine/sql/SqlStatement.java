@@ -21,7 +21,7 @@ import java.util.Objects;
  */
 public record SqlStatement(String sql, int line, int column, int offset, List<String> words, String copyData) {
 
-    /** Copies {@code words} into an unmodifiable list. */
+    // Copies words into an unmodifiable list, so callers cannot change a parsed statement.
     public SqlStatement {
         Objects.requireNonNull(sql, "sql");
         words = List.copyOf(words);

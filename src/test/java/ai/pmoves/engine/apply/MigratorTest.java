@@ -1,0 +1,264 @@
+package ai.pmoves.engine.apply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.db.AdvisoryLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The executor against a real PostgreSQL: atomicity, order, history, checks, lock, dry run. */
+class MigratorTest {
+    @TempDir
+    Path root;
+    MigrationsFixture db;
+
+    @BeforeEach
+    void freshDatabase(TestInfo test) throws Exception {
+        db = new MigrationsFixture(root, "migrator_" + test.getTestMethod().orElseThrow().getName());
+    }
+
+    @Test
+    void appliesInTimeOrderAndRecordsEachMigration() throws Exception {
+        db.file("2025-12-10_chat_realtime.sql", "ALTER TABLE chat ADD COLUMN room text;\n")
+                .file("20251105_chat.sql", "CREATE TABLE chat (id int);\n")
+                .file("20250115000000_a.sql", "CREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\n");
+        ApplyResult result = db.apply();
+        assertEquals(List.of("20250115000000_a.sql", "20251105_chat.sql", "2025-12-10_chat_realtime.sql"), result.applied());
+        assertEquals(List.of("20250115000000", "20251105", "2025-12-10_chat_realtime"),
+                db.column("SELECT version FROM supabase_migrations.schema_migrations ORDER BY applied_at, version"));
+        assertEquals(List.of("{\"CREATE TABLE a (id int)\",\"INSERT INTO a VALUES (1)\"}|a|applied|true|true"),
+                db.column("SELECT statements::text || '|' || name || '|' || state || '|' || (checksum ~ '^[0-9a-f]{64}$')"
+                        + " || '|' || (applied_by = current_user) FROM supabase_migrations.schema_migrations"
+                        + " WHERE version = '20250115000000'"));
+        assertTrue(db.log.contains("INFO [3/3] 2025-12-10_chat_realtime.sql … " + db.log.get(3).replaceAll(".* … ", "")));
+    }
+
+    @Test
+    void secondRunDoesNothing() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
+        db.apply();
+        ApplyResult again = db.apply();
+        assertEquals(List.of(), again.applied());
+        assertEquals(1, again.upToDate());
+        assertTrue(db.log.get(db.log.size() - 1).contains("Nothing to apply"), db.log.toString());
+    }
+
+    @Test
+    void failingMigrationIsRolledBackWholeAndNamesFileLineColumnAndSqlState() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n")
+                .file("20250102_b.sql", "CREATE TABLE b (id int);\n-- then a typo\nINSERT INTO b SELECT id FROM nope;\n")
+                .file("20250103_c.sql", "CREATE TABLE c (id int);\n");
+        PmovesException e = assertThrows(PmovesException.class, db::apply);
+        // PostgreSQL points at "nope": line 3, column 30 of the file
+        assertTrue(e.getMessage().startsWith("20250102_b.sql:3:30: ERROR 42P01: relation \"nope\" does not exist"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("| INSERT INTO b SELECT id FROM nope"), e.getMessage());
+        assertTrue(db.exists("a"));
+        assertFalse(db.exists("b"), "the failing migration's first statement was rolled back");
+        assertFalse(db.exists("c"), "nothing after the failure ran");
+        assertEquals(List.of("20250101"), db.versions());
+    }
+
+    @Test
+    void errorInsideAFunctionBodyReportsTheServerContext() throws Exception {
+        db.file("20250101_a.sql", "DO $$\nBEGIN\n  RAISE EXCEPTION 'boom %', 42 USING HINT = 'fix it';\nEND\n$$;\n");
+        PmovesException e = assertThrows(PmovesException.class, db::apply);
+        assertTrue(e.getMessage().startsWith("20250101_a.sql:1:1: ERROR P0001: boom 42"), e.getMessage());
+        assertTrue(e.getMessage().contains("Hint: fix it"), e.getMessage());
+        assertTrue(e.getMessage().contains("Where: PL/pgSQL function inline_code_block line 3"), e.getMessage());
+    }
+
+    @Test
+    void syntaxErrorInALaterFileStopsTheRunBeforeAnythingRuns() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n")
+                .file("20250102_b.sql", "CREATE FUNCTION f() RETURNS int AS $fn$\nSELECT 1;\n");
+        PmovesException e = assertThrows(PmovesException.class, db::apply);
+        assertTrue(e.getMessage().startsWith("20250102_b.sql:1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("$fn$"), e.getMessage());
+        assertFalse(db.exists("a"));
+    }
+
+    @Test
+    void psqlWrappersBeginCommitDoNotBreakAtomicity() throws Exception {
+        db.file("20250101_a.sql", "BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\n")
+                .file("20250102_b.sql", "BEGIN;\nCREATE TABLE b (id int);\nSELECT 1/0;\nCOMMIT;\n");
+        assertThrows(PmovesException.class, db::apply);
+        assertTrue(db.exists("a"));
+        assertFalse(db.exists("b"), "COMMIT in the file must not commit half a migration");
+        assertEquals(List.of("20250101"), db.versions());
+    }
+
+    @Test
+    void createIndexConcurrentlyRunsOutsideATransaction() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\nINSERT INTO a SELECT generate_series(1, 1000);\n")
+                .file("20250102_idx.sql", "CREATE INDEX CONCURRENTLY IF NOT EXISTS a_id ON a (id);\n");
+        db.apply();
+        assertEquals(List.of("t"), db.column("SELECT indisvalid FROM pg_index WHERE indexrelid = 'a_id'::regclass"));
+        assertEquals(List.of("20250101", "20250102"), db.versions());
+    }
+
+    @Test
+    void nonTransactionalFailureRecordsAFailedRowAndLaterRunsRefuse() throws Exception {
+        db.file("20250101_a.sql", "-- pmoves:no-transaction\nCREATE TABLE a (id int);\nSELECT 1/0;\n");
+        PmovesException first = assertThrows(PmovesException.class, db::apply);
+        assertTrue(first.getMessage().contains("22012") && first.getMessage().contains("failed"), first.getMessage());
+        assertTrue(db.exists("a"), "outside a transaction the first statement took effect");
+        assertEquals(List.of("failed"), db.column("SELECT state FROM supabase_migrations.schema_migrations"));
+        PmovesException second = assertThrows(PmovesException.class, db::apply);
+        assertTrue(second.getMessage().contains("recorded as 'failed'"), second.getMessage());
+    }
+
+    @Test
+    void changedAppliedFileFailsTheRunAndMissingFileIsReported() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n").file("20250102_b.sql", "CREATE TABLE b (id int);\n");
+        db.apply();
+        db.file("20250101_a.sql", "CREATE TABLE a (id bigint);\n").file("20250103_c.sql", "CREATE TABLE c (id int);\n");
+        PmovesException e = assertThrows(PmovesException.class, db::apply);
+        assertTrue(e.getMessage().contains("20250101_a.sql") && e.getMessage().contains("changed"), e.getMessage());
+        assertFalse(db.exists("c"));
+
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\r\n"); // CRLF of the same text is no change
+        Files.delete(db.directory.resolve("20250102_b.sql"));
+        db.apply();
+        assertTrue(db.exists("c"));
+        assertTrue(db.log.stream().anyMatch(l -> l.startsWith("WARN Recorded migration 20250102")), db.log.toString());
+    }
+
+    @Test
+    void olderPendingFileFailsUnlessOutOfOrderIsAllowed() throws Exception {
+        db.file("20250105_b.sql", "CREATE TABLE b (id int);\n");
+        db.apply();
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
+        PmovesException e = assertThrows(PmovesException.class, db::apply);
+        assertTrue(e.getMessage().contains("20250101_a.sql") && e.getMessage().contains("outOfOrder"), e.getMessage());
+        db.apply(MigrationsFixture.with(db.options(), null, null, true, false));
+        assertTrue(db.exists("a"));
+    }
+
+    @Test
+    void targetStopsAfterThatVersion() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n").file("2025-01-02_b.sql", "CREATE TABLE b (id int);\n")
+                .file("20250103_c.sql", "CREATE TABLE c (id int);\n");
+        db.apply(MigrationsFixture.with(db.options(), "2025-01-02_b", null, false, false));
+        assertEquals(List.of("2025-01-02_b", "20250101"), db.versions());
+        assertFalse(db.exists("c"));
+        PmovesException e = assertThrows(PmovesException.class,
+                () -> db.apply(MigrationsFixture.with(db.options(), "20990101", null, false, false)));
+        assertTrue(e.getMessage().startsWith("target '20990101' matches no migration"), e.getMessage());
+    }
+
+    @Test
+    void baselineRecordsWithoutRunningThenAppliesTheRest() throws Exception {
+        db.execute("CREATE TABLE a (id int)"); // built earlier by a psql loop
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n").file("20250102_b.sql", "CREATE TABLE b (id int);\n");
+        db.apply(MigrationsFixture.with(db.options(), null, "20250101", false, false));
+        assertEquals(List.of("20250101|baseline", "20250102|applied"),
+                db.column("SELECT version || '|' || state FROM supabase_migrations.schema_migrations ORDER BY version"));
+        assertTrue(db.exists("b"));
+    }
+
+    @Test
+    void dryRunChangesNothingAndWritesTheSqlInOrder() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n")
+                .file("20250102_idx.sql", "CREATE INDEX CONCURRENTLY a_id ON a (id);\n");
+        ApplyResult result = db.apply(MigrationsFixture.with(db.options(), null, null, false, true));
+        assertEquals(2, result.applied().size());
+        assertFalse(db.exists("a"));
+        assertFalse(db.exists("supabase_migrations.schema_migrations"));
+        String sql = Files.readString(db.options().dryRunFile());
+        int create = sql.indexOf("CREATE TABLE IF NOT EXISTS supabase_migrations.schema_migrations");
+        int begin = sql.indexOf("BEGIN;\nCREATE TABLE a (id int);\nINSERT INTO supabase_migrations.schema_migrations");
+        int index = sql.indexOf("-- outside a transaction: CREATE INDEX CONCURRENTLY");
+        assertTrue(create >= 0 && begin > create && index > begin, sql);
+    }
+
+    @Test
+    void rowsWrittenByTheSupabaseCliCountAsApplied() throws Exception {
+        db.execute("CREATE SCHEMA supabase_migrations; CREATE TABLE supabase_migrations.schema_migrations"
+                + " (version text NOT NULL PRIMARY KEY, statements text[], name text);"
+                + " INSERT INTO supabase_migrations.schema_migrations VALUES ('20250101', '{}', 'a');");
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n").file("20250102_b.sql", "CREATE TABLE b (id int);\n");
+        ApplyResult result = db.apply();
+        assertEquals(List.of("20250102_b.sql"), result.applied());
+        assertFalse(db.exists("a"), "the CLI's row says it ran; it is not run again");
+        assertEquals(List.of("20250101|", "20250102|applied"), db.column("SELECT version || '|' || coalesce(state, '')"
+                + " FROM supabase_migrations.schema_migrations ORDER BY version"));
+    }
+
+    @Test
+    void historyTableOfAnotherShapeIsRefusedBeforeAnythingRuns() throws Exception {
+        db.execute("CREATE TABLE public.schema_migrations (version bigint PRIMARY KEY, inserted_at timestamp(0))");
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
+        ApplyOptions o = db.options();
+        ApplyOptions realtime = new ApplyOptions(o.migrationsDirectory(), true,
+                ai.pmoves.engine.history.TableName.parse("public.schema_migrations", "historyTable"), null, null,
+                false, false, o.dryRunFile(), o.lockTimeout());
+        PmovesException e = assertThrows(PmovesException.class, () -> db.apply(realtime));
+        assertTrue(e.getMessage().contains("'version' is bigint") && e.getMessage().contains("historyTable"),
+                e.getMessage());
+        assertFalse(db.exists("a"));
+    }
+
+    @Test
+    void copyFromStdinInAMigrationLoadsItsData() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int, note text);\nCOPY a (id, note) FROM stdin;\n"
+                + "1\tone; with a semicolon\n2\t\\N\n\\.\nINSERT INTO a VALUES (3, 'three');\n");
+        db.apply();
+        assertEquals(List.of("1|one; with a semicolon", "2|", "3|three"),
+                db.column("SELECT id || '|' || coalesce(note, '') FROM a ORDER BY id"));
+    }
+
+    @Test
+    @Timeout(60)
+    void aHeldLockMakesTheRunWaitThenFailWithLockTimeout() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
+        try (Connection holder = db.database.connect();
+             PreparedStatement ps = holder.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            ps.setLong(1, AdvisoryLock.keyOf("supabase_migrations.schema_migrations"));
+            ps.execute();
+            PmovesException e = assertThrows(PmovesException.class,
+                    () -> db.apply(MigrationsFixture.withLockTimeout(db.options(), Duration.ofSeconds(1))));
+            assertTrue(e.getMessage().contains("lockTimeout"), e.getMessage());
+            assertFalse(db.exists("a"));
+        }
+        db.apply();
+        assertTrue(db.exists("a"), "the lock died with its session");
+    }
+
+    @Test
+    @Timeout(120)
+    void concurrentRunsApplyEachMigrationExactlyOnce() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            db.file("2025010" + i + "_m.sql", "CREATE TABLE t" + i + " (id int);\nSELECT pg_sleep(0.1);\n");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<ApplyResult>> runs = List.of(db::apply, db::apply, db::apply, db::apply);
+            int applied = 0;
+            for (Future<ApplyResult> f : pool.invokeAll(runs)) {
+                applied += f.get().applied().size();
+            }
+            assertEquals(5, applied, "each migration ran in exactly one of the runs");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("20250101", "20250102", "20250103", "20250104", "20250105"), db.versions());
+    }
+}

@@ -1,0 +1,54 @@
+package ai.pmoves.engine.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.pmoves.engine.PmovesException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationScannerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void listsSqlFilesInTimeOrderAndIgnoresOthers() throws IOException {
+        touch("2025-12-08_b.sql", "20251105_a.sql", "README.md", "notes.txt");
+        Files.createDirectory(dir.resolve("sub.sql"));
+        assertEquals(java.util.List.of("20251105_a.sql", "2025-12-08_b.sql"),
+                MigrationScanner.scan(dir, "migrationsDirectory", true).stream().map(Migration::fileName).toList());
+    }
+
+    @Test
+    void duplicateVersionNamesBothFiles() throws IOException {
+        touch("20250115_a.sql", "20250115_b.sql");
+        PmovesException e = assertThrows(PmovesException.class,
+                () -> MigrationScanner.scan(dir, "migrationsDirectory", true));
+        assertTrue(e.getMessage().contains("20250115_a.sql") && e.getMessage().contains("20250115_b.sql"), e.getMessage());
+    }
+
+    @Test
+    void sameDaySameStemInDashedAndDigitFormsDoNotCollide() throws IOException {
+        touch("20250908_geometry_bus.sql", "2025-09-08_geometry_bus.sql");
+        assertEquals(2, MigrationScanner.scan(dir, "migrationsDirectory", true).size());
+    }
+
+    @Test
+    void missingDefaultDirectoryIsEmptyButMissingConfiguredOneIsAnError() {
+        Path missing = dir.resolve("nope");
+        assertEquals(0, MigrationScanner.scan(missing, "migrationsDirectory", false).size());
+        PmovesException e = assertThrows(PmovesException.class,
+                () -> MigrationScanner.scan(missing, "migrationsDirectory", true));
+        assertTrue(e.getMessage().contains("migrationsDirectory") && e.getMessage().contains(missing.toString()));
+    }
+
+    private void touch(String... names) throws IOException {
+        for (String n : names) {
+            Files.writeString(dir.resolve(n), "SELECT 1;\n");
+        }
+    }
+}
