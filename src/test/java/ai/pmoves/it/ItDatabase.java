@@ -47,6 +47,15 @@ public final class ItDatabase {
         return new ItDatabase(url(Integer.parseInt(port.toString()), nameOf(itDirectory)));
     }
 
+    /**
+     * Creates a login role whose password the server checks (the embedded server otherwise trusts local connections),
+     * for ITs about credentials.
+     */
+    public static void passwordRole(Object port, String role, String password) {
+        TestPostgres.passwordRole(new TestPostgres.Server("localhost", Integer.parseInt(port.toString()), "postgres",
+                "postgres", "embedded"), role, password);
+    }
+
     /** Runs a query and returns its rows as column-name maps. */
     public List<Map<String, Object>> rows(String sql) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -19,7 +19,7 @@ public final class TestPostgres {
 
     /** Where the server is: a URL to its maintenance database, and the admin credentials. */
     public record Server(String host, int port, String user, String password, String kind) {
-        String url(String database) {
+        public String url(String database) {
             return "jdbc:postgresql://" + host + ":" + port + "/" + database;
         }
     }
@@ -55,6 +55,35 @@ public final class TestPostgres {
             throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
         }
         return new Database(name, s.url(name), s.user(), s.password());
+    }
+
+    /**
+     * Creates (once) a login role whose password the server checks: the embedded server trusts every local
+     * connection, so a line asking {@code role} for its password is put first in pg_hba.conf (the server runs on
+     * this machine under our user) and the configuration reloaded.
+     */
+    public static synchronized void passwordRole(String role, String password) {
+        passwordRole(server(), role, password);
+    }
+
+    /** {@link #passwordRole(String, String)} on a given server. */
+    public static void passwordRole(Server s, String role, String password) {
+        try (Connection c = DriverManager.getConnection(s.url("postgres"), s.user(), s.password());
+             Statement st = c.createStatement()) {
+            st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN CREATE ROLE "
+                    + role + " LOGIN CREATEDB PASSWORD '" + password + "'; END IF; END $$");
+            java.sql.ResultSet rs = st.executeQuery("SHOW hba_file");
+            rs.next();
+            java.nio.file.Path hba = java.nio.file.Path.of(rs.getString(1));
+            String rule = "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role + " ::1/128 scram-sha-256\n";
+            String current = java.nio.file.Files.readString(hba);
+            if (!current.startsWith(rule)) {
+                java.nio.file.Files.writeString(hba, rule + current);
+                st.execute("SELECT pg_reload_conf()");
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot create password role " + role + ": " + e.getMessage(), e);
+        }
     }
 
     private static Server start() {

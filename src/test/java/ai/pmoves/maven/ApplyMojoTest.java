@@ -1,0 +1,113 @@
+package ai.pmoves.maven;
+
+import static ai.pmoves.maven.MojoTestSupport.configure;
+import static ai.pmoves.maven.MojoTestSupport.projectWithMigrations;
+import static ai.pmoves.maven.MojoTestSupport.server;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.pmoves.testing.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
+
+/** The apply goal as Maven builds it: parameters from the POM, user properties, serverId, skip. */
+@MojoTest
+class ApplyMojoTest {
+    private static final String POM = "classpath:/unit/project/pom.xml";
+
+    @TempDir
+    Path root;
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void pomConfigurationReachesTheMojo(ApplyMojo mojo) {
+        assertEquals("supabase_migrations.schema_migrations", mojo.historyTable);
+        assertEquals(5, mojo.connectTimeout);
+        assertEquals(60, mojo.lockTimeout);
+        assertFalse(mojo.dryRun);
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void appliesTheProjectsMigrations(ApplyMojo mojo) throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("mojo_apply");
+        configure(mojo, db, projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n"));
+        mojo.user = db.user();
+        mojo.password = db.password();
+        mojo.execute();
+        assertEquals("20250101", single(db, "SELECT version FROM supabase_migrations.schema_migrations"));
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void serverIdGivesTheCredentialsAndEncryptedPasswordsAreDecrypted(ApplyMojo mojo) throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("mojo_server_id");
+        // settings-security.xml holds the master password, itself encrypted, as `mvn --encrypt-master-password` writes it
+        DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+        Path security = Files.writeString(root.resolve("settings-security.xml"), "<settingsSecurity><master>"
+                + cipher.encryptAndDecorate("master-pw", "settings.security") + "</master></settingsSecurity>");
+        String previous = System.setProperty("settings.security", security.toString());
+        try {
+            configure(mojo, db, projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n"),
+                    server("pmoves-db", db.user(), cipher.encryptAndDecorate(db.password(), "master-pw")));
+            mojo.serverId = "pmoves-db";
+            mojo.execute();
+        } finally {
+            if (previous == null) {
+                System.clearProperty("settings.security");
+            } else {
+                System.setProperty("settings.security", previous);
+            }
+        }
+        assertEquals("20250101", single(db, "SELECT version FROM supabase_migrations.schema_migrations"));
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void unknownServerIdIsAClearError(ApplyMojo mojo) throws Exception {
+        configure(mojo, TestPostgres.newDatabase("mojo_no_server"), projectWithMigrations(root));
+        mojo.serverId = "nope";
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("serverId 'nope' matches no <server> in settings.xml"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void skipTouchesNothing(ApplyMojo mojo) throws Exception {
+        configure(mojo, null, projectWithMigrations(root, "bad name.sql", "SELECT 1;"));
+        setVariableValueToObject(mojo, "url", "jdbc:postgresql://10.255.255.1:1/unreachable");
+        mojo.skip = true;
+        mojo.execute(); // neither the bad file name nor the unreachable host is looked at
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void wrongPasswordNamesTheUserAndNeverThePassword(ApplyMojo mojo) throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("mojo_wrong_pw");
+        TestPostgres.passwordRole("app", "right-pw");
+        configure(mojo, db, projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n"));
+        mojo.user = "app";
+        mojo.password = "Wr0ng-Secret";
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("as app") && e.getMessage().contains("password authentication failed"), e.getMessage());
+        assertFalse(e.getMessage().contains("Wr0ng-Secret"), e.getMessage());
+    }
+
+    private static String single(TestPostgres.Database db, String sql) throws Exception {
+        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
+    }
+}

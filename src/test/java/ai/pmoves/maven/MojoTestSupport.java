@@ -1,0 +1,50 @@
+package ai.pmoves.maven;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+
+import ai.pmoves.testing.TestPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+
+/** Points a harness-made mojo at a real database and a project folder of migrations. */
+final class MojoTestSupport {
+    private MojoTestSupport() {
+    }
+
+    /** Sets the connection, directories and settings the harness's mock project and session do not provide. */
+    static void configure(AbstractPmovesMojo mojo, TestPostgres.Database db, Path project, Server... servers)
+            throws IllegalAccessException {
+        setVariableValueToObject(mojo, "url", db == null ? null : db.url());
+        setVariableValueToObject(mojo, "basedir", project.toFile());
+        setVariableValueToObject(mojo, "buildDirectory", project.resolve("target").toFile());
+        Settings settings = new Settings();
+        for (Server s : servers) {
+            settings.addServer(s);
+        }
+        setVariableValueToObject(mojo, "settings", settings);
+    }
+
+    static Path projectWithMigrations(Path root, String... nameAndSql) throws IOException {
+        Path migrations = Files.createDirectories(root.resolve("supabase/migrations"));
+        for (int i = 0; i < nameAndSql.length; i += 2) {
+            Files.writeString(migrations.resolve(nameAndSql[i]), nameAndSql[i + 1]);
+        }
+        return root;
+    }
+
+    static Server server(String id, String user, String password) {
+        Server s = new Server();
+        s.setId(id);
+        s.setUsername(user);
+        s.setPassword(password);
+        return s;
+    }
+
+    static File file(Path p) {
+        return p.toFile();
+    }
+}
