@@ -43,8 +43,6 @@ class ApplyMojoTest {
     void appliesTheProjectsMigrations(ApplyMojo mojo) throws Exception {
         TestPostgres.Database db = TestPostgres.newDatabase("mojo_apply");
         configure(mojo, db, projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n"));
-        mojo.user = db.user();
-        mojo.password = db.password();
         mojo.execute();
         assertEquals("20250101", single(db, "SELECT version FROM supabase_migrations.schema_migrations"));
     }
@@ -53,6 +51,11 @@ class ApplyMojoTest {
     @InjectMojo(goal = "apply", pom = POM)
     void serverIdGivesTheCredentialsAndEncryptedPasswordsAreDecrypted(ApplyMojo mojo) throws Exception {
         TestPostgres.Database db = TestPostgres.newDatabase("mojo_server_id");
+        TestPostgres.passwordRole("vault_user", "Vault-pw-1"); // the server checks this role's password
+        try (Connection c = db.connect()) {
+            c.createStatement().execute("GRANT CREATE ON DATABASE " + db.name() + " TO vault_user;"
+                    + " GRANT CREATE ON SCHEMA public TO vault_user");
+        }
         // settings-security.xml holds the master password, itself encrypted, as `mvn --encrypt-master-password` writes it
         DefaultPlexusCipher cipher = new DefaultPlexusCipher();
         Path security = Files.writeString(root.resolve("settings-security.xml"), "<settingsSecurity><master>"
@@ -60,7 +63,9 @@ class ApplyMojoTest {
         String previous = System.setProperty("settings.security", security.toString());
         try {
             configure(mojo, db, projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n"),
-                    server("pmoves-db", db.user(), cipher.encryptAndDecorate(db.password(), "master-pw")));
+                    server("pmoves-db", "vault_user", cipher.encryptAndDecorate("Vault-pw-1", "master-pw")));
+            mojo.user = null; // the credentials come from the <server> only
+            mojo.password = null;
             mojo.serverId = "pmoves-db";
             mojo.execute();
         } finally {
@@ -70,7 +75,8 @@ class ApplyMojoTest {
                 System.setProperty("settings.security", previous);
             }
         }
-        assertEquals("20250101", single(db, "SELECT version FROM supabase_migrations.schema_migrations"));
+        assertEquals("20250101|vault_user", single(db, "SELECT version || '|' || applied_by"
+                + " FROM supabase_migrations.schema_migrations"));
     }
 
     @Test

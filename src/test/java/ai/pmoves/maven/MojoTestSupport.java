@@ -19,6 +19,8 @@ final class MojoTestSupport {
     static void configure(AbstractPmovesMojo mojo, TestPostgres.Database db, Path project, Server... servers)
             throws IllegalAccessException {
         setVariableValueToObject(mojo, "url", db == null ? null : db.url());
+        setVariableValueToObject(mojo, "user", db == null ? null : db.user());
+        setVariableValueToObject(mojo, "password", db == null ? null : db.password());
         setVariableValueToObject(mojo, "basedir", project.toFile());
         setVariableValueToObject(mojo, "buildDirectory", project.resolve("target").toFile());
         Settings settings = new Settings();

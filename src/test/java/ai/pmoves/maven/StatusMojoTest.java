@@ -33,8 +33,6 @@ class StatusMojoTest {
         Path project = projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n",
                 "2025-01-02_b.sql", "CREATE TABLE b (id int);\n");
         configure(mojo, db, project);
-        mojo.user = db.user();
-        mojo.password = db.password();
         mojo.execute();
         String json = Files.readString(project.resolve("target/pmoves/status.json"));
         assertTrue(json.contains("{\"version\": \"20250101\", \"name\": \"20250101_a.sql\", \"state\": \"pending\","
@@ -53,8 +51,6 @@ class StatusMojoTest {
     void failOnPendingFailsTheBuild(StatusMojo mojo) throws Exception {
         TestPostgres.Database db = TestPostgres.newDatabase("mojo_status_pending");
         configure(mojo, db, projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n"));
-        mojo.user = db.user();
-        mojo.password = db.password();
         mojo.failOnPending = true;
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals("1 migration(s) pending and pmoves.failOnPending=true: run pmoves:apply first.", e.getMessage());
