@@ -56,7 +56,7 @@ public class StartMojo extends AbstractMojo {
     @Parameter(property = "pmoves.instance", defaultValue = "default")
     protected String instance;
 
-    /** Prefix of the properties set: {@code <prefix>.url}, {@code .user}, {@code .password}, {@code .port}. */
+    /** Prefix of the properties set: PREFIX.url, PREFIX.user, PREFIX.password and PREFIX.port. */
     @Parameter(property = "pmoves.propertyPrefix", defaultValue = "pmoves")
     protected String propertyPrefix;
 
