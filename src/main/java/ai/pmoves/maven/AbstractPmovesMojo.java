@@ -89,8 +89,20 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
         try {
             run();
         } catch (PmovesException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            getLog().debug("pmoves: " + e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    /**
+     * A build failure with the engine's message. Not chained as the cause: Maven appends every cause's message to the
+     * failure line, which would repeat the driver's or the lexer's raw text after ours; the engine's exception goes to
+     * the debug log (-X) instead.
+     */
+    static MojoFailureException failure(PmovesException e) {
+        MojoFailureException failure = new MojoFailureException(e.getMessage());
+        failure.addSuppressed(e);
+        return failure;
     }
 
     /** The goal's work; a {@link PmovesException} becomes a build failure with its message. */

@@ -107,7 +107,7 @@ public class StartMojo extends AbstractMojo {
             getLog().info("Started " + server.description() + " on port " + server.port() + " (instance " + instance
                     + "): " + propertyPrefix + ".url=" + server.url());
         } catch (PmovesException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw AbstractPmovesMojo.failure(e);
         }
     }
 

@@ -81,9 +81,6 @@ public final class Migrator {
         log.info((options.dryRun() ? "Dry run against " : "Applying to ") + settings.maskedUrl() + " (PostgreSQL "
                 + connection.getMetaData().getDatabaseProductVersion() + "), history " + history.name());
         boolean historyExisted = history.exists(connection);
-        if (!options.dryRun()) {
-            history.ensure(connection);
-        }
         List<HistoryRow> rows = history.readAll(connection);
         MigrationStatus status = MigrationStatus.of(files, rows, m -> MigrationScript.checksumOf(m.file()));
         checkHistory(status, history);
@@ -119,6 +116,10 @@ public final class Migrator {
         }
         int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
         MigrationRunner runner = new MigrationRunner(connection, history, serverMajor);
+        if (!options.dryRun()) {
+            // Only now, with every file split: a bad file must leave the database as it was, history table included
+            history.ensure(connection);
+        }
         if (options.dryRun()) {
             writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner);
         } else {

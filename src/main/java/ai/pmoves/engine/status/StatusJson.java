@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ public final class StatusJson {
                     .append(", \"name\": ").append(str(i.name()))
                     .append(", \"state\": ").append(str(i.state().label()))
                     .append(", \"appliedAt\": ").append(row == null || row.appliedAt() == null ? "null"
-                            : str(row.appliedAt().toString()))
+                            : str(row.appliedAt().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)))
                     .append(", \"executionMs\": ").append(row == null || row.executionMs() == null ? "null"
                             : row.executionMs().toString())
                     .append(", \"checksum\": ").append(str(i.fileChecksum() != null ? i.fileChecksum()
