@@ -61,7 +61,12 @@ public final class Reverter {
             // Split every down script before running any: a syntax error in the third must not leave two undone.
             List<MigrationScript> downs = new ArrayList<>(plan.steps().size());
             for (RollbackPlan.Step step : plan.steps()) {
-                downs.add(MigrationScript.read(step.downScript()));
+                MigrationScript down = MigrationScript.read(step.downScript());
+                if (down.statements().isEmpty()) {
+                    log.warn(downName(options, step) + " has no statements: undoing " + step.fileName()
+                            + " only deletes its history row.");
+                }
+                downs.add(down);
             }
             if (!options.dryRun()) {
                 history.ensure(connection); // a table the CLI made gets the state column a failed undo is marked in

@@ -211,6 +211,16 @@ class ReverterTest {
     }
 
     @Test
+    void aDownScriptWithoutStatementsOnlyDeletesTheRowAndSaysSo() throws Exception {
+        fx.migration("20250101_seed.sql", "SELECT 1;\n", "-- nothing to undo: the migration made no objects\n");
+        fx.db.apply();
+        assertEquals(List.of("20250101_seed.sql"), fx.rollback().undone());
+        assertEquals(List.of(), fx.db.versions());
+        assertTrue(fx.db.log.contains("WARN rollbacks/20250101_seed.sql has no statements: undoing 20250101_seed.sql"
+                + " only deletes its history row."), fx.db.log.toString());
+    }
+
+    @Test
     void anEmptyHistoryIsNothingToRollBackAndCreatesNothing() throws Exception {
         fx.migration("20250101_a.sql", "CREATE TABLE a (id int);\n", null);
         assertEquals(List.of(), fx.rollback().undone());
