@@ -133,7 +133,11 @@ public final class Migrator {
         return new ApplyResult(applied, baselined, upToDate, millis);
     }
 
-    private void checkHistory(MigrationStatus status, HistoryTable history) {
+    /**
+     * Refuses to go on while a migration is recorded as {@code failed}: a file that ran outside a transaction stopped
+     * part-way, so the database is in a state no file describes. Every goal that runs SQL checks this first.
+     */
+    public static void refuseFailedRows(MigrationStatus status, HistoryTable history) {
         List<MigrationInfo> failed = status.inState(MigrationState.FAILED);
         if (!failed.isEmpty()) {
             throw new PmovesException("Migration " + failed.get(0).name() + " (version " + failed.get(0).version()
@@ -141,6 +145,10 @@ public final class Migrator {
                     + ". Fix the database by hand, then clear the row (DELETE FROM " + history.name()
                     + " WHERE version = '" + failed.get(0).version() + "') and run again.");
         }
+    }
+
+    private void checkHistory(MigrationStatus status, HistoryTable history) {
+        refuseFailedRows(status, history);
         List<MigrationInfo> changed = status.inState(MigrationState.CHANGED);
         if (!changed.isEmpty()) {
             throw new PmovesException("Applied migration" + (changed.size() > 1 ? "s have" : " has") + " changed since "
@@ -199,7 +207,7 @@ public final class Migrator {
     private void writeDryRun(ApplyOptions options, HistoryTable history, boolean historyExisted,
                              List<Migration> toBaseline, List<Migration> toRun, List<MigrationScript> scripts,
                              MigrationRunner runner) {
-        DryRunScript dryRun = new DryRunScript(history, settings.maskedUrl());
+        DryRunScript dryRun = new DryRunScript(history, settings.maskedUrl(), "apply");
         if (!historyExisted) {
             dryRun.createHistoryTable();
         }

@@ -22,11 +22,7 @@ public final class MigrationScanner {
      * @param configured whether the user set the directory: a missing default directory just means no migrations
      */
     public static List<Migration> scan(Path directory, String parameter, boolean configured) {
-        if (!Files.isDirectory(directory)) {
-            if (configured) {
-                throw new PmovesException("The configured " + parameter + " '" + directory + "' does not exist or is not"
-                        + " a directory: create it, or fix the path in <" + parameter + "> / -Dpmoves." + parameter + ".");
-            }
+        if (!directoryExists(directory, parameter, configured)) {
             return List.of();
         }
         List<Migration> migrations = new ArrayList<>();
@@ -43,6 +39,21 @@ public final class MigrationScanner {
         migrations.sort(MigrationOrder.COMPARATOR);
         rejectDuplicateVersions(migrations);
         return migrations;
+    }
+
+    /**
+     * Whether {@code directory} exists; a configured one that does not is an error naming the parameter, since only
+     * a default directory may be absent (DESIGN §3).
+     */
+    public static boolean directoryExists(Path directory, String parameter, boolean configured) {
+        if (Files.isDirectory(directory)) {
+            return true;
+        }
+        if (configured) {
+            throw new PmovesException("The configured " + parameter + " '" + directory + "' does not exist or is not"
+                    + " a directory: create it, or fix the path in <" + parameter + "> / -Dpmoves." + parameter + ".");
+        }
+        return false;
     }
 
     private static void rejectDuplicateVersions(List<Migration> migrations) {

@@ -18,38 +18,43 @@ import java.util.List;
 import java.util.Map;
 
 /** A migrations directory and a fresh database of its own, for engine tests against a real PostgreSQL. */
-final class MigrationsFixture {
-    static final TableName HISTORY = TableName.parse("supabase_migrations.schema_migrations", "historyTable");
+public final class MigrationsFixture {
+    public static final TableName HISTORY = TableName.parse("supabase_migrations.schema_migrations", "historyTable");
 
-    final Path directory;
-    final TestPostgres.Database database;
-    final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    public final Path directory;
+    public final TestPostgres.Database database;
+    public final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
-    MigrationsFixture(Path root, String name) throws IOException {
+    public MigrationsFixture(Path root, String name) throws IOException {
         this.directory = Files.createDirectories(root.resolve("migrations"));
         this.database = TestPostgres.newDatabase(name);
     }
 
-    MigrationsFixture file(String name, String sql) throws IOException {
+    public MigrationsFixture file(String name, String sql) throws IOException {
         Files.writeString(directory.resolve(name), sql);
         return this;
     }
 
-    ConnectionSettings settings() {
+    public ConnectionSettings settings() {
         return ConnectionSettings.resolve(database.url(), database.user(), database.password(), Map.of(), 5);
     }
 
-    ApplyOptions options() {
+    public ApplyOptions options() {
         return new ApplyOptions(directory, true, HISTORY, null, null, false, false,
                 directory.resolveSibling("dry-run.sql"), Duration.ofSeconds(5));
     }
 
-    ApplyResult apply() {
+    public ApplyResult apply() {
         return apply(options());
     }
 
-    ApplyResult apply(ApplyOptions options) {
-        return new Migrator(settings(), new EngineLog() {
+    public ApplyResult apply(ApplyOptions options) {
+        return new Migrator(settings(), engineLog()).apply(options);
+    }
+
+    /** A log that keeps every line in {@link #log}, prefixed with its level. */
+    public EngineLog engineLog() {
+        return new EngineLog() {
             @Override
             public void info(String line) {
                 log.add("INFO " + line);
@@ -59,10 +64,10 @@ final class MigrationsFixture {
             public void warn(String line) {
                 log.add("WARN " + line);
             }
-        }).apply(options);
+        };
     }
 
-    List<String> column(String sql) throws SQLException {
+    public List<String> column(String sql) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Connection c = database.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
@@ -72,21 +77,21 @@ final class MigrationsFixture {
         return values;
     }
 
-    boolean exists(String relation) throws SQLException {
+    public boolean exists(String relation) throws SQLException {
         return "t".equals(column("SELECT to_regclass('" + relation + "') IS NOT NULL").get(0));
     }
 
-    void execute(String sql) throws SQLException {
+    public void execute(String sql) throws SQLException {
         try (Connection c = database.connect(); Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
 
-    List<String> versions() throws SQLException {
+    public List<String> versions() throws SQLException {
         return column("SELECT version FROM supabase_migrations.schema_migrations ORDER BY version");
     }
 
-    static ApplyOptions with(ApplyOptions o, String target, String baseline, boolean outOfOrder, boolean dryRun) {
+    public static ApplyOptions with(ApplyOptions o, String target, String baseline, boolean outOfOrder, boolean dryRun) {
         return new ApplyOptions(o.migrationsDirectory(), o.directoryConfigured(), o.historyTable(), target, baseline,
                 outOfOrder, dryRun, o.dryRunFile(), o.lockTimeout());
     }
