@@ -98,9 +98,10 @@ final class MigrationRunner {
                         throw new PmovesException(ExecutionError.describe(migration.fileName(), script.text(), s, e)
                                 + "\nMigration " + migration.fileName() + " ran outside a transaction (" + reason
                                 + "): the " + done + " statement(s) before this one took effect. It is recorded as"
-                                + " 'failed' in " + history.name() + ", and runs refuse to go on until you fix the"
-                                + " database and clear that row (DELETE FROM " + history.name() + " WHERE version = '"
-                                + migration.version() + "').", e);
+                                + " 'failed' in " + history.name() + ", and runs refuse to go on until it is"
+                                + " repaired: undo those statements and run mvn pmoves:repair -Dpmoves.clearFailed="
+                                + migration.version() + " so that it runs again, or finish it by hand and run mvn"
+                                + " pmoves:repair -Dpmoves.markApplied=" + migration.version() + ".", e);
                     }
                 }
             }
@@ -110,7 +111,8 @@ final class MigrationRunner {
             return ms;
         } catch (SQLException e) {
             throw new PmovesException("Cannot record " + migration.fileName() + " in " + history.name() + ": "
-                    + e.getMessage() + ". Its statements ran outside a transaction and took effect; record it by hand.", e);
+                    + e.getMessage() + ". Its statements ran outside a transaction and took effect; record it with"
+                    + " mvn pmoves:repair -Dpmoves.markApplied=" + migration.version() + ".", e);
         }
     }
 

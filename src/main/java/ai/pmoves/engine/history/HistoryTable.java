@@ -160,6 +160,38 @@ public final class HistoryTable {
         }
     }
 
+    /** Deletes one row in the connection's current transaction; returns how many rows went (0 or 1). */
+    public int delete(Connection connection, String version) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + name + " WHERE version = ?")) {
+            ps.setString(1, version);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Turns a row into an applied one that was not run by the plugin: state {@code applied}, the file's checksum, now
+     * as applied_at, the current user as applied_by, no execution time.
+     */
+    public void markApplied(Connection connection, String version, String checksum) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + name + " SET state = ?, checksum = ?,"
+                + " applied_at = timezone('UTC', now()), applied_by = current_user, execution_ms = NULL"
+                + " WHERE version = ?")) {
+            ps.setString(1, HistoryRow.APPLIED);
+            ps.setString(2, checksum);
+            ps.setString(3, version);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Stores a new checksum for a row, leaving everything else as it was. */
+    public void updateChecksum(Connection connection, String version, String checksum) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + name + " SET checksum = ? WHERE version = ?")) {
+            ps.setString(1, checksum);
+            ps.setString(2, version);
+            ps.executeUpdate();
+        }
+    }
+
     private record Column(String dataType, boolean nullable, boolean hasDefault) {
     }
 

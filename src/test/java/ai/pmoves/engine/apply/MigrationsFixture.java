@@ -1,6 +1,7 @@
 package ai.pmoves.engine.apply;
 
 import ai.pmoves.engine.EngineLog;
+import ai.pmoves.engine.RecordingLog;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.testing.TestPostgres;
@@ -18,51 +19,46 @@ import java.util.List;
 import java.util.Map;
 
 /** A migrations directory and a fresh database of its own, for engine tests against a real PostgreSQL. */
-final class MigrationsFixture {
-    static final TableName HISTORY = TableName.parse("supabase_migrations.schema_migrations", "historyTable");
+public final class MigrationsFixture {
+    public static final TableName HISTORY = TableName.parse("supabase_migrations.schema_migrations", "historyTable");
 
-    final Path directory;
-    final TestPostgres.Database database;
-    final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    public final Path directory;
+    public final TestPostgres.Database database;
+    public final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
-    MigrationsFixture(Path root, String name) throws IOException {
+    public MigrationsFixture(Path root, String name) throws IOException {
         this.directory = Files.createDirectories(root.resolve("migrations"));
         this.database = TestPostgres.newDatabase(name);
     }
 
-    MigrationsFixture file(String name, String sql) throws IOException {
+    public MigrationsFixture file(String name, String sql) throws IOException {
         Files.writeString(directory.resolve(name), sql);
         return this;
     }
 
-    ConnectionSettings settings() {
+    public ConnectionSettings settings() {
         return ConnectionSettings.resolve(database.url(), database.user(), database.password(), Map.of(), 5);
     }
 
-    ApplyOptions options() {
+    public ApplyOptions options() {
         return new ApplyOptions(directory, true, HISTORY, null, null, false, false,
                 directory.resolveSibling("dry-run.sql"), Duration.ofSeconds(5));
     }
 
-    ApplyResult apply() {
+    public ApplyResult apply() {
         return apply(options());
     }
 
-    ApplyResult apply(ApplyOptions options) {
-        return new Migrator(settings(), new EngineLog() {
-            @Override
-            public void info(String line) {
-                log.add("INFO " + line);
-            }
-
-            @Override
-            public void warn(String line) {
-                log.add("WARN " + line);
-            }
-        }).apply(options);
+    public ApplyResult apply(ApplyOptions options) {
+        return new Migrator(settings(), engineLog()).apply(options);
     }
 
-    List<String> column(String sql) throws SQLException {
+    /** A log that keeps every line in {@link #log}, as {@code INFO …} or {@code WARN …}. */
+    public EngineLog engineLog() {
+        return new RecordingLog(log);
+    }
+
+    public List<String> column(String sql) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Connection c = database.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
@@ -76,13 +72,13 @@ final class MigrationsFixture {
         return "t".equals(column("SELECT to_regclass('" + relation + "') IS NOT NULL").get(0));
     }
 
-    void execute(String sql) throws SQLException {
+    public void execute(String sql) throws SQLException {
         try (Connection c = database.connect(); Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
 
-    List<String> versions() throws SQLException {
+    public List<String> versions() throws SQLException {
         return column("SELECT version FROM supabase_migrations.schema_migrations ORDER BY version");
     }
 
