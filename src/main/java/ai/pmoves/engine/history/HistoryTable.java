@@ -125,9 +125,9 @@ public final class HistoryTable {
                 while (rs.next()) {
                     Timestamp at = rs.getTimestamp(4);
                     int ms = rs.getInt(5);
+                    Integer executionMs = rs.wasNull() ? null : ms; // right after getInt: wasNull reads the last get
                     rows.add(new HistoryRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                            at == null ? null : at.toLocalDateTime(), rs.wasNull() ? null : ms, rs.getString(6),
-                            rs.getString(7)));
+                            at == null ? null : at.toLocalDateTime(), executionMs, rs.getString(6), rs.getString(7)));
                 }
             }
             return rows;

@@ -1,15 +1,19 @@
 package ai.pmoves.engine.repair;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.apply.MigrationsFixture;
 import ai.pmoves.engine.db.AdvisoryLock;
+import ai.pmoves.engine.history.HistoryRow;
+import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Checksum;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +67,11 @@ class RepairerTest {
                 + " || coalesce(execution_ms::text, '<null>') FROM supabase_migrations.schema_migrations"
                 + " WHERE version = '20250103'"));
         assertTrue(db.log.contains("INFO Repaired 1 row of supabase_migrations.schema_migrations."), db.log.toString());
+        try (Connection c = db.database.connect()) {
+            HistoryRow row = new HistoryTable(MigrationsFixture.HISTORY).readAll(c).get(2);
+            assertEquals("20250103", row.version());
+            assertNull(row.executionMs(), "status shows no time for a migration that did not run here");
+        }
     }
 
     @Test
