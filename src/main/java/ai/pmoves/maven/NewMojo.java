@@ -40,7 +40,14 @@ public class NewMojo extends AbstractPmovesMojo {
     @Parameter(property = "pmoves.issue")
     protected String issue;
 
-    /** The time that names the file; tests set a fixed one. */
+    /**
+     * The UTC time that names the file, {@code yyyyMMddHHmmss}, instead of now: to give the migration a chosen place
+     * in the order (e.g. before a later file that is still in review).
+     */
+    @Parameter(property = "pmoves.timestamp")
+    protected String timestamp;
+
+    /** The time that names the file when no timestamp is given; tests set a fixed one. */
     Clock clock = Clock.systemUTC();
 
     @Inject
@@ -52,6 +59,6 @@ public class NewMojo extends AbstractPmovesMojo {
     protected void run() {
         new NewMigration(clock, engineLog()).create(new NewMigrationOptions(name, migrationsPath(),
                 migrationsDirectoryConfigured(), withRollback, rollbackPath(), rollbackDirectory != null, author, issue,
-                table));
+                table, timestamp));
     }
 }

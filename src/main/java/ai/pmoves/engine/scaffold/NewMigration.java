@@ -15,16 +15,19 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a new migration named by the current UTC time, {@code YYYYMMDDhhmmss_<description>.sql}, from the guide's
+ * Writes a new migration named by the current UTC time (or a given one), {@code YYYYMMDDhhmmss_<description>.sql}, from the guide's
  * template, and optionally its empty down script. Never overwrites a file, and never writes a migration whose version
  * another file already has.
  */
 public final class NewMigration {
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final Clock clock;
     private final EngineLog log;
@@ -39,7 +42,7 @@ public final class NewMigration {
     public List<Path> create(NewMigrationOptions options) {
         MigrationDescription description = MigrationDescription.of(options.name());
         TableName table = table(options.table(), description);
-        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        LocalDateTime now = time(options.timestamp());
         String fileName = now.format(TIMESTAMP) + "_" + description.slug() + ".sql";
         MigrationName name = MigrationName.parse(fileName);
 
@@ -68,6 +71,19 @@ public final class NewMigration {
             log.info("Created " + down + " (down script: write its undo before pmoves:rollback can use it)");
         }
         return written;
+    }
+
+    /** The given {@code yyyyMMddHHmmss}, or now in UTC. */
+    private LocalDateTime time(String timestamp) {
+        if (timestamp == null || timestamp.isBlank()) {
+            return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        }
+        try {
+            return LocalDateTime.parse(timestamp.trim(), TIMESTAMP);
+        } catch (DateTimeParseException e) {
+            throw new PmovesException("timestamp '" + timestamp + "' (pmoves.timestamp) is not a UTC time written"
+                    + " yyyyMMddHHmmss, e.g. 20250115103000; leave it out to use the current time.", e);
+        }
     }
 
     private static TableName table(String configured, MigrationDescription description) {

@@ -15,8 +15,9 @@ import java.nio.file.Path;
  * @param issue                the header's tracker issue, or null
  * @param table                the table the template creates ({@code schema.table} or {@code table}), or null for
  *                             {@code public.<description>}
+ * @param timestamp            the UTC time that names the file, {@code yyyyMMddHHmmss}, or null for now
  */
 public record NewMigrationOptions(String name, Path migrationsDirectory, boolean migrationsConfigured,
                                   boolean withRollback, Path rollbackDirectory, boolean rollbackConfigured,
-                                  String author, String issue, String table) {
+                                  String author, String issue, String table, String timestamp) {
 }

@@ -34,7 +34,7 @@ class NewMigrationTest {
 
     private NewMigrationOptions options(String name, boolean withRollback, String table, String issue) {
         return new NewMigrationOptions(name, project.resolve("supabase/migrations"), false, withRollback,
-                project.resolve("supabase/rollbacks"), false, "Ada", issue, table);
+                project.resolve("supabase/rollbacks"), false, "Ada", issue, table, null);
     }
 
     private List<Path> create(NewMigrationOptions options) {
@@ -136,8 +136,21 @@ class NewMigrationTest {
     void aConfiguredMigrationsDirectoryThatIsMissingIsAnError() {
         NewMigrationOptions o = options("x", false, null, null);
         PmovesException e = assertThrows(PmovesException.class, () -> create(new NewMigrationOptions(o.name(),
-                project.resolve("nope"), true, false, o.rollbackDirectory(), false, "Ada", null, null)));
+                project.resolve("nope"), true, false, o.rollbackDirectory(), false, "Ada", null, null, null)));
         assertTrue(e.getMessage().startsWith("The configured migrationsDirectory"), e.getMessage());
+    }
+
+    @Test
+    void aGivenTimestampNamesTheFileAndDatesTheHeader() throws Exception {
+        NewMigrationOptions o = options("fix order", false, null, null);
+        List<Path> written = create(new NewMigrationOptions(o.name(), o.migrationsDirectory(), false, false,
+                o.rollbackDirectory(), false, "Ada", null, null, "20250115000001"));
+        assertEquals("20250115000001_fix_order.sql", written.get(0).getFileName().toString());
+        assertTrue(Files.readString(written.get(0)).contains("-- Date: 2025-01-15\n"));
+        PmovesException e = assertThrows(PmovesException.class, () -> create(new NewMigrationOptions(o.name(),
+                o.migrationsDirectory(), false, false, o.rollbackDirectory(), false, "Ada", null, null, "20250230000000")));
+        assertEquals("timestamp '20250230000000' (pmoves.timestamp) is not a UTC time written yyyyMMddHHmmss, e.g."
+                + " 20250115103000; leave it out to use the current time.", e.getMessage());
     }
 
     private String refused(String name) {
