@@ -14,7 +14,7 @@ final class FileNameRule extends Rule {
     FileNameRule() {
         super("file-name", Severity.ERROR,
                 "pmoves:apply refuses to run while such a file is in the migrations directory",
-                "rename it to " + MigrationName.FORMS);
+                "rename it to " + MigrationName.FORMS + ", or move it out of the migrations directory");
     }
 
     @Override
@@ -25,7 +25,10 @@ final class FileNameRule extends Rule {
             try {
                 name = MigrationName.parse(file.fileName());
             } catch (PmovesException e) {
-                out.add(about(file, e.getMessage(), "rename it, or move it out of the migrations directory"));
+                // The parser's reason up to its advice, which the fix gives: "… fits none of the accepted forms"
+                String reason = e.getMessage();
+                int advice = reason.indexOf(": ");
+                out.add(about(file, advice < 0 ? reason : reason.substring(0, advice), fix()));
                 continue;
             }
             SourceFile other = byVersion.putIfAbsent(name.version(), file);

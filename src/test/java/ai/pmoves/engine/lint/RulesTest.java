@@ -224,10 +224,10 @@ class RulesTest {
             assertEquals(3, found.size(), found.toString());
             assertTrue(found.get(0).startsWith("supabase/migrations/20250115_b.sql has the same version 20250115 as"
                     + " 20250115_a.sql"), found.toString());
-            assertTrue(found.get(1).startsWith("supabase/migrations/20251340_bad_date.sql Migration file name"
-                    + " '20251340_bad_date.sql' has a prefix that is not a valid UTC date"), found.toString());
-            assertTrue(found.get(2).startsWith("supabase/migrations/add_feature.sql Migration file name 'add_feature.sql'"
-                    + " fits none of the accepted forms"), found.toString());
+            assertEquals("supabase/migrations/20251340_bad_date.sql Migration file name '20251340_bad_date.sql' has a"
+                    + " prefix that is not a valid UTC date and time (20251340 000000)", found.get(1));
+            assertEquals("supabase/migrations/add_feature.sql Migration file name 'add_feature.sql' fits none of the"
+                    + " accepted forms", found.get(2));
         }
 
         @Test
