@@ -53,12 +53,15 @@ public class ValidateMojo extends AbstractPmovesMojo {
     @Parameter(property = "pmoves.failOn", defaultValue = "error")
     protected String failOn;
 
+    /** The project, read to see whether its build binds {@code pmoves:bootstrap}. */
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
 
+    /** The session, read for {@code pmoves:bootstrap} among the command line's goals. */
     @Parameter(defaultValue = "${session}", readonly = true)
     protected MavenSession session;
 
+    /** This plugin's coordinates, to find its executions in the project. */
     @Parameter(defaultValue = "${plugin}", readonly = true)
     protected PluginDescriptor plugin;
 

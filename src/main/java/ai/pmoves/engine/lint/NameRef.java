@@ -32,8 +32,13 @@ record NameRef(String schema, String name, int next) {
         return name.equals(other.name) && (schema == null || other.schema == null || schema.equals(other.schema));
     }
 
+    /** The name as it would be written in SQL: quoted where a bare word would not read back the same. */
     @Override
     public String toString() {
-        return schema == null ? name : schema + "." + name;
+        return schema == null ? quoted(name) : quoted(schema) + "." + quoted(name);
+    }
+
+    private static String quoted(String part) {
+        return part.matches("[a-z_][a-z0-9_$]*") ? part : "\"" + part.replace("\"", "\"\"") + "\"";
     }
 }

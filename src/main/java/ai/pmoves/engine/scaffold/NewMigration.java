@@ -26,6 +26,8 @@ import java.util.List;
  * another file already has.
  */
 public final class NewMigration {
+    /** A table or schema name the template can write bare: what {@link TableName} accepts, at most 63 characters. */
+    private static final String IDENTIFIER = "[a-z_][a-z0-9_]{0,62}";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
             .withResolverStyle(ResolverStyle.STRICT);
 
@@ -88,16 +90,20 @@ public final class NewMigration {
 
     private static TableName table(String configured, MigrationDescription description) {
         if (configured == null || configured.isBlank()) {
-            String qualified = "public." + description.slug();
-            if (!qualified.matches("public\\.[a-z_][a-z0-9_]{0,62}")) {
+            if (!description.slug().matches(IDENTIFIER)) {
                 throw new PmovesException("The table name '" + description.slug() + "' that pmoves:new derives from"
                         + " the migration name is not a plain PostgreSQL identifier (it must start with a letter or _"
                         + " and have at most 63 characters): name the table, e.g. -Dpmoves.table=public.my_table.");
             }
-            return TableName.parse(qualified, "table");
+            return new TableName("public", description.slug());
         }
         String value = configured.trim();
-        return TableName.parse(value.contains(".") ? value : "public." + value, "table");
+        String qualified = value.contains(".") ? value : "public." + value;
+        if (!qualified.matches(IDENTIFIER + "\\." + IDENTIFIER)) {
+            throw new PmovesException("table '" + configured + "' (pmoves.table) is not a plain table or schema.table"
+                    + " name: use lower-case letters, digits and _, starting with a letter or _ (e.g. public.feature_x).");
+        }
+        return TableName.parse(qualified, "table");
     }
 
     /** Refuses a file that exists, or a version another migration has (two files of one second). */

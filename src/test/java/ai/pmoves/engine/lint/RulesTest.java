@@ -136,6 +136,15 @@ class RulesTest {
         }
 
         @Test
+        void namesAreShownAsTheyWouldBeWritten() throws Exception {
+            project.migration("20250101_a.sql", "CREATE TRIGGER \"Audit\" BEFORE UPDATE ON \"Weird Table\" FOR EACH ROW"
+                    + " EXECUTE FUNCTION f();\n");
+            Finding f = project.lint().findings().get(0);
+            assertEquals("CREATE TRIGGER \"Audit\" without OR REPLACE", f.message());
+            assertTrue(f.fix().endsWith("or put DROP TRIGGER IF EXISTS \"Audit\" ON \"Weird Table\"; before it"), f.fix());
+        }
+
+        @Test
         void aDropOfTheTriggerOnAnotherTableDoesNotCount() throws Exception {
             project.migration("20250101_a.sql", "DROP TRIGGER IF EXISTS tr ON other;\n"
                     + "CREATE TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f();\n");

@@ -119,6 +119,10 @@ class NewMigrationTest {
     void aNameThatMakesNoTableNameAsksForTheTable() throws Exception {
         PmovesException e = assertThrows(PmovesException.class, () -> create(options("2fa codes", false, null, null)));
         assertTrue(e.getMessage().contains("-Dpmoves.table=public.my_table"), e.getMessage());
+        PmovesException bad = assertThrows(PmovesException.class, () -> create(options("2fa codes", false, "Two-Factor",
+                null)));
+        assertEquals("table 'Two-Factor' (pmoves.table) is not a plain table or schema.table name: use lower-case"
+                + " letters, digits and _, starting with a letter or _ (e.g. public.feature_x).", bad.getMessage());
         create(options("2fa codes", false, "two_factor_codes", null));
         assertTrue(Files.readString(project.resolve("supabase/migrations/20260115233005_2fa_codes.sql"))
                 .contains("CREATE TABLE IF NOT EXISTS public.two_factor_codes ("));
