@@ -13,7 +13,7 @@ final class DropPolicyFirstRule extends StatementRule {
 
     @Override
     void check(SourceFile file, LintStatement statement, PrecedingDrops drops, List<Finding> out) {
-        PolicyRef policy = PolicyRef.created(statement.tokens(), 0);
+        PolicyRef policy = statement.startsWith("CREATE", "POLICY") ? PolicyRef.created(statement.tokens(), 0) : null;
         if (policy != null && !drops.dropped("policy", policy.name(), policy.table())) {
             out.add(at(file, statement, 0, "CREATE POLICY " + policy.name() + " ON " + policy.table()
                             + " with no DROP POLICY IF EXISTS before it",

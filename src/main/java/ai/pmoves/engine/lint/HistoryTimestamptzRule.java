@@ -19,6 +19,10 @@ final class HistoryTimestamptzRule extends StatementRule {
 
     @Override
     void check(SourceFile file, LintStatement statement, PrecedingDrops drops, List<Finding> out) {
+        if (!(statement.startsWith("CREATE") || statement.startsWith("ALTER", "TABLE"))
+                || !statement.mentions(TABLE)) {
+            return;
+        }
         NameRef table = tableOf(statement.tokens());
         if (table != null && table.name().equals(TABLE)) {
             check(file, statement, table, out);

@@ -8,29 +8,70 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A statement with its tokens, read once and shared by every rule.
- *
- * @param statement the statement as the lexer split it (text, position)
- * @param tokens    its tokens; strings, comments and dollar bodies are single tokens or none, so no rule looks inside
- *                  them by accident
+ * A statement as the rules see it: its text and position, and its tokens, read on first use and kept. Rules ask cheap
+ * questions first ({@link #startsWith}, {@link #mentions}), so the tens of thousands of INSERTs of a large seed are
+ * never tokenized.
  */
-public record LintStatement(SqlStatement statement, List<SqlToken> tokens) {
+public final class LintStatement {
     /** Languages whose bodies are SQL, so their code can be read with the SQL tokenizer. */
     private static final Set<String> SQL_LANGUAGES = Set.of("plpgsql", "sql");
 
-    static LintStatement of(SqlStatement statement) {
-        return new LintStatement(statement, SqlTokens.of(statement.sql()));
+    private final SqlStatement statement;
+    private List<SqlToken> tokens;
+
+    LintStatement(SqlStatement statement) {
+        this.statement = statement;
     }
 
-    /** Whether the statement starts with these bare words. */
+    /** The statement as the lexer split it (text, position, first words). */
+    public SqlStatement statement() {
+        return statement;
+    }
+
+    /**
+     * Its tokens: strings, comments and dollar bodies are single tokens or none, so no rule looks inside them by
+     * accident.
+     */
+    public List<SqlToken> tokens() {
+        if (tokens == null) {
+            tokens = SqlTokens.of(statement.sql());
+        }
+        return tokens;
+    }
+
+    /** Whether the statement starts with these bare words (upper case). */
     public boolean startsWith(String... words) {
-        return Tokens.wordsAt(tokens, 0, words);
+        // The lexer's first words answer "no" for nearly every statement without tokenizing it.
+        List<String> first = statement.words();
+        if (first.size() < words.length) {
+            return false;
+        }
+        for (int i = 0; i < words.length; i++) {
+            if (!first.get(i).equals(words[i])) {
+                return false;
+            }
+        }
+        return Tokens.wordsAt(tokens(), 0, words);
+    }
+
+    /**
+     * Whether the text holds {@code lowerCase} in any case, comments and strings included: a quick test that a token
+     * or body could be there at all.
+     */
+    boolean mentions(String lowerCase) {
+        String sql = statement.sql();
+        for (int i = sql.length() - lowerCase.length(); i >= 0; i--) {
+            if (sql.regionMatches(true, i, lowerCase, 0, lowerCase.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether this is {@code CREATE [OR REPLACE] FUNCTION} or {@code … PROCEDURE}. */
     boolean isRoutine() {
-        int i = Tokens.skip(tokens, 1, "OR", "REPLACE");
-        return startsWith("CREATE") && (Tokens.wordsAt(tokens, i, "FUNCTION") || Tokens.wordsAt(tokens, i, "PROCEDURE"));
+        return startsWith("CREATE", "FUNCTION") || startsWith("CREATE", "PROCEDURE")
+                || startsWith("CREATE", "OR", "REPLACE", "FUNCTION") || startsWith("CREATE", "OR", "REPLACE", "PROCEDURE");
     }
 
     /**
@@ -40,14 +81,14 @@ public record LintStatement(SqlStatement statement, List<SqlToken> tokens) {
      */
     List<List<SqlToken>> code() {
         List<List<SqlToken>> code = new ArrayList<>();
-        code.add(tokens);
+        List<SqlToken> t = tokens();
+        code.add(t);
         boolean block = startsWith("DO");
         boolean routine = isRoutine();
         if ((block || routine) && inSqlLanguage()) {
-            for (int i = 1; i < tokens.size(); i++) {
-                SqlToken t = tokens.get(i);
-                if (t.kind() == SqlToken.Kind.DOLLAR_STRING && (block || tokens.get(i - 1).isWord("AS"))) {
-                    addBody(t, code);
+            for (int i = 1; i < t.size(); i++) {
+                if (t.get(i).kind() == SqlToken.Kind.DOLLAR_STRING && (block || t.get(i - 1).isWord("AS"))) {
+                    addBody(t.get(i), code);
                 }
             }
         }
@@ -55,8 +96,9 @@ public record LintStatement(SqlStatement statement, List<SqlToken> tokens) {
     }
 
     private boolean inSqlLanguage() {
-        int language = Tokens.indexOfWord(tokens, 1, "LANGUAGE");
-        return language < 0 || language + 1 >= tokens.size() || SQL_LANGUAGES.contains(tokens.get(language + 1).name());
+        List<SqlToken> t = tokens();
+        int language = Tokens.indexOfWord(t, 1, "LANGUAGE");
+        return language < 0 || language + 1 >= t.size() || SQL_LANGUAGES.contains(t.get(language + 1).name());
     }
 
     private static void addBody(SqlToken body, List<List<SqlToken>> code) {

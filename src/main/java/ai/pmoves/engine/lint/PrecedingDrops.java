@@ -19,8 +19,11 @@ final class PrecedingDrops {
      * {@code DROP FUNCTION|PROCEDURE|VIEW IF EXISTS name [(args)] [, …]}.
      */
     void see(LintStatement statement) {
+        if (!statement.startsWith("DROP")) {
+            return;
+        }
         List<SqlToken> t = statement.tokens();
-        if (!statement.startsWith("DROP") || t.size() < 5) {
+        if (t.size() < 5) {
             return;
         }
         String kind = t.get(1).name();

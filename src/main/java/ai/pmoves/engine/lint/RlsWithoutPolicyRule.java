@@ -22,6 +22,9 @@ final class RlsWithoutPolicyRule extends Rule {
         List<NameRef> policyTables = new ArrayList<>();
         for (SourceFile file : files.files()) {
             for (LintStatement statement : file.statements()) {
+                if (!statement.mentions("policy")) {
+                    continue;
+                }
                 for (List<SqlToken> code : statement.code()) {
                     for (int i = 0; i < code.size(); i++) {
                         PolicyRef policy = PolicyRef.created(code, i);
@@ -34,10 +37,10 @@ final class RlsWithoutPolicyRule extends Rule {
         }
         for (SourceFile file : files.files()) {
             for (LintStatement statement : file.statements()) {
-                List<SqlToken> t = statement.tokens();
                 if (!statement.startsWith("ALTER", "TABLE")) {
                     continue;
                 }
+                List<SqlToken> t = statement.tokens();
                 NameRef table = NameRef.at(t, Tokens.skip(t, Tokens.skip(t, 2, "IF", "EXISTS"), "ONLY"));
                 int enable = enableRowLevelSecurity(t);
                 if (table != null && enable > 0 && policyTables.stream().noneMatch(table::sameObject)) {

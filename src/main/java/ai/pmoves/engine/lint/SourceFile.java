@@ -28,7 +28,7 @@ public record SourceFile(SourceKind kind, Path path, String displayName, Migrati
     static SourceFile read(SourceKind kind, Path path, String displayName) {
         try {
             MigrationScript script = MigrationScript.read(path);
-            List<LintStatement> statements = script.statements().stream().map(LintStatement::of).toList();
+            List<LintStatement> statements = script.statements().stream().map(LintStatement::new).toList();
             return new SourceFile(kind, path, displayName, script, statements, null, 0, 0);
         } catch (PmovesException e) {
             if (e.getCause() instanceof SqlSyntaxException syntax) {

@@ -33,6 +33,9 @@ final class SupabaseRolesRule extends Rule {
         Set<String> created = new HashSet<>();
         for (SourceFile file : files.files()) {
             for (LintStatement statement : file.statements()) {
+                if (!statement.mentions("role") && !statement.mentions("user")) {
+                    continue;
+                }
                 for (List<SqlToken> code : statement.code()) {
                     for (int i = 0; i + 2 < code.size(); i++) {
                         if (code.get(i).isWord("CREATE") && (code.get(i + 1).isWord("ROLE") || code.get(i + 1).isWord("USER"))

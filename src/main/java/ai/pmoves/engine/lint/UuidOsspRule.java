@@ -17,6 +17,9 @@ final class UuidOsspRule extends StatementRule {
 
     @Override
     void check(SourceFile file, LintStatement statement, PrecedingDrops drops, List<Finding> out) {
+        if (!statement.mentions("uuid_generate_v") && !statement.mentions("uuid-ossp")) {
+            return;
+        }
         for (List<SqlToken> code : statement.code()) {
             check(file, statement, code, out);
         }
