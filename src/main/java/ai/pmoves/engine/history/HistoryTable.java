@@ -160,11 +160,25 @@ public final class HistoryTable {
         }
     }
 
-    /** Deletes one row in the connection's current transaction; returns how many rows went (0 or 1). */
-    public int delete(Connection connection, String version) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + name + " WHERE version = ?")) {
+    /** Deletes the row of {@code version} in the connection's current transaction; returns whether there was one. */
+    public boolean delete(Connection connection, String version) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(deleteSql())) {
             ps.setString(1, version);
-            return ps.executeUpdate();
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** The delete of one row; parameter: version. */
+    public String deleteSql() {
+        return "DELETE FROM " + name + " WHERE version = ?";
+    }
+
+    /** Marks the row of {@code version} as {@code failed}: later runs refuse to go on until it is repaired. */
+    public void markFailed(Connection connection, String version) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + name + " SET state = ? WHERE version = ?")) {
+            ps.setString(1, HistoryRow.FAILED);
+            ps.setString(2, version);
+            ps.executeUpdate();
         }
     }
 

@@ -28,6 +28,14 @@ public final class MigrationScanner {
         return migrations;
     }
 
+    /**
+     * Whether {@code directory} exists; a configured one that does not is an error naming the parameter, since only
+     * a default directory may be absent (DESIGN §3).
+     */
+    public static boolean directoryExists(Path directory, String parameter, boolean configured) {
+        return SqlFiles.directoryExists(directory, parameter, configured);
+    }
+
     private static void rejectDuplicateVersions(List<Migration> migrations) {
         Map<String, Migration> byVersion = new HashMap<>();
         for (Migration m : migrations) {

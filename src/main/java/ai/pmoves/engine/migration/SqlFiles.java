@@ -20,11 +20,7 @@ public final class SqlFiles {
      * @param configured whether the user set the directory: a missing default directory just holds no files
      */
     public static List<Path> list(Path directory, String parameter, boolean configured) {
-        if (!Files.isDirectory(directory)) {
-            if (configured) {
-                throw new PmovesException("The configured " + parameter + " '" + directory + "' does not exist or is not"
-                        + " a directory: create it, or fix the path in <" + parameter + "> / -Dpmoves." + parameter + ".");
-            }
+        if (!directoryExists(directory, parameter, configured)) {
             return List.of();
         }
         List<Path> files = new ArrayList<>();
@@ -38,5 +34,20 @@ public final class SqlFiles {
             throw new PmovesException("Cannot list " + parameter + " '" + directory + "': " + e.getMessage(), e);
         }
         return files;
+    }
+
+    /**
+     * Whether {@code directory} exists; a configured one that does not is an error naming the parameter, since only
+     * a default directory may be absent.
+     */
+    public static boolean directoryExists(Path directory, String parameter, boolean configured) {
+        if (Files.isDirectory(directory)) {
+            return true;
+        }
+        if (configured) {
+            throw new PmovesException("The configured " + parameter + " '" + directory + "' does not exist or is not"
+                    + " a directory: create it, or fix the path in <" + parameter + "> / -Dpmoves." + parameter + ".");
+        }
+        return false;
     }
 }

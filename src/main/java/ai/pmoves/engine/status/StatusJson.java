@@ -2,6 +2,7 @@ package ai.pmoves.engine.status;
 
 import ai.pmoves.engine.Json;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ public final class StatusJson {
                     .append(", \"name\": ").append(str(i.name()))
                     .append(", \"state\": ").append(str(i.state().label()))
                     .append(", \"appliedAt\": ").append(row == null || row.appliedAt() == null ? "null"
-                            : str(row.appliedAt().toString()))
+                            : str(row.appliedAt().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)))
                     .append(", \"executionMs\": ").append(row == null || row.executionMs() == null ? "null"
                             : row.executionMs().toString())
                     .append(", \"checksum\": ").append(str(i.fileChecksum() != null ? i.fileChecksum()

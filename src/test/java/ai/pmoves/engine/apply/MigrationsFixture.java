@@ -68,7 +68,7 @@ public final class MigrationsFixture {
         return values;
     }
 
-    boolean exists(String relation) throws SQLException {
+    public boolean exists(String relation) throws SQLException {
         return "t".equals(column("SELECT to_regclass('" + relation + "') IS NOT NULL").get(0));
     }
 
@@ -82,7 +82,7 @@ public final class MigrationsFixture {
         return column("SELECT version FROM supabase_migrations.schema_migrations ORDER BY version");
     }
 
-    static ApplyOptions with(ApplyOptions o, String target, String baseline, boolean outOfOrder, boolean dryRun) {
+    public static ApplyOptions with(ApplyOptions o, String target, String baseline, boolean outOfOrder, boolean dryRun) {
         return new ApplyOptions(o.migrationsDirectory(), o.directoryConfigured(), o.historyTable(), target, baseline,
                 outOfOrder, dryRun, o.dryRunFile(), o.lockTimeout());
     }
