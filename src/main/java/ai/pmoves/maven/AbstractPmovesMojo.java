@@ -55,6 +55,14 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
     protected File migrationsDirectory;
 
     /**
+     * Directory of the down scripts: the down script of {@code supabase/migrations/X.sql} is {@code X.sql} here.
+     * Default {@code ${project.basedir}/supabase/rollbacks}, outside the migrations directory so that the Supabase CLI
+     * and psql loops never run a down script as a migration. A configured directory that does not exist is an error.
+     */
+    @Parameter(property = "pmoves.rollbackDirectory")
+    protected File rollbackDirectory;
+
+    /**
      * The history table, as {@code schema.table}. The default is the Supabase CLI's own table, so the CLI, Studio
      * and the plugin agree on what ran.
      */
@@ -152,6 +160,11 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
 
     protected boolean migrationsDirectoryConfigured() {
         return migrationsDirectory != null;
+    }
+
+    protected Path rollbackPath() {
+        return rollbackDirectory != null ? rollbackDirectory.toPath()
+                : basedir.toPath().resolve("supabase").resolve("rollbacks");
     }
 
     /** Where reports and dry runs go: {@code target/pmoves/}. */

@@ -2,8 +2,6 @@ package ai.pmoves.maven;
 
 import ai.pmoves.engine.rollback.Reverter;
 import ai.pmoves.engine.rollback.RollbackOptions;
-import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -18,13 +16,6 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  */
 @Mojo(name = "rollback", threadSafe = true)
 public class RollbackMojo extends AbstractPmovesMojo {
-
-    /**
-     * Directory of the down scripts: the down script of {@code supabase/migrations/X.sql} is {@code X.sql} here.
-     * Default {@code ${project.basedir}/supabase/rollbacks}. A configured directory that does not exist is an error.
-     */
-    @Parameter(property = "pmoves.rollbackDirectory")
-    protected File rollbackDirectory;
 
     /** How many of the newest applied migrations to undo. Default 1. Cannot be combined with {@code target}. */
     @Parameter(property = "pmoves.count")
@@ -59,9 +50,7 @@ public class RollbackMojo extends AbstractPmovesMojo {
 
     @Override
     protected void run() {
-        Path rollbacks = rollbackDirectory != null ? rollbackDirectory.toPath()
-                : basedir.toPath().resolve("supabase").resolve("rollbacks");
-        RollbackOptions options = new RollbackOptions(migrationsPath(), migrationsDirectoryConfigured(), rollbacks,
+        RollbackOptions options = new RollbackOptions(migrationsPath(), migrationsDirectoryConfigured(), rollbackPath(),
                 rollbackDirectory != null, historyTableName(), count, target, force, dryRun,
                 reportPath("rollback-dry-run.sql"), Duration.ofSeconds(lockTimeout));
         new Reverter(connectionSettings(), engineLog()).rollback(options);

@@ -46,12 +46,14 @@ final class MigrationRunner {
                     + " was rolled back: none of it is applied, and nothing after it ran. Fix the file and run again.";
         }
         return f.inHistoryChange()
-                ? cannotRecord + ". Its statements ran outside a transaction and took effect; record it by hand."
+                ? cannotRecord + ". Its statements ran outside a transaction and took effect; record it with mvn"
+                + " pmoves:repair -Dpmoves.markApplied=" + migration.version() + "."
                 : f.describe(migration.fileName(), script) + "\nMigration " + migration.fileName()
                 + " ran outside a transaction (" + f.nonTransactionalReason() + "): the " + f.statementsDone()
                 + " statement(s) before this one took effect. It is recorded as 'failed' in " + history.name()
-                + ", and runs refuse to go on until you fix the database and clear that row (DELETE FROM "
-                + history.name() + " WHERE version = '" + migration.version() + "').";
+                + ", and runs refuse to go on until it is repaired: undo those statements and run mvn pmoves:repair"
+                + " -Dpmoves.clearFailed=" + migration.version() + " so that it runs again, or finish it by hand and"
+                + " run mvn pmoves:repair -Dpmoves.markApplied=" + migration.version() + ".";
     }
 
     private void record(Connection connection, Migration migration, MigrationScript script, int ms, String state)

@@ -142,8 +142,9 @@ public final class Migrator {
         if (!failed.isEmpty()) {
             throw new PmovesException("Migration " + failed.get(0).name() + " (version " + failed.get(0).version()
                     + ") failed part-way in an earlier run and is recorded as 'failed' in " + history.name()
-                    + ". Fix the database by hand, then clear the row (DELETE FROM " + history.name()
-                    + " WHERE version = '" + failed.get(0).version() + "') and run again.");
+                    + ". Undo what it did by hand and clear the row so that it runs again (mvn pmoves:repair"
+                    + " -Dpmoves.clearFailed=" + failed.get(0).version() + "), or finish it by hand and record it as"
+                    + " applied (mvn pmoves:repair -Dpmoves.markApplied=" + failed.get(0).version() + ").");
         }
     }
 
@@ -155,7 +156,8 @@ public final class Migrator {
                     + (changed.size() > 1 ? "they" : "it") + " ran: "
                     + changed.stream().map(i -> i.migration().file().toString()).collect(Collectors.joining(", "))
                     + ". A migration that ran must not be edited: restore the file and put the change in a new"
-                    + " migration (or realign the checksum with pmoves:repair if the edit is cosmetic).");
+                    + " migration (or, if the edit is cosmetic, store the new checksum: mvn pmoves:repair"
+                    + " -Dpmoves.realign=true).");
         }
         for (MigrationInfo missing : status.inState(MigrationState.MISSING)) {
             log.warn("Recorded migration " + missing.version() + " (" + missing.name() + ") has no file in the"

@@ -41,7 +41,6 @@ final class UndoRunner {
     }
 
     private String message(RollbackPlan.Step step, MigrationScript down, String downName, ScriptFailure f) {
-        String row = "DELETE FROM " + history.name() + " WHERE version = '" + step.version() + "'";
         String cannotDelete = "Cannot delete the row of " + step.fileName() + " (version " + step.version() + ") from "
                 + history.name() + ": " + f.getMessage();
         if (f.rolledBack()) {
@@ -50,13 +49,13 @@ final class UndoRunner {
                     + ". Fix the down script and run again.";
         }
         return f.inHistoryChange()
-                ? cannotDelete + ". Its down script ran outside a transaction and took effect: delete the row by hand ("
-                + row + ")."
+                ? cannotDelete + ". Its down script ran outside a transaction and took effect: record that it is undone"
+                + " with mvn pmoves:repair -Dpmoves.markReverted=" + step.version() + "."
                 : f.describe(downName, down) + "\nThe down script of " + step.fileName() + " ran outside a transaction ("
                 + f.nonTransactionalReason() + "): the " + f.statementsDone() + " statement(s) before this one took"
                 + " effect. The migration is recorded as 'failed' in " + history.name() + ", and runs refuse to go on"
-                + " until you either finish the undo by hand and delete that row (" + row + "), or restore what the"
-                + " down script removed and mark the row applied again (UPDATE " + history.name()
-                + " SET state = 'applied' WHERE version = '" + step.version() + "').";
+                + " until you either finish the undo by hand and record it (mvn pmoves:repair -Dpmoves.markReverted="
+                + step.version() + "), or restore what the down script removed and record the migration as applied"
+                + " again (mvn pmoves:repair -Dpmoves.markApplied=" + step.version() + ").";
     }
 }

@@ -1,9 +1,6 @@
 package ai.pmoves.engine.status;
 
-import ai.pmoves.engine.PmovesException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import ai.pmoves.engine.Json;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -52,36 +49,10 @@ public final class StatusJson {
     }
 
     public static void write(StatusReport report, Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, toJson(report), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PmovesException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
+        Json.write(file, toJson(report));
     }
 
     static String str(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return Json.string(s);
     }
 }

@@ -1,6 +1,7 @@
 package ai.pmoves.engine.apply;
 
 import ai.pmoves.engine.EngineLog;
+import ai.pmoves.engine.RecordingLog;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.testing.TestPostgres;
@@ -52,19 +53,9 @@ public final class MigrationsFixture {
         return new Migrator(settings(), engineLog()).apply(options);
     }
 
-    /** A log that keeps every line in {@link #log}, prefixed with its level. */
+    /** A log that keeps every line in {@link #log}, as {@code INFO …} or {@code WARN …}. */
     public EngineLog engineLog() {
-        return new EngineLog() {
-            @Override
-            public void info(String line) {
-                log.add("INFO " + line);
-            }
-
-            @Override
-            public void warn(String line) {
-                log.add("WARN " + line);
-            }
-        };
+        return new RecordingLog(log);
     }
 
     public List<String> column(String sql) throws SQLException {
