@@ -3,7 +3,12 @@ package ai.pmoves.engine.migration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChecksumTest {
     @Test
@@ -22,6 +27,22 @@ class ChecksumTest {
     @Test
     void anyOtherEditIsAChange() {
         assertNotEquals(Checksum.ofRawText("SELECT 1;\n"), Checksum.ofRawText("SELECT 1; \n"));
+    }
+
+    @Test
+    void streamedFileChecksumIsTheTextChecksum(@TempDir Path dir) throws IOException {
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of("", "a", "\uFEFF", "\uFEFFa", "\r",
+                "\r\n", "\n\r", "a\r\r\nb\n\rc", "SELECT 'é ✓ 😀';\r\n"));
+        // CRs and CRLFs around the 64 KiB read chunks: one ends a chunk, one is split across two
+        for (int width = 65_533; width <= 65_541; width++) {
+            texts.add("x".repeat(width) + "\r\nSELECT 1;\r\n");
+            texts.add("\uFEFF" + "x".repeat(width) + "\rb\r");
+        }
+        for (String text : texts) {
+            Path file = dir.resolve("seed.sql");
+            Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+            assertEquals(Checksum.ofRawText(text), Checksum.ofFile(file), () -> "for " + text.length() + " chars");
+        }
     }
 
     private static String sha256sum(String text) {
