@@ -1,19 +1,14 @@
 package ai.pmoves.engine.apply;
 
-import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.history.TableName;
+import ai.pmoves.testing.RecordingLog;
 import ai.pmoves.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +18,8 @@ final class MigrationsFixture {
 
     final Path directory;
     final TestPostgres.Database database;
-    final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    final RecordingLog recording = new RecordingLog();
+    final List<String> log = recording.lines;
 
     MigrationsFixture(Path root, String name) throws IOException {
         this.directory = Files.createDirectories(root.resolve("migrations"));
@@ -49,37 +45,19 @@ final class MigrationsFixture {
     }
 
     ApplyResult apply(ApplyOptions options) {
-        return new Migrator(settings(), new EngineLog() {
-            @Override
-            public void info(String line) {
-                log.add("INFO " + line);
-            }
-
-            @Override
-            public void warn(String line) {
-                log.add("WARN " + line);
-            }
-        }).apply(options);
+        return new Migrator(settings(), recording).apply(options);
     }
 
     List<String> column(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = database.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
+        return database.column(sql);
     }
 
     boolean exists(String relation) throws SQLException {
-        return "t".equals(column("SELECT to_regclass('" + relation + "') IS NOT NULL").get(0));
+        return database.exists(relation);
     }
 
     void execute(String sql) throws SQLException {
-        try (Connection c = database.connect(); Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        database.execute(sql);
     }
 
     List<String> versions() throws SQLException {
