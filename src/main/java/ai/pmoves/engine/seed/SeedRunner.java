@@ -3,16 +3,19 @@ package ai.pmoves.engine.seed;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.apply.ExecutionError;
 import ai.pmoves.engine.apply.TransactionRules;
+import ai.pmoves.engine.migration.ChecksumInputStream;
 import ai.pmoves.engine.sql.SqlStatement;
 import ai.pmoves.engine.sql.SqlStatementReader;
 import ai.pmoves.engine.sql.SqlSyntaxException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,15 +40,24 @@ final class SeedRunner {
         this.serverMajorVersion = serverMajorVersion;
     }
 
-    /** Runs the file and records it with {@code hash}; returns the milliseconds it took. */
-    int run(SeedFile seed, String hash) {
+    /**
+     * Runs the file and records it with the hash of the text that ran, computed as it streams; returns the
+     * milliseconds it took.
+     *
+     * @param plannedHash the hash the file had when the run was planned, or null when none was needed: a file that
+     *                    changed in between is rolled back rather than recorded with a hash it did not run with
+     */
+    int run(SeedFile seed, String plannedHash) {
         long start = System.nanoTime();
         SqlStatement current = null;
         int copyDataLine = 0;
-        try (Reader text = utf8(seed);
-             SqlStatementReader reader = new SqlStatementReader(text);
+        try (ChecksumInputStream bytes = new ChecksumInputStream(new BufferedInputStream(
+                Files.newInputStream(seed.file()), READ_BUFFER));
+             SqlStatementReader reader = new SqlStatementReader(utf8(bytes));
              Statement st = connection.createStatement()) {
             connection.setAutoCommit(false);
+            // The file is PostgreSQL's SQL, as psql reads it: no JDBC {fn …} escapes.
+            st.setEscapeProcessing(false);
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             for (SqlStatement s; (s = reader.next()) != null; ) {
                 if (TransactionRules.isTransactionControl(s)) {
@@ -56,12 +68,16 @@ final class SeedRunner {
                 Reader data = reader.copyData();
                 if (data != null) {
                     copyDataLine = reader.copyDataLine();
-                    copy.copyIn(s.sql(), data);
+                    copy.copyIn(s.sql(), data, READ_BUFFER);
                 } else {
                     st.execute(s.sql());
                 }
             }
             current = null;
+            String hash = bytes.checksum();
+            if (plannedHash != null && !plannedHash.equals(hash)) {
+                throw new PmovesException(seed.path() + " changed while it ran: it was not recorded.\n" + rolledBack(seed));
+            }
             int ms = (int) ((System.nanoTime() - start) / 1_000_000);
             table.record(connection, seed.path(), hash, ms);
             connection.commit();
@@ -104,10 +120,10 @@ final class SeedRunner {
                 + " before it stay applied, and nothing after it ran. Fix the file and run again.";
     }
 
-    private static Reader utf8(SeedFile seed) throws IOException {
-        return Channels.newReader(FileChannel.open(seed.file()), StandardCharsets.UTF_8.newDecoder()
+    private static Reader utf8(InputStream bytes) {
+        return new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT), READ_BUFFER);
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     private void rollback() {

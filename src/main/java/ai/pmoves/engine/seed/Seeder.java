@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the init scripts and seed files that are new or changed (DESIGN §2, §4, §5): each file in one transaction with
@@ -67,32 +68,34 @@ public final class Seeder {
             throws SQLException {
         SeedTable table = new SeedTable(options.seedTable());
         table.ensure(connection);
-        List<SeedInfo> infos = SeedStatus.of(files, table.readAll(connection), options.sources().baseDirectory());
+        Map<String, SeedRow> rows = table.readAll(connection);
         SeedRunner runner = new SeedRunner(connection, table, connection.getMetaData().getDatabaseMajorVersion());
         log.info("Seed files tracked in " + table.name() + ", seedMode=" + options.mode().label());
         List<String> ran = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> changedNotRun = new ArrayList<>();
-        int index = 0;
-        for (SeedInfo info : infos) {
-            if (info.file() == null) {
-                continue; // recorded, file gone: status reports it
+        for (int i = 0; i < files.size(); i++) {
+            SeedFile file = files.get(i);
+            String line = "[" + (i + 1) + "/" + files.size() + "] " + file.path() + " … ";
+            SeedRow row = rows.get(file.path());
+            if (row == null || options.mode() == SeedMode.ALWAYS) {
+                // No hash needed to decide: the run computes it as it streams the file.
+                int ms = runner.run(file, null);
+                ran.add(file.path());
+                log.info(line + (row == null ? "ran" : "ran again (seedMode=always)") + ", " + ms + " ms");
+                continue;
             }
-            String line = "[" + ++index + "/" + files.size() + "] " + info.path() + " … ";
-            SeedState state = info.state();
-            if (state == SeedState.APPLIED && options.mode() != SeedMode.ALWAYS) {
-                unchanged.add(info.path());
+            String hash = Checksum.ofFile(file.file());
+            if (hash.equals(row.hash())) {
+                unchanged.add(file.path());
                 log.info(line + "unchanged");
-            } else if (state == SeedState.CHANGED && options.mode() == SeedMode.ONCE) {
-                changedNotRun.add(info.path());
+            } else if (options.mode() == SeedMode.ONCE) {
+                changedNotRun.add(file.path());
                 log.warn(line + "changed since it ran, not run again (seedMode=once)");
             } else {
-                String hash = info.hash() != null ? info.hash() : Checksum.ofFile(info.file().file());
-                int ms = runner.run(info.file(), hash);
-                ran.add(info.path());
-                log.info(line + (state == SeedState.PENDING ? "ran"
-                        : state == SeedState.CHANGED ? "ran again (changed)" : "ran again (seedMode=always)") + ", " + ms
-                        + " ms");
+                int ms = runner.run(file, hash);
+                ran.add(file.path());
+                log.info(line + "ran again (changed), " + ms + " ms");
             }
         }
         SeedResult result = new SeedResult(List.copyOf(ran), List.copyOf(unchanged), List.copyOf(changedNotRun),

@@ -90,19 +90,23 @@ final class CharWindow {
     }
 
     /**
-     * Copies buffered text from {@code from} into {@code dst}: at most {@code max} chars, ending after the first LF.
+     * Copies buffered text from {@code from} into {@code dst}, at most {@code max} chars, in one go up to the first line
+     * that may start with {@code lineStart}: the copy ends after an LF followed by {@code lineStart}, or by text not
+     * read yet.
      *
      * @return how many chars were copied, or -1 at the end of the text
      */
-    int copyLine(long from, char[] dst, int off, int max) throws IOException {
+    int copyUpToLineStartingWith(char lineStart, long from, char[] dst, int off, int max) throws IOException {
         if (!has(from)) {
             return -1;
         }
         int start = (int) (from - base);
         int stop = (int) Math.min(limit, start + (long) max);
         int k = start;
-        while (k < stop && buf[k++] != '\n') {
-            // scan to the end of the line
+        while (k < stop) {
+            if (buf[k++] == '\n' && (k == limit || buf[k] == lineStart)) {
+                break;
+            }
         }
         System.arraycopy(buf, start, dst, off, k - start);
         return k - start;
@@ -129,11 +133,19 @@ final class CharWindow {
     }
 
     private void countLines(long to) {
+        // Locals, not fields, in the loop: every char of a large COPY passes through here.
+        long lines = line;
+        int lastLf = -1;
+        char[] b = buf;
         for (int k = (int) (cursor - base), stop = (int) (to - base); k < stop; k++) {
-            if (buf[k] == '\n') {
-                line = line == Integer.MAX_VALUE ? line : line + 1;
-                lineStart = base + k + 1;
+            if (b[k] == '\n') {
+                lines++;
+                lastLf = k;
             }
+        }
+        line = (int) Math.min(lines, Integer.MAX_VALUE);
+        if (lastLf >= 0) {
+            lineStart = base + lastLf + 1;
         }
         cursor = Math.max(cursor, to);
     }

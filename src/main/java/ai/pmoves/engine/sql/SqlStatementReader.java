@@ -514,7 +514,8 @@ public final class SqlStatementReader implements Closeable {
                     finish(w.has(p + 2) ? p + 3 : p + 2);
                     break;
                 }
-                int n = w.copyLine(p, cbuf, off + copied, len - copied);
+                // In one go up to a line that starts with a backslash, the only kind that can be the \. line.
+                int n = w.copyUpToLineStartingWith('\\', p, cbuf, off + copied, len - copied);
                 if (n < 0) {
                     finish(p);
                     break;

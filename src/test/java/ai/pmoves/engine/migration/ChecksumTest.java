@@ -2,11 +2,14 @@ package ai.pmoves.engine.migration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +34,7 @@ class ChecksumTest {
 
     @Test
     void streamedFileChecksumIsTheTextChecksum(@TempDir Path dir) throws IOException {
-        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of("", "a", "\uFEFF", "\uFEFFa", "\r",
+        List<String> texts = new java.util.ArrayList<>(List.of("", "a", "\uFEFF", "\uFEFFa", "\r",
                 "\r\n", "\n\r", "a\r\r\nb\n\rc", "SELECT 'é ✓ 😀';\r\n"));
         // CRs and CRLFs around the 64 KiB read chunks: one ends a chunk, one is split across two
         for (int width = 65_533; width <= 65_541; width++) {
@@ -42,6 +45,23 @@ class ChecksumTest {
             Path file = dir.resolve("seed.sql");
             Files.write(file, text.getBytes(StandardCharsets.UTF_8));
             assertEquals(Checksum.ofRawText(text), Checksum.ofFile(file), () -> "for " + text.length() + " chars");
+        }
+        // read a byte at a time, a BOM and a CRLF are split across reads
+        for (String text : List.of("\uFEFFSELECT 1;\r\n", "ab", "\r\n\r", "\uFEFF")) {
+            try (ChecksumInputStream in = new ChecksumInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+                while (in.read() >= 0) {
+                    // digest as it goes
+                }
+                assertEquals(Checksum.ofRawText(text), in.checksum(), text);
+            }
+        }
+    }
+
+    @Test
+    void streamChecksumIsOnlyKnownAtTheEnd() throws IOException {
+        try (ChecksumInputStream in = new ChecksumInputStream(new ByteArrayInputStream(new byte[] {'a', 'b'}))) {
+            in.read();
+            assertThrows(IllegalStateException.class, in::checksum);
         }
     }
 

@@ -199,6 +199,25 @@ class SeederTest {
     }
 
     @Test
+    void aFileThatChangedBetweenPlanAndRunIsRolledBack() throws Exception {
+        db.file("db/v5_1_a.sql", logsRun("a"));
+        SeedTable table = new SeedTable(SeedsFixture.SEED_TABLE);
+        try (Connection connection = db.settings().connect()) {
+            table.ensure(connection);
+            SeedRunner runner = new SeedRunner(connection, table, 17);
+            SeedFile file = new SeedFile(project.resolve("db/v5_1_a.sql"), "db/v5_1_a.sql");
+            PmovesException e = assertThrows(PmovesException.class,
+                    () -> runner.run(file, Checksum.ofRawText("the text when the run was planned")));
+            assertTrue(e.getMessage().startsWith("db/v5_1_a.sql changed while it ran: it was not recorded."),
+                    e.getMessage());
+            assertEquals(List.of(), db.recorded());
+            assertFalse(db.database.exists("public.runs"));
+            runner.run(file, Checksum.ofFile(file.file()));
+        }
+        assertEquals(List.of("db/v5_1_a.sql"), db.recorded());
+    }
+
+    @Test
     void syntaxErrorNamesFileLineAndColumnAndChangesNothing() throws Exception {
         db.file("db/v5_1_a.sql", logsRun("a") + "SELECT 'unterminated;\n");
         PmovesException e = assertThrows(PmovesException.class, db::seed);
