@@ -4,12 +4,14 @@
 #
 #   bench/seed-bench.sh                 # 1,000,000 rows as COPY and as batched INSERTs, 3 runs of each tool
 #   ROWS=200000 RUNS=5 bench/seed-bench.sh
+#   RUNS=0 BIG_GB=1 bench/seed-bench.sh   # the 1 GB run alone
 #   BIG_GB=1 bench/seed-bench.sh        # also one ~1 GB COPY seed, pmoves:seed with -Xmx256m (and psql, for scale)
 #
-# Every pmoves:seed run is a whole `mvn` build with MAVEN_OPTS=-Xmx256m and a GC log. Reported per tool: the median
-# wall time; for pmoves also the median of the goal's own time (its "Seeded … in N ms" line: scan, connect, lock,
-# hash pass, run, commit; without Maven's start-up) and the peak heap (the largest heap-in-use before any GC, and the
-# largest live heap after one). Runs alternate between the tools, so a busy machine slows both alike.
+# Every pmoves:seed run is a whole `mvn` build with MAVEN_OPTS=-Xmx256m and a GC log. Reported: the median time of
+# psql -f; the median of the goal's own time (its "Seeded … in N ms" line: scan, connect, lock, run with the hash,
+# commit; Maven's start-up is not in it, the mvn wall time shows it); their ratio, as the median of the ratios of
+# each run pair (the tools alternate, so each pair meets the same load on a shared machine); and the heap: the largest
+# heap in use before a GC and the largest left live after one.
 #
 # Needs: a JDK 17 and Maven (the plugin is installed into ~/.m2 first unless SKIP_INSTALL=1), the PostgreSQL server
 # binaries (PGBIN, default /usr/lib/postgresql/15/bin: initdb, pg_ctl) and psql. As root, the server runs as the
@@ -84,9 +86,11 @@ gen_insert() { # rows batch file
         }
     }' > "$3"
 }
-echo "Generating $ROWS rows as COPY and as INSERTs of $BATCH rows …"
-gen_copy "$ROWS" "$WORK/project/db/copy.sql"
-gen_insert "$ROWS" "$BATCH" "$WORK/project/db/insert.sql"
+if [ "$RUNS" -gt 0 ]; then
+    echo "Generating $ROWS rows as COPY and as INSERTs of $BATCH rows …"
+    gen_copy "$ROWS" "$WORK/project/db/copy.sql"
+    gen_insert "$ROWS" "$BATCH" "$WORK/project/db/insert.sql"
+fi
 
 # ---- one run of each tool --------------------------------------------------------------------------------------
 fresh_table() { sql -c "DROP TABLE IF EXISTS bench_rows" -c "$TABLE" -c "CHECKPOINT"; }
@@ -123,23 +127,25 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] :
 results="$WORK/results.txt"
 : > "$results"
 for kind in copy insert; do
+    [ "$RUNS" -gt 0 ] || break
     file="$WORK/project/db/$kind.sql"
     size=$(du -m "$file" | cut -f1)
-    : > "$WORK/logs/$kind.psql"; : > "$WORK/logs/$kind.pmoves"
+    : > "$WORK/logs/$kind.psql"; : > "$WORK/logs/$kind.pmoves"; : > "$WORK/logs/$kind.ratio"
     for i in $(seq 1 "$RUNS"); do
         run_psql "$file" "$ROWS" >> "$WORK/logs/$kind.psql"
         run_pmoves "$kind.sql" "$kind-$i" "$ROWS" >> "$WORK/logs/$kind.pmoves"
-        echo "  $kind run $i: psql $(tail -1 "$WORK/logs/$kind.psql") ms; pmoves (wall goal peakMB liveMB)" \
-            "$(tail -1 "$WORK/logs/$kind.pmoves")"
+        p=$(tail -1 "$WORK/logs/$kind.psql"); read -r w g pk lv < <(tail -1 "$WORK/logs/$kind.pmoves")
+        echo "$g $p" | awk '{ printf "%.3f\n", $1 / $2 }' >> "$WORK/logs/$kind.ratio"
+        echo "  $kind run $i: psql -f $p ms | pmoves:seed goal $g ms, mvn wall $w ms, heap $pk MB before a GC, $lv MB live"
     done
     psql_ms=$(median < "$WORK/logs/$kind.psql")
     wall_ms=$(cut -d' ' -f1 "$WORK/logs/$kind.pmoves" | median)
     goal_ms=$(cut -d' ' -f2 "$WORK/logs/$kind.pmoves" | median)
+    ratio=$(sort -n "$WORK/logs/$kind.ratio" | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }')
     peak=$(cut -d' ' -f3 "$WORK/logs/$kind.pmoves" | sort -n | tail -1)
     live=$(cut -d' ' -f4 "$WORK/logs/$kind.pmoves" | sort -n | tail -1)
-    printf '%-6s %8d rows %5d MB | psql -f %6d ms | pmoves:seed goal %6d ms (%.2f x psql) | mvn wall %6d ms (%.2f x) | heap peak %d MB, live %d MB (-Xmx256m)\n' \
-        "$kind" "$ROWS" "$size" "$psql_ms" "$goal_ms" "$(echo "$goal_ms / $psql_ms" | bc -l)" "$wall_ms" \
-        "$(echo "$wall_ms / $psql_ms" | bc -l)" "$peak" "$live" | tee -a "$results"
+    printf '%-6s %8d rows %5d MB | psql -f %6d ms | pmoves:seed %6d ms, %.2f x psql | mvn wall %6d ms | heap <= %d MB before a GC, <= %d MB live (-Xmx256m)\n' \
+        "$kind" "$ROWS" "$size" "$psql_ms" "$goal_ms" "$ratio" "$wall_ms" "$peak" "$live" | tee -a "$results"
 done
 
 if [ "$BIG_GB" = 1 ]; then
@@ -149,8 +155,8 @@ if [ "$BIG_GB" = 1 ]; then
     size=$(du -m "$WORK/project/db/big.sql" | cut -f1)
     read -r wall goal peak live < <(run_pmoves big.sql big "$big_rows")
     psql_ms=$(run_psql "$WORK/project/db/big.sql" "$big_rows")
-    printf 'big    %8d rows %5d MB | psql -f %6d ms | pmoves:seed goal %6d ms (%.2f x psql) | mvn wall %6d ms | heap peak %d MB, live %d MB (-Xmx256m)\n' \
-        "$big_rows" "$size" "$psql_ms" "$goal" "$(echo "$goal / $psql_ms" | bc -l)" "$wall" "$peak" "$live" \
+    printf '%-6s %8d rows %5d MB | psql -f %6d ms | pmoves:seed %6d ms, %.2f x psql | mvn wall %6d ms | heap <= %d MB before a GC, <= %d MB live (-Xmx256m)\n' \
+        big "$big_rows" "$size" "$psql_ms" "$goal" "$(echo "$goal / $psql_ms" | bc -l)" "$wall" "$peak" "$live" \
         | tee -a "$results"
     rm -f "$WORK/project/db/big.sql"
 fi
