@@ -13,7 +13,8 @@
 # each run pair (the tools alternate, so each pair meets the same load on a shared machine); and the heap: the largest
 # heap in use before a GC and the largest left live after one.
 #
-# Needs: a JDK 17 and Maven (the plugin is installed into ~/.m2 first unless SKIP_INSTALL=1), the PostgreSQL server
+# Needs: a JDK 17 and Maven (the plugin is built and put in a local repository of the bench's own first, unless
+# SKIP_INSTALL=1; everything else must be in ~/.m2, as after `mvn verify`), the PostgreSQL server
 # binaries (PGBIN, default /usr/lib/postgresql/15/bin: initdb, pg_ctl) and psql. As root, the server runs as the
 # postgres user. Work files go to BENCH_DIR (default target/bench); the server's data to a temporary directory.
 set -euo pipefail
@@ -50,9 +51,24 @@ sql() { PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -q -v ON_ERROR_STO
 DB=postgres sql -c "CREATE DATABASE bench"
 
 # ---- the plugin and a project that uses it ---------------------------------------------------------------------
+# The plugin goes into a local repository of the bench's own, so that another build installing into ~/.m2 cannot swap
+# the jar under a running benchmark; everything else comes from ~/.m2 through a file:// mirror (no network).
+REPO="$WORK/repo"
+SETTINGS="$WORK/settings.xml"
+cat > "$SETTINGS" <<EOF
+<settings>
+  <localRepository>$REPO</localRepository>
+  <mirrors>
+    <mirror><id>user-repository</id><mirrorOf>*</mirrorOf><url>file://$HOME/.m2/repository</url></mirror>
+  </mirrors>
+</settings>
+EOF
 if [ "${SKIP_INSTALL:-0}" != 1 ]; then
-    echo "Installing the plugin ($VERSION) into ~/.m2 …"
-    (cd "$ROOT" && mvn -B -q install -DskipTests -Dinvoker.skip >/dev/null)
+    echo "Building the plugin ($VERSION) into $REPO …"
+    (cd "$ROOT" && mvn -B -q -o package -DskipTests -Dinvoker.skip >/dev/null)
+    rm -rf "$REPO/ai/pmoves/pmoves-maven-plugin"
+    (cd "$ROOT" && mvn -B -q -s "$SETTINGS" org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file \
+        -Dfile="target/pmoves-maven-plugin-$VERSION.jar" -DpomFile=pom.xml >/dev/null)
 fi
 cat > "$WORK/project/pom.xml" <<'EOF'
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -106,7 +122,7 @@ run_pmoves() { # file-name label rows -> prints "wall goal peak live"
     fresh_table
     local log="$WORK/logs/$2.log" gc="$WORK/logs/$2.gc" t0 wall
     t0=$(now_ms)
-    MAVEN_OPTS="-Xmx256m -Xlog:gc:file=$gc" mvn -B -o -f "$WORK/project/pom.xml" "$GOAL" -Dpmoves.url="$URL" \
+    MAVEN_OPTS="-Xmx256m -Xlog:gc:file=$gc" mvn -B -s "$SETTINGS" -f "$WORK/project/pom.xml" "$GOAL" -Dpmoves.url="$URL" \
         -Dpmoves.user=postgres -Dpmoves.seedDirectories="$WORK/project/db" \
         -Dpmoves.seedIncludes="$1" -Dpmoves.seedMode=always > "$log" 2>&1 || { tail -30 "$log" >&2; exit 1; }
     wall=$(( $(now_ms) - t0 ))
