@@ -31,6 +31,28 @@ public final class TestPostgres {
         public Connection connect() throws SQLException {
             return DriverManager.getConnection(url, user, password);
         }
+
+        /** The first column of every row of a query, as text. */
+        public java.util.List<String> column(String sql) throws SQLException {
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (Connection c = connect(); Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        }
+
+        /** Whether a relation (schema.name) exists. */
+        public boolean exists(String relation) throws SQLException {
+            return "t".equals(column("SELECT to_regclass('" + relation + "') IS NOT NULL").get(0));
+        }
+
+        public void execute(String sql) throws SQLException {
+            try (Connection c = connect(); Statement st = c.createStatement()) {
+                st.execute(sql);
+            }
+        }
     }
 
     private TestPostgres() {

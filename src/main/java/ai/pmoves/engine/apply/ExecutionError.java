@@ -3,6 +3,8 @@ package ai.pmoves.engine.apply;
 import ai.pmoves.engine.sql.SqlStatement;
 import ai.pmoves.engine.sql.SqlText;
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -12,20 +14,40 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class ExecutionError {
     private static final int STATEMENT_LINES_SHOWN = 5;
+    /** How PostgreSQL names the data row a COPY failed on, in the error's context. */
+    private static final Pattern COPY_LINE = Pattern.compile("^COPY [^,]+, line (\\d+)");
 
     private ExecutionError() {
     }
 
-    /** Describes {@code e}, raised by {@code statement} of the file {@code fileName} whose normalized text is {@code text}. */
+    /**
+     * Describes {@code e}, raised by {@code statement} of the file {@code fileName}. The text of the file is not
+     * needed any more (positions are mapped within the statement); the parameter stays for existing callers.
+     */
     public static String describe(String fileName, String text, SqlStatement statement, SQLException e) {
+        return describe(fileName, statement, e, 0);
+    }
+
+    /**
+     * Describes {@code e}, raised by {@code statement} of the file {@code fileName}: PostgreSQL's error position is
+     * mapped to a file line and column through the statement's own position, so nothing but the statement is held.
+     *
+     * @param copyDataLine for a {@code COPY ... FROM STDIN}, the file line of its first data line, so that an error in
+     *     the data ({@code COPY t, line 3}) is reported at the file line of that row; 0 when unknown
+     */
+    public static String describe(String fileName, SqlStatement statement, SQLException e, int copyDataLine) {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         int line = statement.line();
         int column = statement.column();
+        Matcher copyLine = server == null || server.getWhere() == null ? null : COPY_LINE.matcher(server.getWhere());
         if (server != null && server.getPosition() > 0) {
-            int offset = Math.min(text.length(), statement.offset() + server.getPosition() - 1);
-            int[] lc = SqlText.lineAndColumn(text, offset);
-            line = lc[0];
-            column = lc[1];
+            String sql = statement.sql();
+            int[] lc = SqlText.lineAndColumn(sql, Math.min(sql.length(), server.getPosition() - 1));
+            line = statement.line() + lc[0] - 1;
+            column = lc[0] == 1 ? statement.column() + lc[1] - 1 : lc[1];
+        } else if (copyDataLine > 0 && copyLine != null && copyLine.find()) {
+            line = copyDataLine + Integer.parseInt(copyLine.group(1)) - 1;
+            column = 1;
         }
         StringBuilder sb = new StringBuilder();
         sb.append(fileName).append(':').append(line).append(':').append(column).append(": ");

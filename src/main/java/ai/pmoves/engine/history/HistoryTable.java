@@ -1,6 +1,7 @@
 package ai.pmoves.engine.history;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.db.SchemaChange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -84,19 +85,7 @@ public final class HistoryTable {
                 checkShape(existing);
             }
             if (existing.isEmpty() || !existing.keySet().containsAll(COLUMNS.keySet())) {
-                boolean autoCommit = connection.getAutoCommit();
-                connection.setAutoCommit(false);
-                try (Statement st = connection.createStatement()) {
-                    for (String sql : createStatements()) {
-                        st.execute(sql);
-                    }
-                    connection.commit();
-                } catch (SQLException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(autoCommit);
-                }
+                SchemaChange.run(connection, createStatements());
             }
         } catch (SQLException e) {
             throw new PmovesException("Cannot create or extend the history table " + name + ": " + e.getMessage()

@@ -1,7 +1,11 @@
 package ai.pmoves.engine.migration;
 
+import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.sql.SqlText;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -11,21 +15,43 @@ import java.util.HexFormat;
  * does not read as a change (DESIGN §4).
  */
 public final class Checksum {
+    private static final int CHUNK = 1 << 16;
+
     private Checksum() {
     }
 
     /** The checksum of text already passed through {@link SqlText#normalize}. */
     public static String sha256(String normalizedText) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(normalizedText.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        MessageDigest digest = newDigest();
+        return HexFormat.of().formatHex(digest.digest(normalizedText.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The checksum of a file's raw text. */
     public static String ofRawText(String raw) {
         return sha256(SqlText.normalize(raw));
+    }
+
+    /**
+     * The checksum of a UTF-8 file, read in chunks so that a file of any size costs a buffer, not its size: the same
+     * value as {@link #ofRawText} of the file's text (see {@link ChecksumInputStream}).
+     */
+    public static String ofFile(Path file) {
+        try (ChecksumInputStream in = new ChecksumInputStream(Files.newInputStream(file))) {
+            byte[] chunk = new byte[CHUNK];
+            while (in.read(chunk) >= 0) {
+                // the stream digests what passes through it
+            }
+            return in.checksum();
+        } catch (IOException e) {
+            throw new PmovesException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

@@ -14,10 +14,12 @@ import java.util.Objects;
  * @param sql the statement text, without its terminating {@code ;}
  * @param line 1-based line of the statement's first character
  * @param column 1-based column (in UTF-16 chars) of the statement's first character
- * @param offset 0-based char offset of the statement's first character
+ * @param offset 0-based char offset of the statement's first character (past 2^31 - 1 chars, in a streamed
+ *     file, it stays at {@code Integer.MAX_VALUE}; line and column stay exact)
  * @param words the first 64 top-level bare words, uppercased, for classifying the statement
- * @param copyData for {@code COPY ... FROM STDIN}: the inline data lines, each with its
- *     {@code \n}, up to (not including) the {@code \.} line; {@code null} for every other statement
+ * @param copyData for {@code COPY ... FROM STDIN} from {@link SqlLexer#split}: the inline data lines, each with its
+ *     {@code \n}, up to (not including) the {@code \.} line; {@code null} for every other statement, and for
+ *     statements of a {@link SqlStatementReader}, which streams the data through its {@code copyData()} instead
  */
 public record SqlStatement(String sql, int line, int column, int offset, List<String> words, String copyData) {
 

@@ -3,7 +3,7 @@ package ai.pmoves.engine.sql;
 /**
  * Text normalization and positions for SQL files. Every offset, line and column the engine
  * reports refers to the normalized text: no leading BOM, LF line ends only. Columns count UTF-16
- * chars (a tab counts as one).
+ * chars (a tab counts as one). {@link SqlStatementReader} normalizes the same way as it streams.
  */
 public final class SqlText {
 
@@ -49,45 +49,14 @@ public final class SqlText {
         if (offset < 0 || offset > normalized.length()) {
             throw new IndexOutOfBoundsException("offset " + offset + " outside text of length " + normalized.length());
         }
-        Cursor cursor = new Cursor(normalized);
-        cursor.advanceTo(offset);
-        return new int[] {cursor.line(), cursor.column()};
-    }
-
-    /**
-     * Line and column of increasing offsets in one text, in one pass overall: the lexer asks for
-     * each statement's start, and recounting from the top each time would be quadratic.
-     */
-    static final class Cursor {
-        private final String text;
-        private int offset;
-        private int line = 1;
-        private int lineStart;
-
-        Cursor(String text) {
-            this.text = text;
-        }
-
-        /** Moves forward to {@code target}, which must not be before the current offset. */
-        void advanceTo(int target) {
-            if (target < offset) {
-                throw new IllegalArgumentException("cursor cannot move back from " + offset + " to " + target);
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (normalized.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
             }
-            for (int i = offset; i < target; i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            offset = target;
         }
-
-        int line() {
-            return line;
-        }
-
-        int column() {
-            return offset - lineStart + 1;
-        }
+        return new int[] {line, offset - lineStart + 1};
     }
 }

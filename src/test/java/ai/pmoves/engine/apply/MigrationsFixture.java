@@ -1,17 +1,14 @@
 package ai.pmoves.engine.apply;
 
 import ai.pmoves.engine.EngineLog;
-import ai.pmoves.engine.RecordingLog;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.history.TableName;
+import ai.pmoves.testing.RecordingLog;
 import ai.pmoves.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,23 +56,15 @@ public final class MigrationsFixture {
     }
 
     public List<String> column(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = database.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
+        return database.column(sql);
     }
 
     public boolean exists(String relation) throws SQLException {
-        return "t".equals(column("SELECT to_regclass('" + relation + "') IS NOT NULL").get(0));
+        return database.exists(relation);
     }
 
     public void execute(String sql) throws SQLException {
-        try (Connection c = database.connect(); Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        database.execute(sql);
     }
 
     public List<String> versions() throws SQLException {

@@ -2,8 +2,16 @@ package ai.pmoves.engine.migration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChecksumTest {
     @Test
@@ -22,6 +30,39 @@ class ChecksumTest {
     @Test
     void anyOtherEditIsAChange() {
         assertNotEquals(Checksum.ofRawText("SELECT 1;\n"), Checksum.ofRawText("SELECT 1; \n"));
+    }
+
+    @Test
+    void streamedFileChecksumIsTheTextChecksum(@TempDir Path dir) throws IOException {
+        List<String> texts = new java.util.ArrayList<>(List.of("", "a", "\uFEFF", "\uFEFFa", "\r",
+                "\r\n", "\n\r", "a\r\r\nb\n\rc", "SELECT 'é ✓ 😀';\r\n"));
+        // CRs and CRLFs around the 64 KiB read chunks: one ends a chunk, one is split across two
+        for (int width = 65_533; width <= 65_541; width++) {
+            texts.add("x".repeat(width) + "\r\nSELECT 1;\r\n");
+            texts.add("\uFEFF" + "x".repeat(width) + "\rb\r");
+        }
+        for (String text : texts) {
+            Path file = dir.resolve("seed.sql");
+            Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+            assertEquals(Checksum.ofRawText(text), Checksum.ofFile(file), () -> "for " + text.length() + " chars");
+        }
+        // read a byte at a time, a BOM and a CRLF are split across reads
+        for (String text : List.of("\uFEFFSELECT 1;\r\n", "ab", "\r\n\r", "\uFEFF")) {
+            try (ChecksumInputStream in = new ChecksumInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+                while (in.read() >= 0) {
+                    // digest as it goes
+                }
+                assertEquals(Checksum.ofRawText(text), in.checksum(), text);
+            }
+        }
+    }
+
+    @Test
+    void streamChecksumIsOnlyKnownAtTheEnd() throws IOException {
+        try (ChecksumInputStream in = new ChecksumInputStream(new ByteArrayInputStream(new byte[] {'a', 'b'}))) {
+            in.read();
+            assertThrows(IllegalStateException.class, in::checksum);
+        }
     }
 
     private static String sha256sum(String text) {

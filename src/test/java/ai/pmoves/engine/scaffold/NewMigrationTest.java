@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.pmoves.engine.PmovesException;
-import ai.pmoves.engine.RecordingLog;
+import ai.pmoves.testing.RecordingLog;
 import ai.pmoves.engine.lint.LintOptions;
 import ai.pmoves.engine.lint.Linter;
 import ai.pmoves.engine.lint.SourceDirectory;

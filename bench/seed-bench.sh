@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# pmoves:seed against `psql -f` on the same throwaway PostgreSQL, in the same run. A benchmark, not a test: it is
+# not part of `mvn verify` or CI.
+#
+#   bench/seed-bench.sh                 # 1,000,000 rows as COPY and as batched INSERTs, 3 runs of each tool
+#   ROWS=200000 RUNS=5 bench/seed-bench.sh
+#   RUNS=0 BIG_GB=1 bench/seed-bench.sh   # the 1 GB run alone
+#   BIG_GB=1 bench/seed-bench.sh        # also one ~1 GB COPY seed, pmoves:seed with -Xmx256m (and psql, for scale)
+#
+# Every pmoves:seed run is a whole `mvn` build with MAVEN_OPTS=-Xmx256m and a GC log. Reported: the median time of
+# psql -f; the median of the goal's own time (its "Seeded … in N ms" line: scan, connect, lock, run with the hash,
+# commit; Maven's start-up is not in it, the mvn wall time shows it); their ratio, as the median of the ratios of
+# each run pair (the tools alternate, so each pair meets the same load on a shared machine); and the heap: the largest
+# heap in use before a GC and the largest left live after one.
+#
+# Needs: a JDK 17 and Maven (the plugin is built and put in a local repository of the bench's own first, unless
+# SKIP_INSTALL=1; everything else must be in ~/.m2, as after `mvn verify`), the PostgreSQL server
+# binaries (PGBIN, default /usr/lib/postgresql/15/bin: initdb, pg_ctl) and psql. As root, the server runs as the
+# postgres user. Work files go to BENCH_DIR (default target/bench); the server's data to a temporary directory.
+set -euo pipefail
+
+ROWS=${ROWS:-1000000}
+RUNS=${RUNS:-3}
+BATCH=${BATCH:-1000}
+BIG_GB=${BIG_GB:-0}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=${BENCH_DIR:-$ROOT/target/bench}
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+PSQL=${PSQL:-psql}
+VERSION=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$ROOT/pom.xml" | head -1)
+GOAL="ai.pmoves:pmoves-maven-plugin:$VERSION:seed"
+
+mkdir -p "$WORK/project/db" "$WORK/logs"
+rm -f "$WORK"/logs/*
+
+# ---- a throwaway server ----------------------------------------------------------------------------------------
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PGDATA=$(mktemp -d /tmp/pmoves-bench-pg.XXXXXX)
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$PGDATA"
+cleanup() {
+    as_pg "$PGBIN/pg_ctl" -D "$PGDATA/data" -m fast stop >/dev/null 2>&1 || true
+    rm -rf "$PGDATA"
+}
+trap cleanup EXIT
+as_pg "$PGBIN/initdb" -D "$PGDATA/data" -U postgres -A trust -E UTF8 >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$PGDATA/data" -l "$PGDATA/server.log" -w \
+    -o "-p $PORT -k $PGDATA -c listen_addresses=localhost" start >/dev/null
+URL="jdbc:postgresql://localhost:$PORT/bench"
+sql() { PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PORT" -U postgres -d "${DB:-bench}" "$@"; }
+DB=postgres sql -c "CREATE DATABASE bench"
+
+# ---- the plugin and a project that uses it ---------------------------------------------------------------------
+# The plugin goes into a local repository of the bench's own, so that another build installing into ~/.m2 cannot swap
+# the jar under a running benchmark; everything else comes from ~/.m2 through a file:// mirror (no network).
+REPO="$WORK/repo"
+SETTINGS="$WORK/settings.xml"
+cat > "$SETTINGS" <<EOF
+<settings>
+  <localRepository>$REPO</localRepository>
+  <mirrors>
+    <mirror><id>user-repository</id><mirrorOf>*</mirrorOf><url>file://$HOME/.m2/repository</url></mirror>
+  </mirrors>
+</settings>
+EOF
+if [ "${SKIP_INSTALL:-0}" != 1 ]; then
+    echo "Building the plugin ($VERSION) into $REPO …"
+    (cd "$ROOT" && mvn -B -q -o package -DskipTests -Dinvoker.skip >/dev/null)
+    rm -rf "$REPO/ai/pmoves/pmoves-maven-plugin"
+    (cd "$ROOT" && mvn -B -q -s "$SETTINGS" org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file \
+        -Dfile="target/pmoves-maven-plugin-$VERSION.jar" -DpomFile=pom.xml >/dev/null)
+fi
+cat > "$WORK/project/pom.xml" <<'EOF'
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>ai.pmoves.bench</groupId>
+  <artifactId>seed-bench</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+</project>
+EOF
+
+# ---- the seeds: the same rows as COPY and as multi-row INSERTs -------------------------------------------------
+TABLE="CREATE TABLE bench_rows (id integer PRIMARY KEY, name text NOT NULL, email text, score numeric(6, 2),
+       created_at timestamptz, note text)"
+gen_copy() { # rows file
+    awk -v n="$1" 'BEGIN {
+        print "COPY bench_rows (id, name, email, score, created_at, note) FROM stdin;"
+        for (i = 1; i <= n; i++)
+            printf "%d\tname %d\tuser%d@example.com\t%d.%02d\t2025-01-%02d 12:00:00+00\t%s\n", i, i, i, i % 1000,
+                i % 100, i % 28 + 1, (i % 10 == 0 ? "\\N" : "a note\\twith a tab")
+        print "\\."
+    }' > "$2"
+}
+gen_insert() { # rows batch file
+    awk -v n="$1" -v b="$2" 'BEGIN {
+        for (i = 1; i <= n; i++) {
+            if ((i - 1) % b == 0) print "INSERT INTO bench_rows (id, name, email, score, created_at, note) VALUES"
+            printf "  (%d, '\''name %d'\'', '\''user%d@example.com'\'', %d.%02d, '\''2025-01-%02d 12:00:00+00'\'', %s)%s\n",
+                i, i, i, i % 1000, i % 100, i % 28 + 1, (i % 10 == 0 ? "NULL" : "E'\''a note\\twith a tab'\''"),
+                (i % b == 0 || i == n ? ";" : ",")
+        }
+    }' > "$3"
+}
+if [ "$RUNS" -gt 0 ]; then
+    echo "Generating $ROWS rows as COPY and as INSERTs of $BATCH rows …"
+    gen_copy "$ROWS" "$WORK/project/db/copy.sql"
+    gen_insert "$ROWS" "$BATCH" "$WORK/project/db/insert.sql"
+fi
+
+# ---- one run of each tool --------------------------------------------------------------------------------------
+fresh_table() { sql -c "DROP TABLE IF EXISTS bench_rows" -c "$TABLE" -c "CHECKPOINT"; }
+now_ms() { date +%s%3N; }
+run_psql() { # file -> prints ms
+    fresh_table
+    local t0; t0=$(now_ms)
+    sql -f "$1" >/dev/null
+    echo $(( $(now_ms) - t0 ))
+    check_rows "$2"
+}
+run_pmoves() { # file-name label rows -> prints "wall goal peak live"
+    fresh_table
+    local log="$WORK/logs/$2.log" gc="$WORK/logs/$2.gc" t0 wall
+    t0=$(now_ms)
+    MAVEN_OPTS="-Xmx256m -Xlog:gc:file=$gc" mvn -B -s "$SETTINGS" -f "$WORK/project/pom.xml" "$GOAL" -Dpmoves.url="$URL" \
+        -Dpmoves.user=postgres -Dpmoves.seedDirectories="$WORK/project/db" \
+        -Dpmoves.seedIncludes="$1" -Dpmoves.seedMode=always > "$log" 2>&1 || { tail -30 "$log" >&2; exit 1; }
+    wall=$(( $(now_ms) - t0 ))
+    check_rows "$3"
+    local goal; goal=$(sed -n 's/.*Seeded 1 file .* in \([0-9]*\) ms\./\1/p' "$log")
+    echo "$wall $goal $(peak_heap "$gc")"
+}
+check_rows() {
+    local n; n=$(sql -At -c "SELECT count(*) FROM bench_rows")
+    [ "$n" = "$1" ] || { echo "expected $1 rows, found $n" >&2; exit 1; }
+}
+peak_heap() { # GC log -> "peakMB liveMB": the largest heap in use before a GC, the largest left after one
+    sed -n 's/.* \([0-9]*\)M->\([0-9]*\)M(.*/\1 \2/p' "$1" | awk '
+        { if ($1 > p) p = $1; if ($2 > l) l = $2 } END { printf "%d %d", p, l }'
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)) }'; }
+
+results="$WORK/results.txt"
+: > "$results"
+for kind in copy insert; do
+    [ "$RUNS" -gt 0 ] || break
+    file="$WORK/project/db/$kind.sql"
+    size=$(du -m "$file" | cut -f1)
+    : > "$WORK/logs/$kind.psql"; : > "$WORK/logs/$kind.pmoves"; : > "$WORK/logs/$kind.ratio"
+    for i in $(seq 1 "$RUNS"); do
+        run_psql "$file" "$ROWS" >> "$WORK/logs/$kind.psql"
+        run_pmoves "$kind.sql" "$kind-$i" "$ROWS" >> "$WORK/logs/$kind.pmoves"
+        p=$(tail -1 "$WORK/logs/$kind.psql"); read -r w g pk lv < <(tail -1 "$WORK/logs/$kind.pmoves")
+        echo "$g $p" | awk '{ printf "%.3f\n", $1 / $2 }' >> "$WORK/logs/$kind.ratio"
+        echo "  $kind run $i: psql -f $p ms | pmoves:seed goal $g ms, mvn wall $w ms, heap $pk MB before a GC, $lv MB live"
+    done
+    psql_ms=$(median < "$WORK/logs/$kind.psql")
+    wall_ms=$(cut -d' ' -f1 "$WORK/logs/$kind.pmoves" | median)
+    goal_ms=$(cut -d' ' -f2 "$WORK/logs/$kind.pmoves" | median)
+    ratio=$(sort -n "$WORK/logs/$kind.ratio" | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }')
+    peak=$(cut -d' ' -f3 "$WORK/logs/$kind.pmoves" | sort -n | tail -1)
+    live=$(cut -d' ' -f4 "$WORK/logs/$kind.pmoves" | sort -n | tail -1)
+    printf '%-6s %8d rows %5d MB | psql -f %6d ms | pmoves:seed %6d ms, %.2f x psql | mvn wall %6d ms | heap <= %d MB before a GC, <= %d MB live (-Xmx256m)\n' \
+        "$kind" "$ROWS" "$size" "$psql_ms" "$goal_ms" "$ratio" "$wall_ms" "$peak" "$live" | tee -a "$results"
+done
+
+if [ "$BIG_GB" = 1 ]; then
+    big_rows=${BIG_ROWS:-13500000}
+    echo "Generating a ~1 GB COPY seed ($big_rows rows) …"
+    gen_copy "$big_rows" "$WORK/project/db/big.sql"
+    size=$(du -m "$WORK/project/db/big.sql" | cut -f1)
+    read -r wall goal peak live < <(run_pmoves big.sql big "$big_rows")
+    psql_ms=$(run_psql "$WORK/project/db/big.sql" "$big_rows")
+    printf '%-6s %8d rows %5d MB | psql -f %6d ms | pmoves:seed %6d ms, %.2f x psql | mvn wall %6d ms | heap <= %d MB before a GC, <= %d MB live (-Xmx256m)\n' \
+        big "$big_rows" "$size" "$psql_ms" "$goal" "$(echo "$goal / $psql_ms" | bc -l)" "$wall" "$peak" "$live" \
+        | tee -a "$results"
+    rm -f "$WORK/project/db/big.sql"
+fi
+
+echo
+echo "PostgreSQL $(sql -At -c 'SHOW server_version') on localhost:$PORT; $(nproc) CPUs; $(java -version 2>&1 | head -1);" \
+    "$(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+cat "$results"

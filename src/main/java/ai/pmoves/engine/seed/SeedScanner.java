@@ -1,0 +1,77 @@
+package ai.pmoves.engine.seed;
+
+import ai.pmoves.engine.EngineLog;
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.migration.NaturalOrder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Finds the seed files: the init scripts, then each seed directory, each in natural order, filtered (DESIGN §4). */
+public final class SeedScanner {
+    private SeedScanner() {
+    }
+
+    /**
+     * The files that count, in the order they run. A file reached twice (a directory listed twice) counts once.
+     *
+     * @param log where a skipped default directory and an include that matched nothing are reported
+     */
+    public static List<SeedFile> scan(SeedSources sources, EngineLog log) {
+        SeedFilter filter = new SeedFilter(sources.includes(), sources.excludes());
+        Map<String, SeedFile> files = new LinkedHashMap<>();
+        if (sources.initDirectory() != null) {
+            addDirectory(sources.initDirectory(), "initDirectory", sources.initDirectoryConfigured(), sources, filter,
+                    files, log);
+        }
+        for (Path directory : sources.seedDirectories()) {
+            addDirectory(directory, "seedDirectories", sources.seedDirectoriesConfigured(), sources, filter, files, log);
+        }
+        for (String glob : filter.unmatchedIncludes()) {
+            log.warn("seedIncludes pattern '" + glob + "' matches no file" + (glob.contains("/")
+                    ? " (a pattern with a / is matched against the path from the project directory, e.g. db/v5_12_*.sql)"
+                    : " (a pattern without a / is matched against the file name, e.g. v5_12_*.sql)") + ".");
+        }
+        return List.copyOf(files.values());
+    }
+
+    private static void addDirectory(Path directory, String parameter, boolean configured, SeedSources sources,
+                                     SeedFilter filter, Map<String, SeedFile> files, EngineLog log) {
+        if (!Files.isDirectory(directory)) {
+            if (configured) {
+                throw new PmovesException("The configured " + parameter + " '" + directory + "' does not exist or is not"
+                        + " a directory: create it, or fix the path in <" + parameter + "> / -Dpmoves." + parameter + ".");
+            }
+            log.info("No " + directory + " (default " + parameter + "): skipped.");
+            return;
+        }
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> list = Files.list(directory)) {
+            list.filter(Files::isRegularFile).forEach(found::add);
+        } catch (IOException e) {
+            throw new PmovesException("Cannot list " + parameter + " '" + directory + "': " + e.getMessage(), e);
+        }
+        found.sort(Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE));
+        for (Path file : found) {
+            SeedFile seed = new SeedFile(file, recordedPath(sources.baseDirectory(), file));
+            if (filter.accepts(seed)) {
+                files.putIfAbsent(seed.path(), seed);
+            }
+        }
+    }
+
+    /** The path relative to the project directory with / separators; the absolute path when there is no relative one. */
+    static String recordedPath(Path baseDirectory, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path base = baseDirectory.toAbsolutePath().normalize();
+        Path path = absolute.getRoot() != null && absolute.getRoot().equals(base.getRoot()) ? base.relativize(absolute)
+                : absolute;
+        return path.toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,43 @@
+package ai.pmoves.engine.seed;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where the seed files are and which of them count (DESIGN §3, §4): the init scripts, then each seed directory, the
+ * files directly inside each in natural order ({@code 06_a < 06_b < 10_c}, {@code v5_9 < v5_12 < v5_14}).
+ *
+ * @param initDirectory             the init scripts ({@code supabase/initdb}), which run before the seeds; null for none
+ * @param initDirectoryConfigured   whether the user set it: a missing default directory is skipped with one line, a
+ *                                  missing configured one is an error
+ * @param seedDirectories           the seed directories ({@code db}), in the order their files run
+ * @param seedDirectoriesConfigured whether the user set them, with the same meaning
+ * @param includes                  Maven-style globs ({@code *}, {@code ?}, {@code **}) a file must match to count;
+ *                                  empty means {@code *.sql}. A glob holding a {@code /} is matched against the path
+ *                                  relative to {@code baseDirectory} ({@code db/v5_12_*.sql}), any other against the
+ *                                  file name ({@code v5_12_*.sql})
+ * @param excludes                  globs, matched the same way, that take a file out
+ * @param baseDirectory             the project directory: the seed table records paths relative to it
+ */
+public record SeedSources(Path initDirectory, boolean initDirectoryConfigured, List<Path> seedDirectories,
+                          boolean seedDirectoriesConfigured, List<String> includes, List<String> excludes,
+                          Path baseDirectory) {
+
+    public SeedSources {
+        seedDirectories = List.copyOf(seedDirectories);
+        includes = List.copyOf(includes);
+        excludes = List.copyOf(excludes);
+    }
+
+    /** The init scripts alone: what bootstrap runs before the migrations. */
+    public SeedSources initScriptsOnly() {
+        return new SeedSources(initDirectory, initDirectoryConfigured, List.of(), seedDirectoriesConfigured, includes,
+                excludes, baseDirectory);
+    }
+
+    /** The seed directories alone: what bootstrap runs after the migrations. */
+    public SeedSources seedsOnly() {
+        return new SeedSources(null, initDirectoryConfigured, seedDirectories, seedDirectoriesConfigured, includes,
+                excludes, baseDirectory);
+    }
+}

@@ -1,0 +1,121 @@
+package ai.pmoves.engine.seed;
+
+import ai.pmoves.engine.EngineLog;
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.db.AdvisoryLock;
+import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.migration.Checksum;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the init scripts and seed files that are new or changed (DESIGN §2, §4, §5): each file in one transaction with
+ * its row in the seed table, streamed so that its size does not matter. A file that fails stops the run; the files
+ * before it stay applied.
+ *
+ * <p>{@code bootstrap} runs init scripts, migrations and seeds under one lock: it calls
+ * {@link #seed(Connection, SeedOptions)} with {@code sources.initScriptsOnly()} before the migrations and with
+ * {@code sources.seedsOnly()} after them.
+ */
+public final class Seeder {
+    private final ConnectionSettings settings;
+    private final EngineLog log;
+
+    public Seeder(ConnectionSettings settings, EngineLog log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /** Scans the files, connects, takes the migration lock of {@code options.historyTable()} and runs the seeds. */
+    public SeedResult seed(SeedOptions options) {
+        long start = System.nanoTime();
+        List<SeedFile> files = SeedScanner.scan(options.sources(), log);
+        if (files.isEmpty()) {
+            return nothingToSeed(start);
+        }
+        try (Connection connection = settings.connect();
+             AdvisoryLock lock = AdvisoryLock.acquire(settings, options.historyTable().toString(), options.lockTimeout())) {
+            log.info("Seeding " + settings.maskedUrl() + " (PostgreSQL " + connection.getMetaData()
+                    .getDatabaseProductVersion() + ")");
+            return run(connection, options, files, start);
+        } catch (SQLException e) {
+            throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs the seeds on an open connection whose caller already holds the migration lock. Leaves the connection in
+     * auto-commit, with its session settings reset after each file ({@code RESET ALL}, {@code RESET ROLE}), as if
+     * each file had had a session of its own, the way psql runs them.
+     */
+    public SeedResult seed(Connection connection, SeedOptions options) {
+        long start = System.nanoTime();
+        List<SeedFile> files = SeedScanner.scan(options.sources(), log);
+        if (files.isEmpty()) {
+            return nothingToSeed(start);
+        }
+        try {
+            return run(connection, options, files, start);
+        } catch (SQLException e) {
+            throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private SeedResult run(Connection connection, SeedOptions options, List<SeedFile> files, long start)
+            throws SQLException {
+        SeedTable table = new SeedTable(options.seedTable());
+        table.ensure(connection);
+        Map<String, SeedRow> rows = table.readAll(connection);
+        SeedRunner runner = new SeedRunner(connection, table, connection.getMetaData().getDatabaseMajorVersion());
+        log.info("Seed files tracked in " + table.name() + ", seedMode=" + options.mode().label());
+        List<String> ran = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<String> changedNotRun = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            SeedFile file = files.get(i);
+            String line = "[" + (i + 1) + "/" + files.size() + "] " + file.path() + " … ";
+            SeedRow row = rows.get(file.path());
+            if (row == null || options.mode() == SeedMode.ALWAYS) {
+                // No hash needed to decide: the run computes it as it streams the file.
+                int ms = runner.run(file, null);
+                ran.add(file.path());
+                log.info(line + (row == null ? "ran" : "ran again (seedMode=always)") + ", " + ms + " ms");
+                continue;
+            }
+            String hash = Checksum.ofFile(file.file());
+            if (hash.equals(row.hash())) {
+                unchanged.add(file.path());
+                log.info(line + "unchanged");
+            } else if (options.mode() == SeedMode.ONCE) {
+                changedNotRun.add(file.path());
+                log.warn(line + "changed since it ran, not run again (seedMode=once)");
+            } else {
+                int ms = runner.run(file, hash);
+                ran.add(file.path());
+                log.info(line + "ran again (changed), " + ms + " ms");
+            }
+        }
+        SeedResult result = new SeedResult(List.copyOf(ran), List.copyOf(unchanged), List.copyOf(changedNotRun),
+                (System.nanoTime() - start) / 1_000_000);
+        log.info(summary(result));
+        return result;
+    }
+
+    private SeedResult nothingToSeed(long start) {
+        log.info("No seed files: nothing to seed.");
+        return new SeedResult(List.of(), List.of(), List.of(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static String summary(SeedResult r) {
+        String notRun = r.changedNotRun().isEmpty() ? ""
+                : ", " + r.changedNotRun().size() + " changed but not run again (seedMode=once)";
+        if (r.ran().isEmpty()) {
+            return "Nothing to seed: " + r.unchanged().size() + " unchanged" + notRun + ". " + r.millis() + " ms.";
+        }
+        return "Seeded " + r.ran().size() + " file" + (r.ran().size() == 1 ? "" : "s") + " (" + r.unchanged().size()
+                + " unchanged" + notRun + ") in " + r.millis() + " ms.";
+    }
+}

@@ -1,0 +1,256 @@
+package ai.pmoves.engine.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The streaming scanner: the same statements as {@link SqlLexer#split} across every buffer boundary, and flat memory. */
+class SqlStatementReaderTest {
+
+    /** Texts that exercise every rule, with COPY data, CRLF, BOM and positions far into lines. */
+    private static final List<String> CORPUS = List.of(
+            "/* outer /* inner; */ still; comment */ SELECT 1;\nSELECT /* a /* b; */ ; */ 2;",
+            "-- first; it's 'a'\nSELECT 1 -- trailing; don't\n;\nSELECT 2; -- after; ' \" $x$\n",
+            "SELECT 'it''s; fine', 'x';SELECT '';SELECT '''';",
+            "SELECT E'it\\'s; here';\nSELECT e'a\\\\';\nSELECT E'x''y;'",
+            "SELECT X'FF', b'101', N'a\\', U&'d\\0061t;', u&\"a;b\\\" FROM t;SELECT 2",
+            "CREATE FUNCTION g() RETURNS int AS $body$ SELECT 'x;'; $body$ LANGUAGE sql;\nSELECT $Q$ a; $q$ b; $Q$;",
+            "PREPARE q(int, int) AS SELECT $1 + $12;EXECUTE q(1, 2);SELECT foo$bar, a$$ FROM t$x",
+            "CREATE OR REPLACE FUNCTION f(atomic_x int) RETURNS int\nLANGUAGE sql\nBEGIN ATOMIC\n"
+                    + "  SELECT CASE WHEN atomic_x > 0 THEN 1 ELSE 2 END;\n  SELECT t.end FROM t;\nEND;\nSELECT 2;",
+            "COPY t (a, b) FROM stdin; -- rest of line ignored; SELECT 'x\n1\tx;y\n2\t\\N\n3\ta\\\\tb 'q' $$ /* \\.\n"
+                    + " \\.\n\\.\nSELECT 1;\n",
+            "SELECT 0;\nCOPY t FROM STDIN WITH (FORMAT csv);\n1,\"a;\"\n2,b",
+            "copy t from stdin;\r\n1\r\n\\.",
+            "COPY t FROM STDIN;\n\\.\nSELECT 1;\nCOPY u FROM STDIN",
+            "\uFEFFSELECT 1;\r\n\r\nSELECT\r\n  2;\r\n-- x\r\n  SELECT 3;\r\n",
+            ";;\nSELECT 1;;\n ; SELECT 2;",
+            "SELECT 1; SELECT 2;SELECT 3 ;  SELECT 4");
+
+    @Test
+    void sameStatementsAsSplitWithWindowsOfAnySize() throws Exception {
+        for (String text : CORPUS) {
+            List<SqlStatement> expected = SqlLexer.split(text);
+            for (int capacity : new int[] {1, 2, 3, 5, 8, 13}) {
+                assertEquals(expected, readAll(new OneCharAtATime(text), capacity), () -> "window " + capacity + ": " + text);
+            }
+        }
+    }
+
+    @Test
+    void errorsAreAtTheSamePlaceWithWindowsOfAnySize() {
+        for (String text : List.of("SELECT 1;\nSELECT 'abc;\n", "SELECT 1; /* a /* b */ ;\nSELECT 2;",
+                "COPY t FROM STDIN;\n1\n2\n\\.\n\n  \\i other.sql\n", "SELECT 1;\r\n\r\nCREATE FUNCTION f() AS $fn$ SELECT 1; $$;")) {
+            SqlSyntaxException expected = assertThrows(SqlSyntaxException.class, () -> SqlLexer.split(text));
+            for (int capacity : new int[] {1, 2, 7}) {
+                SqlSyntaxException e = assertThrows(SqlSyntaxException.class,
+                        () -> readAll(new OneCharAtATime(text), capacity));
+                assertEquals(expected.getMessage(), e.getMessage());
+            }
+        }
+        SqlSyntaxException e = assertThrows(SqlSyntaxException.class,
+                () -> SqlLexer.split("COPY t FROM STDIN;\n1\n2\n\\.\n\n  \\i other.sql\n"));
+        assertEquals(6, e.line());
+        assertEquals(3, e.column());
+    }
+
+    @Test
+    void copyDataIsAReaderThatEndsAtTheTerminatorLine() throws Exception {
+        try (SqlStatementReader reader = new SqlStatementReader(
+                new StringReader("SELECT 1;\nCOPY t FROM stdin;\n1\t\\N\n2\ta\\tb\n\\.\nSELECT 2;\n"))) {
+            assertNull(reader.next().copyData());
+            assertNull(reader.copyData(), "SELECT has no data");
+            SqlStatement copy = reader.next();
+            assertEquals("COPY t FROM stdin", copy.sql());
+            assertNull(copy.copyData(), "a streamed statement carries no data string");
+            assertEquals(3, reader.copyDataLine());
+            assertEquals("1\t\\N\n2\ta\\tb\n", drain(reader.copyData()));
+            assertEquals(-1, reader.copyData().read(), "the data stays ended");
+            SqlStatement after = reader.next();
+            assertEquals("SELECT 2", after.sql());
+            assertEquals(6, after.line());
+            assertNull(reader.next());
+        }
+    }
+
+    @Test
+    void unreadCopyDataIsSkipped() throws Exception {
+        try (SqlStatementReader reader = new SqlStatementReader(
+                new StringReader("COPY t FROM stdin;\n1\n2\n\\.\nSELECT 2;\nCOPY u FROM stdin;\nx"))) {
+            reader.next();
+            char[] two = new char[2];
+            assertEquals(2, reader.copyData().read(two));
+            assertEquals("SELECT 2", reader.next().sql());
+            assertEquals("COPY u FROM stdin", reader.next().sql());
+            assertEquals(7, reader.copyDataLine());
+            assertEquals("x", drain(reader.copyData()), "the last line has no newline and no terminator");
+            assertNull(reader.next());
+        }
+    }
+
+    @Test
+    void copyDataOfAnySizeStreamsThroughAFixedWindow() throws Exception {
+        int rows = 1_000_000; // about 30 MB of data lines
+        Reader text = new GeneratedSeed(rows);
+        try (SqlStatementReader reader = new SqlStatementReader(text)) {
+            assertEquals("COPY t (id, name) FROM stdin", reader.next().sql());
+            Reader data = reader.copyData();
+            char[] chunk = new char[65_536];
+            long chars = 0;
+            long lines = 0;
+            for (int n; (n = data.read(chunk)) >= 0; ) {
+                chars += n;
+                for (int k = 0; k < n; k++) {
+                    lines += chunk[k] == '\n' ? 1 : 0;
+                }
+            }
+            assertEquals(rows, lines);
+            assertTrue(chars > 25_000_000, "generated " + chars);
+            SqlStatement last = reader.next();
+            assertEquals("SELECT count(*) FROM t", last.sql());
+            assertEquals(rows + 3, last.line(), "line numbers count every data line");
+            assertTrue(reader.windowCapacity() <= 2 * 65_536 + 1, "window grew to " + reader.windowCapacity());
+        }
+    }
+
+    @Test
+    void windowHoldsTheLargestStatementNotTheFile() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int s = 0; s < 200; s++) {
+            text.append("INSERT INTO t VALUES");
+            for (int r = 0; r < 100; r++) {
+                text.append(r == 0 ? "\n  (" : ",\n  (").append(s * 100 + r).append(", 'row; ").append(r).append("')");
+            }
+            text.append(";\n");
+        }
+        try (SqlStatementReader reader = new SqlStatementReader(new StringReader(text.toString()), 64)) {
+            int statements = 0;
+            int longest = 0;
+            for (SqlStatement s; (s = reader.next()) != null; ) {
+                statements++;
+                longest = Math.max(longest, s.sql().length());
+                assertEquals(1 + (statements - 1) * 101, s.line());
+            }
+            assertEquals(200, statements);
+            assertTrue(reader.windowCapacity() <= 4 * longest, reader.windowCapacity() + " for statements of " + longest);
+            assertTrue(text.length() > 50 * reader.windowCapacity(), "the file is far larger than the window");
+        }
+    }
+
+    @Test
+    void crlfSplitAcrossReadsAndBomAloneNormalize() throws Exception {
+        assertEquals(List.of("SELECT 1", "SELECT 2"),
+                sqls(readAll(new OneCharAtATime("\uFEFFSELECT 1;\r\n\n\rSELECT 2;\r"), 1)));
+        assertEquals(4, readAll(new OneCharAtATime("\uFEFFSELECT 1;\r\n\n\rSELECT 2;\r"), 1).get(1).line());
+        assertEquals(List.of(), readAll(new OneCharAtATime("\uFEFF"), 4));
+    }
+
+    @Test
+    void closingClosesTheUnderlyingReader() throws Exception {
+        boolean[] closed = {false};
+        Reader raw = new StringReader("SELECT 1;") {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        try (SqlStatementReader reader = new SqlStatementReader(raw)) {
+            assertNotNull(reader.next());
+        }
+        assertTrue(closed[0]);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    /** Every statement, with COPY data put into the statement as split does, so the two compare equal. */
+    private static List<SqlStatement> readAll(Reader text, int capacity) throws IOException, SqlSyntaxException {
+        List<SqlStatement> statements = new ArrayList<>();
+        try (SqlStatementReader reader = new SqlStatementReader(text, capacity)) {
+            for (SqlStatement s; (s = reader.next()) != null; ) {
+                statements.add(reader.copyData() == null ? s
+                        : new SqlStatement(s.sql(), s.line(), s.column(), s.offset(), s.words(), drain(reader.copyData())));
+            }
+        }
+        return statements;
+    }
+
+    private static List<String> sqls(List<SqlStatement> statements) {
+        return statements.stream().map(SqlStatement::sql).toList();
+    }
+
+    private static String drain(Reader reader) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        char[] chunk = new char[3];
+        for (int n; (n = reader.read(chunk)) >= 0; ) {
+            sb.append(chunk, 0, n);
+        }
+        return sb.toString();
+    }
+
+    /** A reader that hands out one char per read, so every boundary falls everywhere. */
+    private static final class OneCharAtATime extends Reader {
+        private final String text;
+        private int i;
+
+        OneCharAtATime(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) {
+            if (i == text.length()) {
+                return -1;
+            }
+            cbuf[off] = text.charAt(i++);
+            return 1;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** A COPY seed of {@code rows} rows made on the fly, never held: the text of a file too large for the heap. */
+    private static final class GeneratedSeed extends Reader {
+        private final int rows;
+        private int row = -1;
+        private String pending = "COPY t (id, name) FROM stdin;\n";
+        private int at;
+
+        GeneratedSeed(int rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) {
+            if (at == pending.length()) {
+                row++;
+                if (row < rows) {
+                    pending = row + "\tname " + row + "\\twith a tab\n";
+                } else if (row == rows) {
+                    pending = "\\.\nSELECT count(*) FROM t;\n";
+                } else {
+                    return -1;
+                }
+                at = 0;
+            }
+            int n = Math.min(len, pending.length() - at);
+            pending.getChars(at, at + n, cbuf, off);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

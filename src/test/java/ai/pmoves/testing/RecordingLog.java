@@ -1,0 +1,37 @@
+package ai.pmoves.testing;
+
+import ai.pmoves.engine.EngineLog;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** An engine log that keeps its lines ({@code INFO …}, {@code WARN …}) for assertions. */
+public final class RecordingLog implements EngineLog {
+    public final List<String> lines;
+
+    public RecordingLog() {
+        this(Collections.synchronizedList(new ArrayList<>()));
+    }
+
+    /** @param lines where the lines go */
+    public RecordingLog(List<String> lines) {
+        this.lines = lines;
+    }
+
+    @Override
+    public void info(String line) {
+        lines.add("INFO " + line);
+    }
+
+    @Override
+    public void warn(String line) {
+        lines.add("WARN " + line);
+    }
+
+    /** Whether some line contains {@code text}. */
+    public boolean has(String text) {
+        synchronized (lines) {
+            return lines.stream().anyMatch(l -> l.contains(text));
+        }
+    }
+}
