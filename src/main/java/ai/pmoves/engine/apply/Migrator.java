@@ -31,75 +31,105 @@ public final class Migrator {
         this.log = log;
     }
 
+    /** Connects, takes the migration lock (not for a dry run), and applies. */
     public ApplyResult apply(ApplyOptions options) {
         long start = System.nanoTime();
+        List<Migration> files = scan(options);
+        if (files.isEmpty()) {
+            return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
+        }
+        try (Connection connection = settings.connect();
+             AdvisoryLock lock = options.dryRun() ? null
+                     : AdvisoryLock.acquire(settings, options.historyTable().toString(), options.lockTimeout())) {
+            return apply(connection, files, options, start);
+        } catch (SQLException e) {
+            throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Applies on a connection whose caller already holds the migration lock of {@code options.historyTable()}
+     * (bootstrap runs init scripts, migrations and seeds under one lock).
+     */
+    public ApplyResult applyWithLockHeld(Connection connection, ApplyOptions options) {
+        long start = System.nanoTime();
+        List<Migration> files = scan(options);
+        if (files.isEmpty()) {
+            return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
+        }
+        try {
+            return apply(connection, files, options, start);
+        } catch (SQLException e) {
+            throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Migration> scan(ApplyOptions options) {
         List<Migration> files = MigrationScanner.scan(options.migrationsDirectory(), "migrationsDirectory",
                 options.directoryConfigured());
         if (files.isEmpty()) {
             log.info("No migrations in " + options.migrationsDirectory() + ": nothing to apply.");
-            return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
         }
+        return files;
+    }
+
+    private ApplyResult apply(Connection connection, List<Migration> files, ApplyOptions options, long start)
+            throws SQLException {
         int targetIndex = indexOf(files, options.target(), "target");
         int baselineIndex = indexOf(files, options.baseline(), "baseline");
         HistoryTable history = new HistoryTable(options.historyTable());
-        try (Connection connection = settings.connect();
-             AdvisoryLock lock = options.dryRun() ? null
-                     : AdvisoryLock.acquire(settings, history.name().toString(), options.lockTimeout())) {
-            log.info((options.dryRun() ? "Dry run against " : "Applying to ") + settings.maskedUrl() + " (PostgreSQL "
-                    + connection.getMetaData().getDatabaseProductVersion() + "), history " + history.name());
-            boolean historyExisted = history.exists(connection);
-            if (!options.dryRun()) {
-                history.ensure(connection);
-            }
-            List<HistoryRow> rows = history.readAll(connection);
-            MigrationStatus status = MigrationStatus.of(files, rows, m -> MigrationScript.checksumOf(m.file()));
-            checkHistory(status, history);
-
-            List<Migration> toBaseline = new ArrayList<>();
-            List<Migration> toRun = new ArrayList<>();
-            List<MigrationInfo> outOfOrder = new ArrayList<>();
-            for (MigrationInfo info : status.migrations()) {
-                if (info.state() != MigrationState.PENDING && info.state() != MigrationState.OUT_OF_ORDER) {
-                    continue;
-                }
-                int index = files.indexOf(info.migration());
-                if (index <= baselineIndex) {
-                    toBaseline.add(info.migration());
-                } else if (targetIndex < 0 || index <= targetIndex) {
-                    toRun.add(info.migration());
-                    if (info.state() == MigrationState.OUT_OF_ORDER) {
-                        outOfOrder.add(info);
-                    }
-                }
-            }
-            if (!outOfOrder.isEmpty() && !options.outOfOrder()) {
-                throw new PmovesException("Pending migrations are older than the newest applied one: "
-                        + outOfOrder.stream().map(MigrationInfo::name).collect(Collectors.joining(", "))
-                        + ". Running them now would apply them out of time order. Give them a newer timestamp, or"
-                        + " allow it with -Dpmoves.outOfOrder=true.");
-            }
-            int upToDate = status.inState(MigrationState.APPLIED).size() + status.inState(MigrationState.BASELINE).size();
-            // Split every file before running any: a syntax error in the third file must not leave two applied.
-            List<MigrationScript> scripts = new ArrayList<>(toRun.size());
-            for (Migration m : toRun) {
-                scripts.add(MigrationScript.read(m.file()));
-            }
-            int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
-            MigrationRunner runner = new MigrationRunner(connection, history, serverMajor);
-            if (options.dryRun()) {
-                writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner);
-            } else {
-                recordBaseline(connection, history, toBaseline);
-                runAll(runner, toRun, scripts);
-            }
-            List<String> applied = toRun.stream().map(Migration::fileName).toList();
-            List<String> baselined = toBaseline.stream().map(Migration::version).toList();
-            long millis = millisSince(start);
-            summarize(options, applied, baselined, upToDate, millis);
-            return new ApplyResult(applied, baselined, upToDate, millis);
-        } catch (SQLException e) {
-            throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
+        log.info((options.dryRun() ? "Dry run against " : "Applying to ") + settings.maskedUrl() + " (PostgreSQL "
+                + connection.getMetaData().getDatabaseProductVersion() + "), history " + history.name());
+        boolean historyExisted = history.exists(connection);
+        if (!options.dryRun()) {
+            history.ensure(connection);
         }
+        List<HistoryRow> rows = history.readAll(connection);
+        MigrationStatus status = MigrationStatus.of(files, rows, m -> MigrationScript.checksumOf(m.file()));
+        checkHistory(status, history);
+
+        List<Migration> toBaseline = new ArrayList<>();
+        List<Migration> toRun = new ArrayList<>();
+        List<MigrationInfo> outOfOrder = new ArrayList<>();
+        for (MigrationInfo info : status.migrations()) {
+            if (info.state() != MigrationState.PENDING && info.state() != MigrationState.OUT_OF_ORDER) {
+                continue;
+            }
+            int index = files.indexOf(info.migration());
+            if (index <= baselineIndex) {
+                toBaseline.add(info.migration());
+            } else if (targetIndex < 0 || index <= targetIndex) {
+                toRun.add(info.migration());
+                if (info.state() == MigrationState.OUT_OF_ORDER) {
+                    outOfOrder.add(info);
+                }
+            }
+        }
+        if (!outOfOrder.isEmpty() && !options.outOfOrder()) {
+            throw new PmovesException("Pending migrations are older than the newest applied one: "
+                    + outOfOrder.stream().map(MigrationInfo::name).collect(Collectors.joining(", "))
+                    + ". Running them now would apply them out of time order. Give them a newer timestamp, or"
+                    + " allow it with -Dpmoves.outOfOrder=true.");
+        }
+        int upToDate = status.inState(MigrationState.APPLIED).size() + status.inState(MigrationState.BASELINE).size();
+        // Split every file before running any: a syntax error in the third file must not leave two applied.
+        List<MigrationScript> scripts = new ArrayList<>(toRun.size());
+        for (Migration m : toRun) {
+            scripts.add(MigrationScript.read(m.file()));
+        }
+        int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
+        MigrationRunner runner = new MigrationRunner(connection, history, serverMajor);
+        if (options.dryRun()) {
+            writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner);
+        } else {
+            recordBaseline(connection, history, toBaseline);
+            runAll(runner, toRun, scripts);
+        }
+        List<String> applied = toRun.stream().map(Migration::fileName).toList();
+        List<String> baselined = toBaseline.stream().map(Migration::version).toList();
+        long millis = millisSince(start);
+        summarize(options, applied, baselined, upToDate, millis);
+        return new ApplyResult(applied, baselined, upToDate, millis);
     }
 
     private void checkHistory(MigrationStatus status, HistoryTable history) {
