@@ -14,12 +14,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Prints the state of every migration (applied, pending, changed, missing, failed, baseline, out-of-order) and writes
- * {@code target/pmoves/status.json}. Changes nothing in the database.
+ * Prints the state of every migration (applied, pending, changed, missing, failed, baseline, out-of-order) and of every
+ * init script and seed file (applied, pending, changed, missing), and writes {@code target/pmoves/status.json}.
+ * Changes nothing in the database.
  * <pre>mvn pmoves:status -Dpmoves.url=jdbc:postgresql://localhost:5432/postgres -Dpmoves.failOnPending=true</pre>
  */
 @Mojo(name = "status", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class StatusMojo extends AbstractPmovesMojo {
+public class StatusMojo extends AbstractSeedFilesMojo {
 
     /** Fail the build when any migration is pending (a release gate). */
     @Parameter(property = "pmoves.failOnPending", defaultValue = "false")
@@ -37,7 +38,7 @@ public class StatusMojo extends AbstractPmovesMojo {
     @Override
     protected void run() throws MojoFailureException {
         StatusReport report = StatusReport.read(connectionSettings(), migrationsPath(), migrationsDirectoryConfigured(),
-                historyTableName());
+                historyTableName(), seedSources(), seedTableName());
         StatusTable.lines(report).forEach(getLog()::info);
         Path json = reportPath("status.json");
         StatusJson.write(report, json);

@@ -48,6 +48,32 @@ class StatusMojoTest {
 
     @Test
     @InjectMojo(goal = "status", pom = POM)
+    void reportsEverySeedFileWithItsState(StatusMojo mojo) throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("mojo_status_seeds");
+        Path project = projectWithMigrations(root);
+        Files.createDirectories(project.resolve("supabase/initdb"));
+        Files.createDirectories(project.resolve("db"));
+        Files.writeString(project.resolve("supabase/initdb/02_seed.sql"), "SELECT 1;\n");
+        Files.writeString(project.resolve("db/v5_12_seed.sql"), "SELECT 2;\n");
+        Files.writeString(project.resolve("db/v5_14_personas.sql"), "SELECT 3;\n");
+        db.execute("CREATE SCHEMA supabase_migrations; CREATE TABLE supabase_migrations.seed_files (path text PRIMARY KEY,"
+                + " hash text, applied_at timestamp, execution_ms integer);"
+                + " INSERT INTO supabase_migrations.seed_files VALUES ('supabase/initdb/02_seed.sql', '"
+                + ai.pmoves.engine.migration.Checksum.ofRawText("SELECT 1;\n") + "', '2026-01-02 03:04:05', 7),"
+                + " ('db/v5_12_seed.sql', 'an older hash', '2026-01-02 03:04:06', 8), ('db/v5_9_gone.sql', 'x', NULL, NULL)");
+        configure(mojo, db, project);
+        mojo.execute();
+        String json = Files.readString(project.resolve("target/pmoves/status.json"));
+        assertTrue(json.contains("  \"seeds\": [\n"
+                + "    {\"path\": \"supabase/initdb/02_seed.sql\", \"state\": \"applied\", \"appliedAt\": \"2026-01-02T03:04:05\"},\n"
+                + "    {\"path\": \"db/v5_12_seed.sql\", \"state\": \"changed\", \"appliedAt\": \"2026-01-02T03:04:06\"},\n"
+                + "    {\"path\": \"db/v5_14_personas.sql\", \"state\": \"pending\", \"appliedAt\": null},\n"
+                + "    {\"path\": \"db/v5_9_gone.sql\", \"state\": \"missing\", \"appliedAt\": null}\n"
+                + "  ],\n"), json);
+    }
+
+    @Test
+    @InjectMojo(goal = "status", pom = POM)
     void failOnPendingFailsTheBuild(StatusMojo mojo) throws Exception {
         TestPostgres.Database db = TestPostgres.newDatabase("mojo_status_pending");
         configure(mojo, db, projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n"));

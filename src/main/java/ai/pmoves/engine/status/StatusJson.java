@@ -1,6 +1,7 @@
 package ai.pmoves.engine.status;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.seed.SeedInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * Writes {@code status.json} (DESIGN §8): {@code {"database": {"url", "serverVersion"}, "migrations": [{"version",
- * "name", "state", "appliedAt", "executionMs", "checksum"}], "summary": {…}}}. The checksum is the file's, or the
+ * "name", "state", "appliedAt", "executionMs", "checksum"}], "seeds": [{"path", "state", "appliedAt"}],
+ * "summary": {…}}}. The checksum is the file's, or the
  * recorded one when the file is missing. Hand-written: eight fields do not justify a JSON library on the plugin's
  * class path.
  */
@@ -38,6 +40,17 @@ public final class StatusJson {
             sep = ",\n";
         }
         sb.append(report.status().migrations().isEmpty() ? "],\n" : "\n  ],\n");
+        sb.append("  \"seeds\": [");
+        sep = "\n";
+        for (SeedInfo seed : report.seeds()) {
+            sb.append(sep).append("    {\"path\": ").append(str(seed.path()))
+                    .append(", \"state\": ").append(str(seed.state().label()))
+                    .append(", \"appliedAt\": ").append(seed.row() == null || seed.row().appliedAt() == null ? "null"
+                            : str(seed.row().appliedAt().toString()))
+                    .append('}');
+            sep = ",\n";
+        }
+        sb.append(report.seeds().isEmpty() ? "],\n" : "\n  ],\n");
         Map<MigrationState, Integer> counts = report.status().counts();
         sb.append("  \"summary\": {\"applied\": ").append(counts.get(MigrationState.APPLIED))
                 .append(", \"pending\": ").append(counts.get(MigrationState.PENDING) + counts.get(MigrationState.OUT_OF_ORDER))

@@ -7,27 +7,49 @@ import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.seed.SeedInfo;
+import ai.pmoves.engine.seed.SeedSources;
+import ai.pmoves.engine.seed.SeedStatus;
+import ai.pmoves.engine.seed.SeedTable;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The state of a database's migrations, read without changing anything (no lock, no table created).
+ * The state of a database's migrations and seeds, read without changing anything (no lock, no table created).
  *
  * @param maskedUrl     the database, password masked
  * @param serverVersion the server's version string, e.g. {@code 17.6}
+ * @param seeds         the init scripts and seed files with their state, in run order; empty when not asked for
  */
-public record StatusReport(String maskedUrl, String serverVersion, MigrationStatus status) {
+public record StatusReport(String maskedUrl, String serverVersion, MigrationStatus status, List<SeedInfo> seeds) {
+
+    public StatusReport {
+        seeds = List.copyOf(seeds);
+    }
+
+    /** A report without seeds. */
+    public StatusReport(String maskedUrl, String serverVersion, MigrationStatus status) {
+        this(maskedUrl, serverVersion, status, List.of());
+    }
 
     public static StatusReport read(ConnectionSettings settings, Path migrationsDirectory, boolean directoryConfigured,
                                     TableName historyTable) {
+        return read(settings, migrationsDirectory, directoryConfigured, historyTable, null, null);
+    }
+
+    /** With the seeds of {@code seedSources} as {@code seedTable} records them (none when {@code seedSources} is null). */
+    public static StatusReport read(ConnectionSettings settings, Path migrationsDirectory, boolean directoryConfigured,
+                                    TableName historyTable, SeedSources seedSources, TableName seedTable) {
         List<Migration> files = MigrationScanner.scan(migrationsDirectory, "migrationsDirectory", directoryConfigured);
         try (Connection connection = settings.connect()) {
             String serverVersion = connection.getMetaData().getDatabaseProductVersion();
             var rows = new HistoryTable(historyTable).readAll(connection);
+            List<SeedInfo> seeds = seedSources == null ? List.of()
+                    : SeedStatus.read(connection, seedSources, new SeedTable(seedTable));
             return new StatusReport(settings.maskedUrl(), serverVersion,
-                    MigrationStatus.of(files, rows, m -> MigrationScript.checksumOf(m.file())));
+                    MigrationStatus.of(files, rows, m -> MigrationScript.checksumOf(m.file())), seeds);
         } catch (SQLException e) {
             throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,1 @@
+INSERT INTO public.seed_runs (file) VALUES ('v5_12_seed, edited');

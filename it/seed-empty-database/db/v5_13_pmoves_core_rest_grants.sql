@@ -1,0 +1,2 @@
+-- Needs the Supabase roles: excluded in this build
+GRANT SELECT ON pmoves_core.personas TO anon;

@@ -1,0 +1,1 @@
+INSERT INTO pmoves_core.personas VALUES ('Developer', 0.3);

@@ -1,0 +1,1 @@
+INSERT INTO pmoves_core.personas VALUES ('Analyst', 0.2);
