@@ -125,18 +125,25 @@ class SupabasePreparationTest {
 
     @Test
     void aUserWhoCannotCreateRolesGetsTheNameOfThePrivilegeAndNothingIsKept() throws Exception {
-        try (Connection admin = db.connect(); Statement st = admin.createStatement()) {
-            dropApiRolesIfUnused(admin);
-            st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'plain_owner') THEN"
-                    + " CREATE ROLE plain_owner LOGIN; END IF; END $$");
-            st.execute("GRANT CREATE ON DATABASE " + db.name() + " TO plain_owner");
+        // roles are cluster-wide and other tests create them: a cluster of its own has none
+        TestPostgres.Server fresh = TestPostgres.embedded(0);
+        String url = fresh.url("postgres");
+        try (Connection admin = DriverManager.getConnection(url, fresh.user(), fresh.password());
+             Statement st = admin.createStatement()) {
+            st.execute("CREATE ROLE plain_owner LOGIN");
+            st.execute("GRANT CREATE ON DATABASE postgres TO plain_owner");
         }
-        try (Connection c = DriverManager.getConnection(db.url(), "plain_owner", "")) {
+        try (Connection c = DriverManager.getConnection(url, "plain_owner", "")) {
             PmovesException e = assertThrows(PmovesException.class, () -> SupabasePreparation.prepare(c));
             assertTrue(e.getMessage().startsWith("Cannot create role anon") && e.getMessage().contains("CREATEROLE")
                     && e.getMessage().contains("supabaseCompat=off"), e.getMessage());
         }
-        assertEquals(List.of("0"), query("SELECT count(*) FROM pg_namespace WHERE nspname IN ('auth', 'storage')"));
+        try (Connection admin = DriverManager.getConnection(url, fresh.user(), fresh.password());
+             Statement st = admin.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname IN ('auth', 'storage')")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "nothing of the preparation was kept");
+        }
     }
 
     /** Roles are cluster-wide: drop them when no other test database still uses them, so "created" is observable. */
