@@ -1,5 +1,6 @@
 package ai.pmoves.maven;
 
+import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.engine.lint.FailOn;
 import ai.pmoves.engine.lint.LintJson;
 import ai.pmoves.engine.lint.LintOptions;
@@ -9,7 +10,6 @@ import ai.pmoves.engine.lint.Linter;
 import ai.pmoves.engine.lint.Severity;
 import ai.pmoves.engine.lint.SourceDirectory;
 import ai.pmoves.engine.lint.SourceKind;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,15 +31,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * <pre>mvn pmoves:validate -Dpmoves.rules=rls-without-policy -Dpmoves.failOn=warning</pre>
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
-public class ValidateMojo extends AbstractPmovesMojo {
-
-    /** Directory of the init scripts ({@code NN_name.sql}). Default {@code ${project.basedir}/supabase/initdb}. */
-    @Parameter(property = "pmoves.initDirectory")
-    protected File initDirectory;
-
-    /** Directories of the seed files, comma-separated, relative to the project. Default {@code ${project.basedir}/db}. */
-    @Parameter(property = "pmoves.seedDirectories")
-    protected String seedDirectories;
+public class ValidateMojo extends AbstractSeedFilesMojo {
 
     /**
      * Rules to turn off, by id, comma-separated: {@code syntax}, {@code file-name}, {@code same-day-forms},
@@ -95,18 +87,15 @@ public class ValidateMojo extends AbstractPmovesMojo {
     }
 
     private List<SourceDirectory> directories() {
-        Path base = basedir.toPath();
+        SeedSources seeds = seedSources(); // every file of the seed directories is linted, included or not
         List<SourceDirectory> directories = new ArrayList<>();
         directories.add(new SourceDirectory(SourceKind.MIGRATION, migrationsPath(), "migrationsDirectory",
                 migrationsDirectoryConfigured()));
-        directories.add(new SourceDirectory(SourceKind.INIT, initDirectory != null ? initDirectory.toPath()
-                : base.resolve("supabase/initdb"), "initDirectory", initDirectory != null));
-        if (seedDirectories == null || seedDirectories.isBlank()) {
-            directories.add(new SourceDirectory(SourceKind.SEED, base.resolve("db"), "seedDirectories", false));
-        } else {
-            for (String dir : CommaList.of(seedDirectories)) {
-                directories.add(new SourceDirectory(SourceKind.SEED, base.resolve(dir), "seedDirectories", true));
-            }
+        directories.add(new SourceDirectory(SourceKind.INIT, seeds.initDirectory(), "initDirectory",
+                seeds.initDirectoryConfigured()));
+        for (Path dir : seeds.seedDirectories()) {
+            directories.add(new SourceDirectory(SourceKind.SEED, dir, "seedDirectories",
+                    seeds.seedDirectoriesConfigured()));
         }
         directories.add(new SourceDirectory(SourceKind.ROLLBACK, rollbackPath(), "rollbackDirectory",
                 rollbackDirectory != null));
