@@ -76,7 +76,7 @@ class ValidateMojoTest {
         assertEquals("failOn 'sometimes' (-Dpmoves.failOn) is not one of error, warning, none.",
                 assertThrows(MojoFailureException.class, mojo::execute).getMessage());
         mojo.failOn = "error";
-        mojo.seedDirectories = "db,more-seeds";
+        mojo.seedDirectories = java.util.List.of(root.resolve("db").toFile(), root.resolve("more-seeds").toFile());
         assertTrue(assertThrows(MojoFailureException.class, mojo::execute).getMessage()
                 .startsWith("The configured seedDirectories '" + root.resolve("db") + "' does not exist"));
     }
@@ -88,7 +88,7 @@ class ValidateMojoTest {
         Files.createDirectories(project.resolve("seeds"));
         Files.writeString(project.resolve("seeds/v5_12_seed.sql"), "SELECT uuid_generate_v4();\n");
         configure(mojo, null, project);
-        mojo.seedDirectories = "seeds";
+        mojo.seedDirectories = java.util.List.of(project.resolve("seeds").toFile());
         mojo.failOn = "none";
         mojo.execute();
         String json = Files.readString(project.resolve("target/pmoves/validate.json"));
