@@ -73,6 +73,8 @@ public class StartMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true, required = true)
     protected List<RemoteRepository> remoteRepositories;
 
+    private static final String ZONKY_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.zonky.test";
+
     private final RepositorySystem repositorySystem;
 
     @Inject
@@ -123,6 +125,13 @@ public class StartMojo extends AbstractMojo {
             throw new PmovesException("Cannot resolve the PostgreSQL binaries " + coordinates + ": " + e.getMessage()
                     + ". Check the network or the repositories, or choose another postgresVersion.", e);
         }
-        return EmbeddedServer.start(jar, EmbeddedBinaries.release(postgresVersion), serverPort);
+        // zonky logs initdb's output at INFO; the server's own log goes to a file instead of the build log
+        if (System.getProperty(ZONKY_LOG_LEVEL) == null) {
+            System.setProperty(ZONKY_LOG_LEVEL, "warn");
+        }
+        Path serverLog = project.getBasedir().toPath().resolve(project.getBuild().getDirectory())
+                .resolve("pmoves").resolve("postgres-" + instance + ".log");
+        getLog().info("PostgreSQL's own log: " + serverLog);
+        return EmbeddedServer.start(jar, EmbeddedBinaries.release(postgresVersion), serverPort, serverLog);
     }
 }

