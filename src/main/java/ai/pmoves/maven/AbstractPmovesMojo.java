@@ -55,6 +55,14 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
     protected File migrationsDirectory;
 
     /**
+     * Directory of the down scripts: the down script of {@code supabase/migrations/X.sql} is {@code X.sql} here.
+     * Default {@code ${project.basedir}/supabase/rollbacks}, outside the migrations directory so that the Supabase CLI
+     * and psql loops never run a down script as a migration. A configured directory that does not exist is an error.
+     */
+    @Parameter(property = "pmoves.rollbackDirectory")
+    protected File rollbackDirectory;
+
+    /**
      * The history table, as {@code schema.table}. The default is the Supabase CLI's own table, so the CLI, Studio
      * and the plugin agree on what ran.
      */
@@ -89,8 +97,20 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
         try {
             run();
         } catch (PmovesException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            getLog().debug("pmoves: " + e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    /**
+     * A build failure with the engine's message. Not chained as the cause: Maven appends every cause's message to the
+     * failure line, which would repeat the driver's or the lexer's raw text after ours; the engine's exception goes to
+     * the debug log (-X) instead.
+     */
+    static MojoFailureException failure(PmovesException e) {
+        MojoFailureException failure = new MojoFailureException(e.getMessage());
+        failure.addSuppressed(e);
+        return failure;
     }
 
     /** The goal's work; a {@link PmovesException} becomes a build failure with its message. */
@@ -140,6 +160,11 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
 
     protected boolean migrationsDirectoryConfigured() {
         return migrationsDirectory != null;
+    }
+
+    protected Path rollbackPath() {
+        return rollbackDirectory != null ? rollbackDirectory.toPath()
+                : basedir.toPath().resolve("supabase").resolve("rollbacks");
     }
 
     /** Where reports and dry runs go: {@code target/pmoves/}. */

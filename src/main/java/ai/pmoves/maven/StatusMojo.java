@@ -1,11 +1,14 @@
 package ai.pmoves.maven;
 
+import ai.pmoves.engine.status.MigrationInfo;
 import ai.pmoves.engine.status.MigrationState;
 import ai.pmoves.engine.status.StatusJson;
 import ai.pmoves.engine.status.StatusReport;
 import ai.pmoves.engine.status.StatusTable;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -47,14 +50,21 @@ public class StatusMojo extends AbstractSeedFilesMojo {
         int changed = counts.get(MigrationState.CHANGED);
         int failed = counts.get(MigrationState.FAILED);
         if (failOnChanged && changed + failed > 0) {
-            throw new MojoFailureException(changed + " changed and " + failed + " failed migration(s): an applied"
-                    + " file was edited or a run failed part-way (see the table above). Restore the file or repair the"
-                    + " history; -Dpmoves.failOnChanged=false reports without failing.");
+            throw new MojoFailureException(changed + " changed and " + failed + " failed migration(s): "
+                    + names(report, MigrationState.CHANGED, MigrationState.FAILED) + ". An applied file was edited or"
+                    + " a run failed part-way (see the table above). Restore the file or repair the history;"
+                    + " -Dpmoves.failOnChanged=false reports without failing.");
         }
         int pending = counts.get(MigrationState.PENDING) + counts.get(MigrationState.OUT_OF_ORDER);
         if (failOnPending && pending > 0) {
-            throw new MojoFailureException(pending + " migration(s) pending and pmoves.failOnPending=true: run"
-                    + " pmoves:apply first.");
+            throw new MojoFailureException(pending + " migration(s) pending and pmoves.failOnPending=true: "
+                    + names(report, MigrationState.PENDING, MigrationState.OUT_OF_ORDER) + ". Run pmoves:apply first.");
         }
+    }
+
+    private static String names(StatusReport report, MigrationState... states) {
+        List<MigrationState> wanted = List.of(states);
+        return report.status().migrations().stream().filter(i -> wanted.contains(i.state()))
+                .map(MigrationInfo::name).collect(Collectors.joining(", "));
     }
 }

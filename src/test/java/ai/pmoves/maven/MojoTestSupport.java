@@ -31,9 +31,14 @@ final class MojoTestSupport {
     }
 
     static Path projectWithMigrations(Path root, String... nameAndSql) throws IOException {
-        Path migrations = Files.createDirectories(root.resolve("supabase/migrations"));
+        return projectWith(root, "supabase/migrations", nameAndSql);
+    }
+
+    /** Writes {@code nameAndSql} pairs into {@code directory} of the project at {@code root}; returns root. */
+    static Path projectWith(Path root, String directory, String... nameAndSql) throws IOException {
+        Path dir = Files.createDirectories(root.resolve(directory));
         for (int i = 0; i < nameAndSql.length; i += 2) {
-            Files.writeString(migrations.resolve(nameAndSql[i]), nameAndSql[i + 1]);
+            Files.writeString(dir.resolve(nameAndSql[i]), nameAndSql[i + 1]);
         }
         return root;
     }

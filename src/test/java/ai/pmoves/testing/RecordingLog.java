@@ -7,7 +7,16 @@ import java.util.List;
 
 /** An engine log that keeps its lines ({@code INFO …}, {@code WARN …}) for assertions. */
 public final class RecordingLog implements EngineLog {
-    public final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> lines;
+
+    public RecordingLog() {
+        this(Collections.synchronizedList(new ArrayList<>()));
+    }
+
+    /** @param lines where the lines go */
+    public RecordingLog(List<String> lines) {
+        this.lines = lines;
+    }
 
     @Override
     public void info(String line) {

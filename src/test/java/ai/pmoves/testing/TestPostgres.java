@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestPostgres {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static Server server;
+    /** Held for the JVM's life: a collected EmbeddedPostgres releases its lock, and zonky may reclaim its data. */
+    private static final java.util.List<EmbeddedPostgres> STARTED = new java.util.ArrayList<>();
 
     /** Where the server is: a URL to its maintenance database, and the admin credentials. */
     public record Server(String host, int port, String user, String password, String kind) {
@@ -122,7 +124,26 @@ public final class TestPostgres {
     /** Starts the embedded PostgreSQL 17 on {@code port} (0: any free port); it stops when the JVM exits. */
     public static Server embedded(int port) {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(port).start();
+            java.nio.file.Path data = java.nio.file.Files.createTempDirectory("pmoves-test-pg-");
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(port).setDataDirectory(data)
+                    .setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
+            synchronized (STARTED) {
+                STARTED.add(pg);
+            }
+            // Our own hook, with JDK-only cleanup: in invoker hooks the class loader that loaded zonky's cleanup
+            // classes is closed by the time the JVM exits, and its data directory would stay behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // the server dies with the JVM's process group anyway
+                }
+                try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(data)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException | RuntimeException ignored) {
+                    // a leftover temporary folder
+                }
+            }, "pmoves-test-postgres-stop"));
             return new Server("localhost", pg.getPort(), "postgres", "postgres", "embedded PostgreSQL 17");
         } catch (IOException e) {
             throw new IllegalStateException("cannot start embedded PostgreSQL: " + e.getMessage(), e);

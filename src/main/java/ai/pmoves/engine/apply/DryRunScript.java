@@ -11,17 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The exact SQL an apply would run, in order, with its transaction boundaries and history rows, written as a
- * psql-runnable file instead of being executed.
+ * The exact SQL a run would execute, in order, with its transaction boundaries and history changes, written as a
+ * psql-runnable file instead of being executed. Apply writes migrations and their inserts; rollback writes down
+ * scripts and their deletes.
  */
-final class DryRunScript {
+public final class DryRunScript {
     private final StringBuilder sql = new StringBuilder();
     private final HistoryTable history;
 
-    DryRunScript(HistoryTable history, String maskedUrl) {
+    /** @param goal the goal whose run this previews, e.g. {@code apply} */
+    public DryRunScript(HistoryTable history, String maskedUrl, String goal) {
         this.history = history;
         sql.append("-- pmoves dry run against ").append(maskedUrl).append('\n')
-                .append("-- Nothing below was executed; this is what pmoves:apply would run, in order.\n\n");
+                .append("-- Nothing below was executed; this is what pmoves:").append(goal)
+                .append(" would run, in order.\n\n");
     }
 
     void createHistoryTable() {
@@ -38,13 +41,21 @@ final class DryRunScript {
     }
 
     void migration(int index, int total, Migration m, MigrationScript script, String nonTransactionalReason) {
-        sql.append("-- [").append(index).append('/').append(total).append("] ").append(m.fileName())
-                .append(" (version ").append(m.version()).append(")\n");
+        script("[" + index + "/" + total + "] " + m.fileName() + " (version " + m.version() + ")", script,
+                nonTransactionalReason, historyInsert(m, script.checksum(), "applied"));
+    }
+
+    /**
+     * One file's statements under a {@code --} heading, in {@code BEGIN}/{@code COMMIT} with {@code historySql} unless
+     * it runs outside a transaction, in which case the reason is shown and {@code historySql} follows the statements.
+     */
+    public void script(String heading, MigrationScript script, String nonTransactionalReason, String historySql) {
+        sql.append("-- ").append(heading).append('\n');
         boolean transactional = nonTransactionalReason == null;
         sql.append(transactional ? "BEGIN;\n" : "-- outside a transaction: " + nonTransactionalReason + "\n");
         for (SqlStatement s : script.statements()) {
             if (transactional && TransactionRules.isTransactionControl(s)) {
-                sql.append("-- skipped (the plugin runs the migration in its own transaction): ").append(s.sql())
+                sql.append("-- skipped (the plugin runs each file in its own transaction): ").append(s.sql())
                         .append('\n');
                 continue;
             }
@@ -57,11 +68,11 @@ final class DryRunScript {
                 sql.append("\\.\n");
             }
         }
-        sql.append(historyInsert(m, script.checksum(), "applied")).append('\n');
+        sql.append(historySql).append('\n');
         sql.append(transactional ? "COMMIT;\n\n" : "\n");
     }
 
-    void writeTo(Path file) {
+    public void writeTo(Path file) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, sql, StandardCharsets.UTF_8);
@@ -77,7 +88,8 @@ final class DryRunScript {
                 + literal(state) + ");";
     }
 
-    private static String literal(String s) {
+    /** A SQL string literal. */
+    public static String literal(String s) {
         return "'" + s.replace("'", "''") + "'";
     }
 }

@@ -15,7 +15,9 @@ import ai.pmoves.engine.status.MigrationStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -31,92 +33,137 @@ public final class Migrator {
         this.log = log;
     }
 
+    /** Connects, takes the migration lock (not for a dry run), and applies. */
     public ApplyResult apply(ApplyOptions options) {
         long start = System.nanoTime();
-        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory(), "migrationsDirectory",
-                options.directoryConfigured());
+        List<Migration> files = scan(options);
         if (files.isEmpty()) {
-            log.info("No migrations in " + options.migrationsDirectory() + ": nothing to apply.");
             return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
         }
-        int targetIndex = indexOf(files, options.target(), "target");
-        int baselineIndex = indexOf(files, options.baseline(), "baseline");
-        HistoryTable history = new HistoryTable(options.historyTable());
         try (Connection connection = settings.connect();
              AdvisoryLock lock = options.dryRun() ? null
-                     : AdvisoryLock.acquire(settings, history.name().toString(), options.lockTimeout())) {
-            log.info((options.dryRun() ? "Dry run against " : "Applying to ") + settings.maskedUrl() + " (PostgreSQL "
-                    + connection.getMetaData().getDatabaseProductVersion() + "), history " + history.name());
-            boolean historyExisted = history.exists(connection);
-            if (!options.dryRun()) {
-                history.ensure(connection);
-            }
-            List<HistoryRow> rows = history.readAll(connection);
-            MigrationStatus status = MigrationStatus.of(files, rows, m -> MigrationScript.checksumOf(m.file()));
-            checkHistory(status, history);
-
-            List<Migration> toBaseline = new ArrayList<>();
-            List<Migration> toRun = new ArrayList<>();
-            List<MigrationInfo> outOfOrder = new ArrayList<>();
-            for (MigrationInfo info : status.migrations()) {
-                if (info.state() != MigrationState.PENDING && info.state() != MigrationState.OUT_OF_ORDER) {
-                    continue;
-                }
-                int index = files.indexOf(info.migration());
-                if (index <= baselineIndex) {
-                    toBaseline.add(info.migration());
-                } else if (targetIndex < 0 || index <= targetIndex) {
-                    toRun.add(info.migration());
-                    if (info.state() == MigrationState.OUT_OF_ORDER) {
-                        outOfOrder.add(info);
-                    }
-                }
-            }
-            if (!outOfOrder.isEmpty() && !options.outOfOrder()) {
-                throw new PmovesException("Pending migrations are older than the newest applied one: "
-                        + outOfOrder.stream().map(MigrationInfo::name).collect(Collectors.joining(", "))
-                        + ". Running them now would apply them out of time order. Give them a newer timestamp, or"
-                        + " allow it with -Dpmoves.outOfOrder=true.");
-            }
-            int upToDate = status.inState(MigrationState.APPLIED).size() + status.inState(MigrationState.BASELINE).size();
-            // Split every file before running any: a syntax error in the third file must not leave two applied.
-            List<MigrationScript> scripts = new ArrayList<>(toRun.size());
-            for (Migration m : toRun) {
-                scripts.add(MigrationScript.read(m.file()));
-            }
-            int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
-            MigrationRunner runner = new MigrationRunner(connection, history, serverMajor);
-            if (options.dryRun()) {
-                writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner);
-            } else {
-                recordBaseline(connection, history, toBaseline);
-                runAll(runner, toRun, scripts);
-            }
-            List<String> applied = toRun.stream().map(Migration::fileName).toList();
-            List<String> baselined = toBaseline.stream().map(Migration::version).toList();
-            long millis = millisSince(start);
-            summarize(options, applied, baselined, upToDate, millis);
-            return new ApplyResult(applied, baselined, upToDate, millis);
+                     : AdvisoryLock.acquire(settings, options.historyTable().toString(), options.lockTimeout())) {
+            return apply(connection, files, options, start);
         } catch (SQLException e) {
             throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
         }
     }
 
-    private void checkHistory(MigrationStatus status, HistoryTable history) {
+    /**
+     * Applies on a connection whose caller already holds the migration lock of {@code options.historyTable()}
+     * (bootstrap runs init scripts, migrations and seeds under one lock).
+     */
+    public ApplyResult applyWithLockHeld(Connection connection, ApplyOptions options) {
+        long start = System.nanoTime();
+        List<Migration> files = scan(options);
+        if (files.isEmpty()) {
+            return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
+        }
+        try {
+            return apply(connection, files, options, start);
+        } catch (SQLException e) {
+            throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Migration> scan(ApplyOptions options) {
+        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory(), "migrationsDirectory",
+                options.directoryConfigured());
+        if (files.isEmpty()) {
+            log.info("No migrations in " + options.migrationsDirectory() + ": nothing to apply.");
+        }
+        return files;
+    }
+
+    private ApplyResult apply(Connection connection, List<Migration> files, ApplyOptions options, long start)
+            throws SQLException {
+        int targetIndex = indexOf(files, options.target(), "target");
+        int baselineIndex = indexOf(files, options.baseline(), "baseline");
+        HistoryTable history = new HistoryTable(options.historyTable());
+        log.info((options.dryRun() ? "Dry run against " : "Applying to ") + settings.maskedUrl() + " (PostgreSQL "
+                + connection.getMetaData().getDatabaseProductVersion() + "), history " + history.name());
+        boolean historyExisted = history.exists(connection);
+        List<HistoryRow> rows = history.readAll(connection);
+        MigrationStatus status = MigrationStatus.of(files, rows, m -> MigrationScript.checksumOf(m.file()));
+        checkHistory(status, history);
+
+        Map<Migration, Integer> position = new IdentityHashMap<>(files.size() * 2);
+        for (int i = 0; i < files.size(); i++) {
+            position.put(files.get(i), i);
+        }
+        List<Migration> toBaseline = new ArrayList<>();
+        List<Migration> toRun = new ArrayList<>();
+        List<MigrationInfo> outOfOrder = new ArrayList<>();
+        for (MigrationInfo info : status.migrations()) {
+            if (info.state() != MigrationState.PENDING && info.state() != MigrationState.OUT_OF_ORDER) {
+                continue;
+            }
+            int index = position.get(info.migration());
+            if (index <= baselineIndex) {
+                toBaseline.add(info.migration());
+            } else if (targetIndex < 0 || index <= targetIndex) {
+                toRun.add(info.migration());
+                if (info.state() == MigrationState.OUT_OF_ORDER) {
+                    outOfOrder.add(info);
+                }
+            }
+        }
+        if (!outOfOrder.isEmpty() && !options.outOfOrder()) {
+            throw new PmovesException("Pending migrations are older than the newest applied one: "
+                    + outOfOrder.stream().map(MigrationInfo::name).collect(Collectors.joining(", "))
+                    + ". Running them now would apply them out of time order. Give them a newer timestamp, or"
+                    + " allow it with -Dpmoves.outOfOrder=true.");
+        }
+        int upToDate = status.inState(MigrationState.APPLIED).size() + status.inState(MigrationState.BASELINE).size();
+        // Split every file before running any: a syntax error in the third file must not leave two applied.
+        List<MigrationScript> scripts = new ArrayList<>(toRun.size());
+        for (Migration m : toRun) {
+            scripts.add(MigrationScript.read(m.file()));
+        }
+        int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
+        MigrationRunner runner = new MigrationRunner(connection, history, serverMajor);
+        if (!options.dryRun()) {
+            // Only now, with every file split: a bad file must leave the database as it was, history table included
+            history.ensure(connection);
+        }
+        if (options.dryRun()) {
+            writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner);
+        } else {
+            recordBaseline(connection, history, toBaseline);
+            runAll(runner, toRun, scripts);
+        }
+        List<String> applied = toRun.stream().map(Migration::fileName).toList();
+        List<String> baselined = toBaseline.stream().map(Migration::version).toList();
+        long millis = millisSince(start);
+        summarize(options, applied, baselined, upToDate, millis);
+        return new ApplyResult(applied, baselined, upToDate, millis);
+    }
+
+    /**
+     * Refuses to go on while a migration is recorded as {@code failed}: a file that ran outside a transaction stopped
+     * part-way, so the database is in a state no file describes. Every goal that runs SQL checks this first.
+     */
+    public static void refuseFailedRows(MigrationStatus status, HistoryTable history) {
         List<MigrationInfo> failed = status.inState(MigrationState.FAILED);
         if (!failed.isEmpty()) {
             throw new PmovesException("Migration " + failed.get(0).name() + " (version " + failed.get(0).version()
                     + ") failed part-way in an earlier run and is recorded as 'failed' in " + history.name()
-                    + ". Fix the database by hand, then clear the row (DELETE FROM " + history.name()
-                    + " WHERE version = '" + failed.get(0).version() + "') and run again.");
+                    + ". Undo what it did by hand and clear the row so that it runs again (mvn pmoves:repair"
+                    + " -Dpmoves.clearFailed=" + failed.get(0).version() + "), or finish it by hand and record it as"
+                    + " applied (mvn pmoves:repair -Dpmoves.markApplied=" + failed.get(0).version() + ").");
         }
+    }
+
+    private void checkHistory(MigrationStatus status, HistoryTable history) {
+        refuseFailedRows(status, history);
         List<MigrationInfo> changed = status.inState(MigrationState.CHANGED);
         if (!changed.isEmpty()) {
             throw new PmovesException("Applied migration" + (changed.size() > 1 ? "s have" : " has") + " changed since "
                     + (changed.size() > 1 ? "they" : "it") + " ran: "
                     + changed.stream().map(i -> i.migration().file().toString()).collect(Collectors.joining(", "))
                     + ". A migration that ran must not be edited: restore the file and put the change in a new"
-                    + " migration (or realign the checksum with pmoves:repair if the edit is cosmetic).");
+                    + " migration (or, if the edit is cosmetic, store the new checksum: mvn pmoves:repair"
+                    + " -Dpmoves.realign=true).");
         }
         for (MigrationInfo missing : status.inState(MigrationState.MISSING)) {
             log.warn("Recorded migration " + missing.version() + " (" + missing.name() + ") has no file in the"
@@ -168,7 +215,7 @@ public final class Migrator {
     private void writeDryRun(ApplyOptions options, HistoryTable history, boolean historyExisted,
                              List<Migration> toBaseline, List<Migration> toRun, List<MigrationScript> scripts,
                              MigrationRunner runner) {
-        DryRunScript dryRun = new DryRunScript(history, settings.maskedUrl());
+        DryRunScript dryRun = new DryRunScript(history, settings.maskedUrl(), "apply");
         if (!historyExisted) {
             dryRun.createHistoryTable();
         }

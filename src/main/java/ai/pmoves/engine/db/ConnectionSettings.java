@@ -92,10 +92,16 @@ public final class ConnectionSettings {
         try {
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
+            // The driver's message may quote the URL, password included ("Unable to parse URL …"): the cause kept
+            // for stack traces is a masked copy, never the driver's exception itself.
+            SQLException masked = new SQLException(mask(String.valueOf(e.getMessage())), e.getSQLState(),
+                    e.getErrorCode(), e.getCause());
+            masked.setStackTrace(e.getStackTrace());
             throw new PmovesException("Cannot connect to " + maskedUrl() + (user == null ? "" : " as " + user) + ": "
-                    + mask(String.valueOf(e.getMessage()))
+                    + masked.getMessage()
                     + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
-                    + ". Check pmoves.url, pmoves.user and pmoves.password (or serverId), and that the server is up.", e);
+                    + ". Check pmoves.url, pmoves.user and pmoves.password (or serverId), and that the server is up.",
+                    masked);
         }
     }
 

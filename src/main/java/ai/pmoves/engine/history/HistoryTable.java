@@ -114,9 +114,9 @@ public final class HistoryTable {
                 while (rs.next()) {
                     Timestamp at = rs.getTimestamp(4);
                     int ms = rs.getInt(5);
+                    Integer executionMs = rs.wasNull() ? null : ms; // right after getInt: wasNull reads the last get
                     rows.add(new HistoryRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                            at == null ? null : at.toLocalDateTime(), rs.wasNull() ? null : ms, rs.getString(6),
-                            rs.getString(7)));
+                            at == null ? null : at.toLocalDateTime(), executionMs, rs.getString(6), rs.getString(7)));
                 }
             }
             return rows;
@@ -145,6 +145,52 @@ public final class HistoryTable {
                 ps.setInt(5, executionMs);
             }
             ps.setString(6, state);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Deletes the row of {@code version} in the connection's current transaction; returns whether there was one. */
+    public boolean delete(Connection connection, String version) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(deleteSql())) {
+            ps.setString(1, version);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** The delete of one row; parameter: version. */
+    public String deleteSql() {
+        return "DELETE FROM " + name + " WHERE version = ?";
+    }
+
+    /** Marks the row of {@code version} as {@code failed}: later runs refuse to go on until it is repaired. */
+    public void markFailed(Connection connection, String version) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + name + " SET state = ? WHERE version = ?")) {
+            ps.setString(1, HistoryRow.FAILED);
+            ps.setString(2, version);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Turns a row into an applied one that was not run by the plugin: state {@code applied}, the file's checksum, now
+     * as applied_at, the current user as applied_by, no execution time.
+     */
+    public void markApplied(Connection connection, String version, String checksum) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + name + " SET state = ?, checksum = ?,"
+                + " applied_at = timezone('UTC', now()), applied_by = current_user, execution_ms = NULL"
+                + " WHERE version = ?")) {
+            ps.setString(1, HistoryRow.APPLIED);
+            ps.setString(2, checksum);
+            ps.setString(3, version);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Stores a new checksum for a row, leaving everything else as it was. */
+    public void updateChecksum(Connection connection, String version, String checksum) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + name + " SET checksum = ? WHERE version = ?")) {
+            ps.setString(1, checksum);
+            ps.setString(2, version);
             ps.executeUpdate();
         }
     }

@@ -1,14 +1,11 @@
 package ai.pmoves.engine.migration;
 
 import ai.pmoves.engine.PmovesException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** Finds the migrations of a directory and puts them in time order (DESIGN §4). */
 public final class MigrationScanner {
@@ -22,27 +19,21 @@ public final class MigrationScanner {
      * @param configured whether the user set the directory: a missing default directory just means no migrations
      */
     public static List<Migration> scan(Path directory, String parameter, boolean configured) {
-        if (!Files.isDirectory(directory)) {
-            if (configured) {
-                throw new PmovesException("The configured " + parameter + " '" + directory + "' does not exist or is not"
-                        + " a directory: create it, or fix the path in <" + parameter + "> / -Dpmoves." + parameter + ".");
-            }
-            return List.of();
-        }
         List<Migration> migrations = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String fileName = file.getFileName().toString();
-                if (fileName.endsWith(".sql") && Files.isRegularFile(file)) {
-                    migrations.add(new Migration(file, MigrationName.parse(fileName)));
-                }
-            }
-        } catch (IOException e) {
-            throw new PmovesException("Cannot list " + parameter + " '" + directory + "': " + e.getMessage(), e);
+        for (Path file : SqlFiles.list(directory, parameter, configured)) {
+            migrations.add(new Migration(file, MigrationName.parse(file.getFileName().toString())));
         }
         migrations.sort(MigrationOrder.COMPARATOR);
         rejectDuplicateVersions(migrations);
         return migrations;
+    }
+
+    /**
+     * Whether {@code directory} exists; a configured one that does not is an error naming the parameter, since only
+     * a default directory may be absent (DESIGN §3).
+     */
+    public static boolean directoryExists(Path directory, String parameter, boolean configured) {
+        return SqlFiles.directoryExists(directory, parameter, configured);
     }
 
     private static void rejectDuplicateVersions(List<Migration> migrations) {

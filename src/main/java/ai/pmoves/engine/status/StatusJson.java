@@ -1,11 +1,9 @@
 package ai.pmoves.engine.status;
 
-import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Json;
 import ai.pmoves.engine.seed.SeedInfo;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -31,7 +29,7 @@ public final class StatusJson {
                     .append(", \"name\": ").append(str(i.name()))
                     .append(", \"state\": ").append(str(i.state().label()))
                     .append(", \"appliedAt\": ").append(row == null || row.appliedAt() == null ? "null"
-                            : str(row.appliedAt().toString()))
+                            : str(row.appliedAt().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)))
                     .append(", \"executionMs\": ").append(row == null || row.executionMs() == null ? "null"
                             : row.executionMs().toString())
                     .append(", \"checksum\": ").append(str(i.fileChecksum() != null ? i.fileChecksum()
@@ -46,7 +44,7 @@ public final class StatusJson {
             sb.append(sep).append("    {\"path\": ").append(str(seed.path()))
                     .append(", \"state\": ").append(str(seed.state().label()))
                     .append(", \"appliedAt\": ").append(seed.row() == null || seed.row().appliedAt() == null ? "null"
-                            : str(seed.row().appliedAt().toString()))
+                            : str(seed.row().appliedAt().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)))
                     .append('}');
             sep = ",\n";
         }
@@ -64,36 +62,10 @@ public final class StatusJson {
     }
 
     public static void write(StatusReport report, Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, toJson(report), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PmovesException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
+        Json.write(file, toJson(report));
     }
 
     static String str(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return Json.string(s);
     }
 }

@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# pmoves:apply and pmoves:status against psql and flyway-maven-plugin, on the same throwaway PostgreSQL, in the same
+# run. A benchmark, not a test: it is not part of `mvn verify` or CI.
+#
+#   bench/migrate-bench.sh                  # N=1,000 then N=10,000, 3 runs of each (median)
+#   N=1000 BIG_N=0 RUNS=5 bench/migrate-bench.sh
+#
+# The corpus: N generated migrations of five statements each (a table, an index, a plpgsql function with `;` in
+# its body, an insert with a quoted `;`, a comment), named YYYYMMDDhhmmss_mN.sql, and the same files renamed
+# V<n>__mN.sql for Flyway. Timed, alternating between the tools so a busy machine slows all alike, each on a fresh
+# database: pmoves:apply on an empty database; its no-op re-run; pmoves:status; psql streaming the same files with
+# one transaction per file (`BEGIN; <file> COMMIT;` piped into one psql); flyway:migrate (13.12.0) on an empty
+# database, its no-op re-run and flyway:info; and an empty Maven build (`mvn validate` of the same project), the
+# floor every Maven goal pays. Every Maven run is `mvn -o -q` on the same project. For N=BIG_N (default 10,000):
+# pmoves:apply and pmoves:status (and psql), to show how cost grows.
+#
+# Needs: a JDK 17 and Maven (the plugin is installed into ~/.m2 first unless SKIP_INSTALL=1; Flyway is downloaded
+# once from Maven Central), the PostgreSQL server binaries (PGBIN, default /usr/lib/postgresql/15/bin) and psql.
+set -euo pipefail
+
+N=${N:-1000}
+BIG_N=${BIG_N:-10000}
+RUNS=${RUNS:-3}
+FLYWAY=${FLYWAY:-13.12.0}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=${BENCH_DIR:-$ROOT/target/bench-migrate}
+VERSION=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$ROOT/pom.xml" | head -1)
+PMOVES="ai.pmoves:pmoves-maven-plugin:$VERSION"
+
+source "$ROOT/bench/throwaway-postgres.sh"
+rm -rf "$WORK" && mkdir -p "$WORK"
+
+if [ "${SKIP_INSTALL:-0}" != 1 ]; then
+    echo "Installing the plugin ($VERSION) into ~/.m2 …"
+    (cd "$ROOT" && mvn -B -q install -DskipTests -Dinvoker.skip >/dev/null)
+fi
+
+# ---- corpus ----------------------------------------------------------------------------------------------------
+generate() { # n dir
+    mkdir -p "$2/supabase/migrations" "$2/flyway"
+    awk -v n="$1" -v dir="$2" 'BEGIN {
+        for (i = 1; i <= n; i++) {
+            ts = sprintf("2025%02d%02d%02d%02d%02d", int(i / 86400 / 28) % 12 + 1, int(i / 86400) % 28 + 1,
+                         int(i / 3600) % 24, int(i / 60) % 60, i % 60)
+            f = sprintf("%s/supabase/migrations/%s_m%d.sql", dir, ts, i)
+            printf "-- migration %d: a table, an index, a function, a row\n", i > f
+            printf "CREATE TABLE t%d (id bigserial PRIMARY KEY, name text NOT NULL, note text);\n", i > f
+            printf "CREATE INDEX t%d_name ON t%d (name);\n", i, i > f
+            printf "CREATE FUNCTION f%d(x int) RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n  x := x + 1;\n  RETURN x * %d;\nEND;\n$$;\n", i, i > f
+            printf "INSERT INTO t%d (name, note) VALUES (%s, %s);\n", i, "'\''row; one'\''", "'\''it'\'''\''s; fine'\''" > f
+            close(f)
+            system("cp " f " " dir "/flyway/V" i "__m" i ".sql")
+        }
+    }'
+}
+
+project() { # dir
+    cat > "$1/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>ai.pmoves.bench</groupId>
+  <artifactId>migrate-bench</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>org.flywaydb</groupId>
+        <artifactId>flyway-maven-plugin</artifactId>
+        <version>$FLYWAY</version>
+        <configuration>
+          <locations><location>filesystem:flyway</location></locations>
+          <user>postgres</user>
+          <password>postgres</password>
+        </configuration>
+        <dependencies>
+          <dependency>
+            <groupId>org.flywaydb</groupId>
+            <artifactId>flyway-database-postgresql</artifactId>
+            <version>$FLYWAY</version>
+          </dependency>
+          <dependency>
+            <groupId>org.postgresql</groupId>
+            <artifactId>postgresql</artifactId>
+            <version>42.7.14</version>
+          </dependency>
+        </dependencies>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+POM
+}
+
+# ---- timing ----------------------------------------------------------------------------------------------------
+declare -A TIMES
+now() { date +%s.%N; }
+timed() { # label command...
+    local start end
+    start=$(now)
+    if ! "${@:2}" > "$WORK/last.log" 2>&1; then
+        echo "FAILED: $1"; tail -30 "$WORK/last.log"; exit 1
+    fi
+    end=$(now)
+    TIMES[$1]="${TIMES[$1]:-} $(echo "$end - $start" | bc)"
+}
+median() { tr ' ' '\n' <<< "$1" | grep . | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+fresh_db() { DB=postgres sql -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
+mvn_q() { (cd "$DIR" && mvn -B -o -q "$@"); }
+psql_stream() { # dir db
+    for f in "$1"/supabase/migrations/*.sql; do printf 'BEGIN;\n'; cat "$f"; printf 'COMMIT;\n'; done \
+        | DB=$2 sql > /dev/null
+}
+
+bench() { # n runs with-flyway
+    local n=$1 runs=$2 with_flyway=$3
+    DIR="$WORK/n$n"
+    mkdir -p "$DIR" && generate "$n" "$DIR" && project "$DIR"
+    # warm-up: resolve Flyway once (online) and fill the OS caches
+    (cd "$DIR" && mvn -B -q validate >/dev/null)
+    if [ "$with_flyway" = 1 ]; then
+        fresh_db warm && (cd "$DIR" && mvn -B -q flyway:info -Dflyway.url="jdbc:postgresql://localhost:$PORT/warm" >/dev/null)
+    fi
+    for run in $(seq 1 "$runs"); do
+        local url="jdbc:postgresql://localhost:$PORT/pm$run"
+        timed "$n empty mvn" mvn_q validate
+        fresh_db "pm$run"
+        timed "$n pmoves apply" mvn_q "$PMOVES:apply" -Dpmoves.url="$url" -Dpmoves.user=postgres
+        timed "$n pmoves no-op" mvn_q "$PMOVES:apply" -Dpmoves.url="$url" -Dpmoves.user=postgres
+        timed "$n pmoves status" mvn_q "$PMOVES:status" -Dpmoves.url="$url" -Dpmoves.user=postgres
+        fresh_db "ps$run"
+        timed "$n psql stream" psql_stream "$DIR" "ps$run"
+        if [ "$with_flyway" = 1 ]; then
+            fresh_db "fw$run"
+            local fw="jdbc:postgresql://localhost:$PORT/fw$run"
+            timed "$n flyway migrate" mvn_q flyway:migrate -Dflyway.url="$fw"
+            timed "$n flyway no-op" mvn_q flyway:migrate -Dflyway.url="$fw"
+            timed "$n flyway info" mvn_q flyway:info -Dflyway.url="$fw"
+        fi
+        DB=postgres sql -c "DROP DATABASE IF EXISTS pm$run" -c "DROP DATABASE IF EXISTS ps$run" \
+            -c "DROP DATABASE IF EXISTS fw$run"
+        echo "  N=$n run $run/$runs done"
+    done
+}
+
+echo "PostgreSQL $PG_SERVER_VERSION on localhost:$PORT; $(nproc) cores; $(java -version 2>&1 | head -1); $(mvn -B -v | sed -n 1p)"
+bench "$N" "$RUNS" 1
+if [ "$BIG_N" -gt 0 ]; then
+    bench "$BIG_N" "$RUNS" 0
+fi
+
+m() { median "${TIMES[$1]:-}"; }
+ratio() { echo "scale=2; $1 / $2" | bc; }
+printf '\n%-28s %10s   (%s runs)\n' "N=$N" "median s" "$RUNS"
+for k in "empty mvn" "pmoves apply" "pmoves no-op" "pmoves status" "psql stream" "flyway migrate" "flyway no-op" "flyway info"; do
+    printf '%-28s %10.2f\n' "$k" "$(m "$N $k")"
+done
+printf '%-28s %10s\n' "pmoves apply / psql" "$(ratio "$(m "$N pmoves apply")" "$(m "$N psql stream")")"
+printf '%-28s %10s\n' "flyway / pmoves (apply)" "$(ratio "$(m "$N flyway migrate")" "$(m "$N pmoves apply")")"
+printf '%-28s %10s\n' "flyway / pmoves (no-op)" "$(ratio "$(m "$N flyway no-op")" "$(m "$N pmoves no-op")")"
+printf '%-28s %10s\n' "flyway info / pmoves status" "$(ratio "$(m "$N flyway info")" "$(m "$N pmoves status")")"
+printf '%-28s %10.2f\n' "pmoves no-op - empty mvn" "$(echo "$(m "$N pmoves no-op") - $(m "$N empty mvn")" | bc)"
+printf '%-28s %10.2f\n' "pmoves status - empty mvn" "$(echo "$(m "$N pmoves status") - $(m "$N empty mvn")" | bc)"
+if [ "$BIG_N" -gt 0 ]; then
+    printf '\n%-28s %10s\n' "N=$BIG_N" "median s"
+    for k in "empty mvn" "pmoves apply" "pmoves no-op" "pmoves status" "psql stream"; do
+        printf '%-28s %10.2f\n' "$k" "$(m "$BIG_N $k")"
+    done
+    printf '%-28s %10s\n' "apply $BIG_N / apply $N" "$(ratio "$(m "$BIG_N pmoves apply")" "$(m "$N pmoves apply")")"
+    printf '%-28s %10s\n' "pmoves apply / psql" "$(ratio "$(m "$BIG_N pmoves apply")" "$(m "$BIG_N psql stream")")"
+fi

@@ -1,0 +1,1 @@
+CREATE TABLE public.agents (id bigint PRIMARY KEY, name text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE INDEX agents_name_idx ON public.agents (name);

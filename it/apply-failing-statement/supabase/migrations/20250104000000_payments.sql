@@ -1,0 +1,1 @@
+CREATE TABLE public.payments (id bigint PRIMARY KEY);

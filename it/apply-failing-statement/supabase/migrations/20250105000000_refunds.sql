@@ -1,0 +1,1 @@
+CREATE TABLE public.refunds (id bigint PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE public.documents (id bigserial PRIMARY KEY, title text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE public.document_tags (document_id bigint REFERENCES public.documents, tag text);

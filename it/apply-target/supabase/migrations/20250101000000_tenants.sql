@@ -1,0 +1,1 @@
+CREATE TABLE public.tenants (id bigint PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE public.first (id int);

@@ -1,0 +1,1 @@
+CREATE TABLE public.third (id int);

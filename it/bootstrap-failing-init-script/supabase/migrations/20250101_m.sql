@@ -1,0 +1,1 @@
+CREATE TABLE public.from_migration (id int);

@@ -1,0 +1,2 @@
+-- in seedExcludes: must not run
+CREATE TABLE pmoves_core.must_not_exist (id int);

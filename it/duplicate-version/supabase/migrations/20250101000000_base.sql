@@ -1,0 +1,1 @@
+CREATE TABLE public.base (id bigint PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE public.channels (id bigint PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE public.things (id bigint PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE public.regions (code text PRIMARY KEY);

@@ -1,0 +1,2 @@
+-- a comment added after the migration ran: a cosmetic edit
+CREATE TABLE a (id int);

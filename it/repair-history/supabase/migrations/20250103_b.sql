@@ -1,0 +1,2 @@
+-- pmoves:no-transaction
+CREATE TABLE IF NOT EXISTS b (id int);

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY public.chat_messages_lower_body_idx;

@@ -1,0 +1,2 @@
+DROP TABLE public.anchors;
+SELECT no_such_function();

@@ -1,0 +1,3 @@
+-- No IF NOT EXISTS: applying it again only works because the rollback dropped the table
+CREATE TABLE public.chat_messages (id bigserial PRIMARY KEY, body text NOT NULL);
+CREATE INDEX chat_messages_body_idx ON public.chat_messages (body);

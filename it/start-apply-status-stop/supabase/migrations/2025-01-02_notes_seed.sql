@@ -1,0 +1,1 @@
+INSERT INTO public.notes (body) VALUES ('hello; from an embedded PostgreSQL');

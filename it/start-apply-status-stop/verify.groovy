@@ -1,0 +1,19 @@
+def log = new File(basedir, 'build.log').text
+
+def started = (log =~ /Started embedded PostgreSQL 17\.6\.0 on port (\d+) \(instance default\)/)
+assert started.find()
+int port = started.group(1) as int
+
+// apply and status used the started server, through the pmoves.url property start set
+assert log.contains('Applied 2 migrations')
+assert log.contains('2 migrations: 2 applied, 0 pending')
+assert new File(basedir, 'target/pmoves/status.json').text.contains("\"url\": \"jdbc:postgresql://localhost:${port}/postgres\"")
+
+// stop ran last, and nothing listens on the port any more
+assert log.indexOf('Stopped embedded PostgreSQL 17.6.0 (instance default).') > log.indexOf('2 migrations: 2 applied')
+try {
+    new Socket('localhost', port).close()
+    assert false: "a server still listens on port ${port}"
+} catch (ConnectException expected) {
+}
+true

@@ -1,0 +1,12 @@
+def log = new File(basedir, 'build.log').text
+def started = (log =~ /Started embedded PostgreSQL 17\.6\.0 on port (\d+)/)
+assert started.find()
+int port = started.group(1) as int
+assert log.contains('20250101_broken.sql:1:15: ERROR 42P01')
+assert !log.contains('Stopped embedded PostgreSQL')
+try {
+    new Socket('localhost', port).close()
+    assert false: "the failed build left a server on port ${port}"
+} catch (ConnectException expected) {
+}
+true

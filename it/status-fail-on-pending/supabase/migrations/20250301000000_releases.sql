@@ -1,0 +1,1 @@
+CREATE TABLE public.releases (tag text PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE public.projects (id bigint PRIMARY KEY, name text);

@@ -1,0 +1,1 @@
+CREATE TABLE public.anything (id bigint PRIMARY KEY);

@@ -1,0 +1,1 @@
+INSERT INTO public.counters (name) VALUES ('visits');

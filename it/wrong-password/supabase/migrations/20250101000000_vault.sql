@@ -1,0 +1,1 @@
+CREATE TABLE public.vault (id bigint PRIMARY KEY);

@@ -1,0 +1,47 @@
+package ai.pmoves.engine.apply;
+
+import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.sql.SqlStatement;
+import java.sql.SQLException;
+
+/**
+ * How a {@link ScriptRunner} run failed: which statement (or the history change), and whether the statements before
+ * it took effect. Checked, so that every caller words the failure for what the file was.
+ */
+public final class ScriptFailure extends Exception {
+    private final transient SqlStatement statement;
+    private final String nonTransactionalReason;
+    private final int statementsDone;
+
+    ScriptFailure(SqlStatement statement, SQLException cause, String nonTransactionalReason, int statementsDone) {
+        super(cause.getMessage(), cause);
+        this.statement = statement;
+        this.nonTransactionalReason = nonTransactionalReason;
+        this.statementsDone = statementsDone;
+    }
+
+    /** Whether the history change failed after every statement ran (rather than a statement). */
+    public boolean inHistoryChange() {
+        return statement == null;
+    }
+
+    /** Whether the script ran in a transaction, which was rolled back: none of it took effect. */
+    public boolean rolledBack() {
+        return nonTransactionalReason == null;
+    }
+
+    /** Why the script ran outside a transaction, or null. */
+    public String nonTransactionalReason() {
+        return nonTransactionalReason;
+    }
+
+    /** How many statements took effect before the failing one (outside a transaction). */
+    public int statementsDone() {
+        return statementsDone;
+    }
+
+    /** The failing statement as {@link ExecutionError#describe} puts it, naming the file as {@code fileName}. */
+    public String describe(String fileName, MigrationScript script) {
+        return ExecutionError.describe(fileName, script.text(), statement, (SQLException) getCause());
+    }
+}

@@ -1,0 +1,71 @@
+package ai.pmoves.engine.lint;
+
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.migration.MigrationName;
+import ai.pmoves.engine.migration.NaturalOrder;
+import ai.pmoves.engine.migration.SqlFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Lints the project's SQL files against the guide's best practices and troubleshooting (DESIGN §2, {@code validate}):
+ * reads every file once with the engine's lexer, then runs each enabled {@link Rule} over all of them. Needs no
+ * database.
+ */
+public final class Linter {
+    private Linter() {
+    }
+
+    /** Reads the directories and runs the rules; a configured directory that is missing, or an unknown rule id, throws. */
+    public static LintReport lint(LintOptions options) {
+        Set<String> disabled = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        disabled.addAll(options.disabledRules());
+        List<Rule> rules = Rules.enabled(disabled);
+        List<SourceFile> files = new ArrayList<>();
+        for (SourceKind kind : SourceKind.values()) {
+            for (SourceDirectory directory : options.directories()) {
+                if (directory.kind() == kind) {
+                    files.addAll(read(directory, options.baseDirectory()));
+                }
+            }
+        }
+        LintInput input = new LintInput(List.copyOf(files), options.supabaseRolesPrepared());
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules) {
+            rule.check(input, findings);
+        }
+        return new LintReport(input.files(), rules, List.copyOf(disabled), List.copyOf(findings));
+    }
+
+    private static List<SourceFile> read(SourceDirectory directory, Path base) {
+        List<Path> paths = new ArrayList<>(SqlFiles.list(directory.path(), directory.parameter(), directory.configured()));
+        paths.sort(directory.kind() == SourceKind.MIGRATION ? Comparator.comparing(Linter::timeOrderKey)
+                : Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE));
+        List<SourceFile> files = new ArrayList<>(paths.size());
+        for (Path path : paths) {
+            files.add(SourceFile.read(directory.kind(), path, displayName(path, base)));
+        }
+        return files;
+    }
+
+    /** Migrations in time order; a file whose name has no time (the file-name rule reports it) goes last. */
+    private static String timeOrderKey(Path path) {
+        String name = path.getFileName().toString();
+        try {
+            return MigrationName.parse(name).orderKey() + "/" + name;
+        } catch (PmovesException e) {
+            return "~/" + name;
+        }
+    }
+
+    private static String displayName(Path path, Path base) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path root = base.toAbsolutePath().normalize();
+        Path shown = absolute.startsWith(root) ? root.relativize(absolute) : absolute;
+        return shown.toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,20 @@
+package ai.pmoves.engine.lint;
+
+/** The role a linted file plays, in the order the files run (DESIGN §4): init scripts, migrations, seeds; then down scripts. */
+public enum SourceKind {
+    INIT("init script"),
+    MIGRATION("migration"),
+    SEED("seed"),
+    ROLLBACK("down script");
+
+    private final String noun;
+
+    SourceKind(String noun) {
+        this.noun = noun;
+    }
+
+    /** {@code migration}, {@code init script}, …, for report lines. */
+    public String noun() {
+        return noun;
+    }
+}

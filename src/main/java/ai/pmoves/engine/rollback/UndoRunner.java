@@ -1,0 +1,61 @@
+package ai.pmoves.engine.rollback;
+
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.apply.ScriptFailure;
+import ai.pmoves.engine.apply.ScriptRunner;
+import ai.pmoves.engine.history.HistoryTable;
+import ai.pmoves.engine.migration.MigrationScript;
+import java.sql.Connection;
+
+/**
+ * Undoes one migration: its down script and the deletion of its history row in one transaction, so a failure leaves
+ * the migration applied; or, for a down script that cannot run in a transaction, statement by statement, the row
+ * deleted after the last one and marked {@code failed} if one of them fails: the rule migrations follow (DESIGN §7).
+ */
+final class UndoRunner {
+    private final ScriptRunner scripts;
+    private final HistoryTable history;
+
+    UndoRunner(Connection connection, HistoryTable history, int serverMajorVersion) {
+        this.scripts = new ScriptRunner(connection, serverMajorVersion);
+        this.history = history;
+    }
+
+    /** Why the down script must run outside a transaction, or null. */
+    String nonTransactionalReason(MigrationScript down) {
+        return scripts.nonTransactionalReason(down);
+    }
+
+    /**
+     * Runs the down script and deletes the row; returns the milliseconds it took.
+     *
+     * @param progress what the rest of the run did and did not do, appended to a failure's message
+     */
+    long undo(RollbackPlan.Step step, MigrationScript down, String downName, String progress) {
+        try {
+            return scripts.run(down, (c, ms) -> history.delete(c, step.version()),
+                    (c, ms) -> history.markFailed(c, step.version()));
+        } catch (ScriptFailure f) {
+            throw new PmovesException(message(step, down, downName, f) + "\n" + progress, f.getCause());
+        }
+    }
+
+    private String message(RollbackPlan.Step step, MigrationScript down, String downName, ScriptFailure f) {
+        String cannotDelete = "Cannot delete the row of " + step.fileName() + " (version " + step.version() + ") from "
+                + history.name() + ": " + f.getMessage();
+        if (f.rolledBack()) {
+            return (f.inHistoryChange() ? cannotDelete : f.describe(downName, down)) + "\nThe undo of "
+                    + step.fileName() + " was rolled back: it is still applied, its row still in " + history.name()
+                    + ". Fix the down script and run again.";
+        }
+        return f.inHistoryChange()
+                ? cannotDelete + ". Its down script ran outside a transaction and took effect: record that it is undone"
+                + " with mvn pmoves:repair -Dpmoves.markReverted=" + step.version() + "."
+                : f.describe(downName, down) + "\nThe down script of " + step.fileName() + " ran outside a transaction ("
+                + f.nonTransactionalReason() + "): the " + f.statementsDone() + " statement(s) before this one took"
+                + " effect. The migration is recorded as 'failed' in " + history.name() + ", and runs refuse to go on"
+                + " until you either finish the undo by hand and record it (mvn pmoves:repair -Dpmoves.markReverted="
+                + step.version() + "), or restore what the down script removed and record the migration as applied"
+                + " again (mvn pmoves:repair -Dpmoves.markApplied=" + step.version() + ").";
+    }
+}

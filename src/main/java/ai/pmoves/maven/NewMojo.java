@@ -1,0 +1,64 @@
+package ai.pmoves.maven;
+
+import ai.pmoves.engine.scaffold.NewMigration;
+import ai.pmoves.engine.scaffold.NewMigrationOptions;
+import java.time.Clock;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Writes a new migration, {@code supabase/migrations/<UTC yyyyMMddHHmmss>_<name>.sql}, from the guide's "Example
+ * Migration Template" (table with {@code gen_random_uuid()}, index, row level security, policy, comment), and with
+ * {@code withRollback} its empty down script. Never overwrites a file.
+ * <pre>mvn pmoves:new -Dpmoves.name="add feature x" -Dpmoves.withRollback=true</pre>
+ */
+@Mojo(name = "new", threadSafe = true)
+public class NewMojo extends AbstractPmovesMojo {
+
+    /**
+     * What the migration does, e.g. {@code add feature x}: it becomes the file's description ({@code add_feature_x}),
+     * the header and the table comment. Letters, digits, spaces, {@code -} and {@code _}.
+     */
+    @Parameter(property = "pmoves.name")
+    protected String name;
+
+    /** Also write an empty down script with the same file name in {@code rollbackDirectory}. */
+    @Parameter(property = "pmoves.withRollback", defaultValue = "false")
+    protected boolean withRollback;
+
+    /** The template's table, {@code schema.table} or {@code table} (in {@code public}). Default {@code public.<name>}. */
+    @Parameter(property = "pmoves.table")
+    protected String table;
+
+    /** The header's author. */
+    @Parameter(property = "pmoves.author", defaultValue = "${user.name}")
+    protected String author;
+
+    /** The header's tracker issue, e.g. {@code PMOVES-123}; no issue line when unset. */
+    @Parameter(property = "pmoves.issue")
+    protected String issue;
+
+    /**
+     * The UTC time that names the file, {@code yyyyMMddHHmmss}, instead of now: to give the migration a chosen place
+     * in the order (e.g. before a later file that is still in review).
+     */
+    @Parameter(property = "pmoves.timestamp")
+    protected String timestamp;
+
+    /** The time that names the file when no timestamp is given; tests set a fixed one. */
+    Clock clock = Clock.systemUTC();
+
+    @Inject
+    public NewMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    @Override
+    protected void run() {
+        new NewMigration(clock, engineLog()).create(new NewMigrationOptions(name, migrationsPath(),
+                migrationsDirectoryConfigured(), withRollback, rollbackPath(), rollbackDirectory != null, author, issue,
+                table, timestamp));
+    }
+}

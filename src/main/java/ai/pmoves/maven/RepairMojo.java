@@ -1,0 +1,67 @@
+package ai.pmoves.maven;
+
+import ai.pmoves.engine.repair.RepairOptions;
+import ai.pmoves.engine.repair.Repairer;
+import java.time.Duration;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Repairs the migration history without running any migration: record a migration as applied, delete a row, realign
+ * the checksums of changed files, clear failed rows. Prints every change; takes the same lock as {@code apply}.
+ * <pre>mvn pmoves:repair -Dpmoves.clearFailed=true -Dpmoves.dryRun=true</pre>
+ */
+@Mojo(name = "repair", threadSafe = true)
+public class RepairMojo extends AbstractPmovesMojo {
+
+    /**
+     * Versions (as {@code pmoves:status} lists them, or file names), comma-separated, to record as applied without
+     * running them, like the Supabase CLI's {@code migration repair --status applied}: for changes made by hand. A
+     * pending migration gets a row; a failed one becomes applied.
+     */
+    @Parameter(property = "pmoves.markApplied")
+    protected String markApplied;
+
+    /**
+     * Versions, comma-separated, whose history row to delete without running anything (no down script), like
+     * {@code migration repair --status reverted}: the migration is pending again, or, with its file gone, forgotten.
+     */
+    @Parameter(property = "pmoves.markReverted")
+    protected String markReverted;
+
+    /** Store the current checksum of every {@code changed} migration: for edits that do not change what it does. */
+    @Parameter(property = "pmoves.realign", defaultValue = "false")
+    protected boolean realign;
+
+    /**
+     * Delete {@code failed} rows so that {@code apply} runs those migrations again: {@code true} for all of them, or
+     * versions, comma-separated. Undo (or finish, and use {@code markApplied}) what the failed run did first.
+     */
+    @Parameter(property = "pmoves.clearFailed")
+    protected String clearFailed;
+
+    /** Print the changes and make none. */
+    @Parameter(property = "pmoves.dryRun", defaultValue = "false")
+    protected boolean dryRun;
+
+    /** Seconds to wait for another run's migration lock before failing. */
+    @Parameter(property = "pmoves.lockTimeout", defaultValue = "60")
+    protected int lockTimeout;
+
+    @Inject
+    public RepairMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    @Override
+    protected void run() {
+        boolean clearAll = clearFailed != null && clearFailed.trim().equalsIgnoreCase("true");
+        boolean clearNone = clearFailed == null || clearFailed.trim().equalsIgnoreCase("false");
+        new Repairer(connectionSettings(), engineLog()).repair(new RepairOptions(migrationsPath(),
+                migrationsDirectoryConfigured(), historyTableName(), CommaList.of(markApplied), CommaList.of(markReverted), realign,
+                clearAll, clearAll || clearNone ? List.of() : CommaList.of(clearFailed), dryRun, Duration.ofSeconds(lockTimeout)));
+    }
+}

@@ -1,0 +1,58 @@
+package ai.pmoves.maven;
+
+import ai.pmoves.engine.rollback.Reverter;
+import ai.pmoves.engine.rollback.RollbackOptions;
+import java.time.Duration;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Undoes applied migrations with their down scripts, newest first: each down script runs in one transaction with
+ * the deletion of its history row, so the migration is pending again afterwards. The whole plan is checked before
+ * anything runs. No default phase: a rollback must be asked for (or bound explicitly).
+ * <pre>mvn pmoves:rollback -Dpmoves.count=2 -Dpmoves.url=jdbc:postgresql://localhost:5432/postgres</pre>
+ */
+@Mojo(name = "rollback", threadSafe = true)
+public class RollbackMojo extends AbstractPmovesMojo {
+
+    /** How many of the newest applied migrations to undo. Default 1. Cannot be combined with {@code target}. */
+    @Parameter(property = "pmoves.count")
+    protected Integer count;
+
+    /**
+     * Undo every migration applied after this version (as {@code pmoves:status} lists it, or its file name); the
+     * target itself stays applied. Cannot be combined with {@code count}.
+     */
+    @Parameter(property = "pmoves.target")
+    protected String target;
+
+    /**
+     * Undo migrations that the plan check would otherwise refuse: ones whose file changed since they ran, ones whose
+     * file is gone, and ones recorded as {@code baseline} (never run by the plugin).
+     */
+    @Parameter(property = "pmoves.force", defaultValue = "false")
+    protected boolean force;
+
+    /** Run nothing: write the exact SQL that would run, with its transactions, to {@code target/pmoves/rollback-dry-run.sql}. */
+    @Parameter(property = "pmoves.dryRun", defaultValue = "false")
+    protected boolean dryRun;
+
+    /** Seconds to wait for another run's migration lock before failing. */
+    @Parameter(property = "pmoves.lockTimeout", defaultValue = "60")
+    protected int lockTimeout;
+
+    @Inject
+    public RollbackMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    @Override
+    protected void run() {
+        RollbackOptions options = new RollbackOptions(migrationsPath(), migrationsDirectoryConfigured(), rollbackPath(),
+                rollbackDirectory != null, historyTableName(), count, target, force, dryRun,
+                reportPath("rollback-dry-run.sql"), Duration.ofSeconds(lockTimeout));
+        new Reverter(connectionSettings(), engineLog()).rollback(options);
+    }
+}

@@ -1,0 +1,137 @@
+package ai.pmoves.maven;
+
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.server.DockerEngine;
+import ai.pmoves.engine.server.DockerServer;
+import ai.pmoves.engine.server.EmbeddedBinaries;
+import ai.pmoves.engine.server.EmbeddedServer;
+import ai.pmoves.engine.server.PostgresServer;
+import ai.pmoves.engine.server.RunningServers;
+import java.nio.file.Path;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+
+/**
+ * Starts a throwaway PostgreSQL for the build and sets {@code pmoves.url}, {@code pmoves.user},
+ * {@code pmoves.password} and {@code pmoves.port} as project properties, so the later goals of the build (and
+ * failsafe or invoker tests) use it. Stopped by {@code pmoves:stop}, or at the latest when the build ends.
+ * <pre>mvn pmoves:start pmoves:bootstrap pmoves:status pmoves:stop</pre>
+ */
+@Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
+public class StartMojo extends AbstractMojo {
+
+    /**
+     * {@code embedded}: PostgreSQL binaries for this platform, resolved through Maven on first use (nothing to
+     * install). {@code docker}: a Testcontainers container of {@code image} (needs a Docker engine and
+     * org.testcontainers:testcontainers-postgresql among the plugin's dependencies).
+     */
+    @Parameter(property = "pmoves.engine", defaultValue = "embedded")
+    protected String engine;
+
+    /** Major PostgreSQL version of the embedded engine (14 to 18), or a full zonky binaries release such as 17.6.0. */
+    @Parameter(property = "pmoves.postgresVersion", defaultValue = "17")
+    protected String postgresVersion;
+
+    /** Docker image of the docker engine; supabase/postgres brings the real Supabase roles and schemas. */
+    @Parameter(property = "pmoves.image", defaultValue = "supabase/postgres:15.8.1.085")
+    protected String image;
+
+    /** Port of the embedded server; 0 picks a free one (read it back from {@code pmoves.port}). */
+    @Parameter(property = "pmoves.serverPort", defaultValue = "0")
+    protected int serverPort;
+
+    /** Name of this server, for {@code pmoves:stop}; give two start executions two names to run two servers. */
+    @Parameter(property = "pmoves.instance", defaultValue = "default")
+    protected String instance;
+
+    /** Prefix of the properties set: PREFIX.url, PREFIX.user, PREFIX.password and PREFIX.port. */
+    @Parameter(property = "pmoves.propertyPrefix", defaultValue = "pmoves")
+    protected String propertyPrefix;
+
+    /** Skip the goal. */
+    @Parameter(property = "pmoves.skip", defaultValue = "false")
+    protected boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+    protected RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true, required = true)
+    protected List<RemoteRepository> remoteRepositories;
+
+    private static final String ZONKY_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.zonky.test";
+
+    private final RepositorySystem repositorySystem;
+
+    @Inject
+    public StartMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
+
+    @Override
+    public void execute() throws MojoFailureException {
+        if (skip) {
+            getLog().info("pmoves: skipped (pmoves.skip=true).");
+            return;
+        }
+        try {
+            if (RunningServers.get(instance) != null) {
+                throw new PmovesException("A server named '" + instance + "' is already running in this build: give"
+                        + " the second start execution another <instance> (and <propertyPrefix>).");
+            }
+            PostgresServer server = switch (engine) {
+                case "embedded" -> startEmbedded();
+                case "docker" -> {
+                    DockerEngine.requireAvailable(System.getenv());
+                    yield DockerServer.start(image);
+                }
+                default -> throw new PmovesException("engine '" + engine + "' is unknown: use embedded or docker.");
+            };
+            RunningServers.register(instance, server);
+            project.getProperties().setProperty(propertyPrefix + ".url", server.url());
+            project.getProperties().setProperty(propertyPrefix + ".user", server.user());
+            project.getProperties().setProperty(propertyPrefix + ".password", server.password());
+            project.getProperties().setProperty(propertyPrefix + ".port", Integer.toString(server.port()));
+            getLog().info("Started " + server.description() + " on port " + server.port() + " (instance " + instance
+                    + "): " + propertyPrefix + ".url=" + server.url());
+        } catch (PmovesException e) {
+            throw AbstractPmovesMojo.failure(e);
+        }
+    }
+
+    private PostgresServer startEmbedded() {
+        String coordinates = EmbeddedBinaries.coordinates(postgresVersion, System.getProperty("os.name"),
+                System.getProperty("os.arch"));
+        Path jar;
+        try {
+            jar = repositorySystem.resolveArtifact(repositorySession,
+                    new ArtifactRequest(new DefaultArtifact(coordinates), remoteRepositories, null))
+                    .getArtifact().getFile().toPath();
+        } catch (ArtifactResolutionException e) {
+            throw new PmovesException("Cannot resolve the PostgreSQL binaries " + coordinates + ": " + e.getMessage()
+                    + ". Check the network or the repositories, or choose another postgresVersion.", e);
+        }
+        // zonky logs initdb's output at INFO; the server's own log goes to a file instead of the build log
+        if (System.getProperty(ZONKY_LOG_LEVEL) == null) {
+            System.setProperty(ZONKY_LOG_LEVEL, "warn");
+        }
+        Path serverLog = project.getBasedir().toPath().resolve(project.getBuild().getDirectory())
+                .resolve("pmoves").resolve("postgres-" + instance + ".log");
+        getLog().info("PostgreSQL's own log: " + serverLog);
+        return EmbeddedServer.start(jar, EmbeddedBinaries.release(postgresVersion), serverPort, serverLog);
+    }
+}

@@ -1,0 +1,43 @@
+package ai.pmoves.maven;
+
+import ai.pmoves.engine.server.PostgresServer;
+import ai.pmoves.engine.server.RunningServers;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Stops the server(s) {@code pmoves:start} started in this build and removes their data.
+ * <pre>mvn pmoves:start … pmoves:stop</pre>
+ */
+@Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
+public class StopMojo extends AbstractMojo {
+
+    /** The server to stop, by the name its start execution gave it; unset stops every server of this build. */
+    @Parameter(property = "pmoves.instance")
+    protected String instance;
+
+    /** Skip the goal (the server still stops when the build ends). */
+    @Parameter(property = "pmoves.skip", defaultValue = "false")
+    protected boolean skip;
+
+    @Override
+    public void execute() {
+        if (skip) {
+            getLog().info("pmoves: skipped (pmoves.skip=true).");
+            return;
+        }
+        List<Map.Entry<String, PostgresServer>> servers = RunningServers.remove(instance);
+        if (servers.isEmpty()) {
+            getLog().info("No server " + (instance == null ? "" : "named '" + instance + "' ") + "was started in this"
+                    + " build: nothing to stop.");
+        }
+        for (Map.Entry<String, PostgresServer> s : servers) {
+            s.getValue().close();
+            getLog().info("Stopped " + s.getValue().description() + " (instance " + s.getKey() + ").");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package ai.pmoves.maven;
+
+import ai.pmoves.engine.seed.SeedSources;
+import ai.pmoves.engine.lint.FailOn;
+import ai.pmoves.engine.lint.LintJson;
+import ai.pmoves.engine.lint.LintOptions;
+import ai.pmoves.engine.lint.LintReport;
+import ai.pmoves.engine.lint.LintText;
+import ai.pmoves.engine.lint.Linter;
+import ai.pmoves.engine.lint.Severity;
+import ai.pmoves.engine.lint.SourceDirectory;
+import ai.pmoves.engine.lint.SourceKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Lints every migration, init script, seed and down script against the guide's best practices and troubleshooting,
+ * without a database: prints the findings grouped by rule and writes {@code target/pmoves/validate.json}.
+ * <pre>mvn pmoves:validate -Dpmoves.rules=rls-without-policy -Dpmoves.failOn=warning</pre>
+ */
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class ValidateMojo extends AbstractSeedFilesMojo {
+
+    /**
+     * Rules to turn off, by id, comma-separated: {@code syntax}, {@code file-name}, {@code same-day-forms},
+     * {@code uuid-ossp}, {@code if-not-exists}, {@code drop-policy-first}, {@code or-replace},
+     * {@code rls-without-policy}, {@code supabase-roles}, {@code history-timestamptz}, {@code mixed-transaction}.
+     */
+    @Parameter(property = "pmoves.rules")
+    protected String rules;
+
+    /** What fails the build: {@code error} (any error finding), {@code warning} (any finding) or {@code none}. */
+    @Parameter(property = "pmoves.failOn", defaultValue = "error")
+    protected String failOn;
+
+    /** The project, read to see whether its build binds {@code pmoves:bootstrap}. */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    /** The session, read for {@code pmoves:bootstrap} among the command line's goals. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
+    /** This plugin's coordinates, to find its executions in the project. */
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    protected PluginDescriptor plugin;
+
+    @Inject
+    public ValidateMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    @Override
+    protected void run() throws MojoFailureException {
+        FailOn threshold = FailOn.parse(failOn);
+        LintReport report = Linter.lint(new LintOptions(basedir.toPath(), directories(), new LinkedHashSet<>(CommaList.of(rules)), rolesPrepared()));
+        for (LintText.Line line : LintText.lines(report)) {
+            if (line.severity() == Severity.ERROR) {
+                getLog().error(line.text());
+            } else if (line.severity() == Severity.WARNING) {
+                getLog().warn(line.text());
+            } else {
+                getLog().info(line.text());
+            }
+        }
+        Path json = reportPath("validate.json");
+        LintJson.write(report, json);
+        getLog().info("Written " + json);
+        if (threshold.fails(report)) {
+            throw new MojoFailureException("pmoves:validate found " + report.count(Severity.ERROR) + " error(s) and "
+                    + report.count(Severity.WARNING) + " warning(s) (failOn=" + failOn.trim() + "): see the findings"
+                    + " above or " + json + ". Fix them, turn a rule off with -Dpmoves.rules=<id>, or report without"
+                    + " failing with -Dpmoves.failOn=none.");
+        }
+    }
+
+    private List<SourceDirectory> directories() {
+        SeedSources seeds = seedSources(); // every file of the seed directories is linted, included or not
+        List<SourceDirectory> directories = new ArrayList<>();
+        directories.add(new SourceDirectory(SourceKind.MIGRATION, migrationsPath(), "migrationsDirectory",
+                migrationsDirectoryConfigured()));
+        directories.add(new SourceDirectory(SourceKind.INIT, seeds.initDirectory(), "initDirectory",
+                seeds.initDirectoryConfigured()));
+        for (Path dir : seeds.seedDirectories()) {
+            directories.add(new SourceDirectory(SourceKind.SEED, dir, "seedDirectories",
+                    seeds.seedDirectoriesConfigured()));
+        }
+        directories.add(new SourceDirectory(SourceKind.ROLLBACK, rollbackPath(), "rollbackDirectory",
+                rollbackDirectory != null));
+        return directories;
+    }
+
+    private boolean rolesPrepared() {
+        if (plugin == null) {
+            return false;
+        }
+        List<String> goals = session == null ? List.of() : session.getGoals();
+        Properties user = session == null ? new Properties() : session.getUserProperties();
+        return BootstrapBinding.preparesRoles(project, goals, user, plugin.getGroupId(), plugin.getArtifactId());
+    }
+}

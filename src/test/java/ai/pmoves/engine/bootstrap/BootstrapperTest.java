@@ -1,0 +1,166 @@
+package ai.pmoves.engine.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.pmoves.engine.EngineLog;
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.apply.ApplyOptions;
+import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.history.TableName;
+import ai.pmoves.engine.seed.SeedMode;
+import ai.pmoves.engine.seed.SeedOptions;
+import ai.pmoves.engine.seed.SeedSources;
+import ai.pmoves.engine.supabase.PreparedItem;
+import ai.pmoves.testing.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bootstrap on a bare PostgreSQL 17: a PMOVES-shaped tree written for Supabase runs unchanged, once. */
+class BootstrapperTest {
+    private static final TableName HISTORY = TableName.parse("supabase_migrations.schema_migrations", "historyTable");
+    private static final TableName SEEDS = TableName.parse("supabase_migrations.seed_files", "seedTable");
+
+    @TempDir
+    Path project;
+    TestPostgres.Database db;
+    final List<String> log = new ArrayList<>();
+
+    @BeforeEach
+    void pmovesTree(TestInfo test) throws IOException {
+        db = TestPostgres.newDatabase("boot_" + test.getTestMethod().orElseThrow().getName());
+        write("supabase/initdb/02_seed.sql", """
+                CREATE SCHEMA IF NOT EXISTS pmoves_core;
+                CREATE TABLE IF NOT EXISTS pmoves_core.boards (id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+                  owner uuid DEFAULT auth.uid(), title text);
+                INSERT INTO pmoves_core.boards (title) VALUES ('demo board');
+                """);
+        write("supabase/migrations/2025-09-08_geometry_bus.sql", """
+                CREATE TABLE IF NOT EXISTS public.anchors (id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+                  created_by uuid REFERENCES auth.users (id), label text);
+                ALTER TABLE public.anchors ENABLE ROW LEVEL SECURITY;
+                DROP POLICY IF EXISTS read_anchors ON public.anchors;
+                CREATE POLICY read_anchors ON public.anchors FOR SELECT USING (auth.uid() IS NOT NULL);
+                GRANT SELECT ON public.anchors TO anon, authenticated, service_role;
+                ALTER PUBLICATION supabase_realtime ADD TABLE public.anchors;
+                """);
+        write("supabase/migrations/20250115000000_service_catalog.sql", """
+                CREATE TABLE IF NOT EXISTS pmoves_core.service_catalog (name text PRIMARY KEY);
+                """);
+        write("db/v5_12_seed.sql", "INSERT INTO pmoves_core.service_catalog VALUES ('agent-zero'), ('archon');\n");
+    }
+
+    @Test
+    void preparesRunsInitMigrationsSeedsThenASecondRunChangesNothing() throws Exception {
+        BootstrapResult first = bootstrap(SupabaseCompat.AUTO);
+        assertEquals(List.of("supabase/initdb/02_seed.sql"), first.initScripts().ran());
+        assertEquals(List.of("20250115000000_service_catalog.sql", "2025-09-08_geometry_bus.sql"),
+                first.migrations().applied());
+        assertEquals(List.of("db/v5_12_seed.sql"), first.seeds().ran());
+        assertEquals("anchors", single("SELECT string_agg(tablename, ',') FROM pg_publication_tables"
+                + " WHERE pubname = 'supabase_realtime'"));
+        assertEquals("2", single("SELECT count(*) FROM pmoves_core.service_catalog"));
+        assertEquals("t", single("SELECT has_schema_privilege('anon', 'pmoves_core', 'USAGE')"),
+                "the files' own schema gets USAGE for the API roles");
+
+        log.clear();
+        BootstrapResult second = bootstrap(SupabaseCompat.AUTO);
+        assertTrue(second.prepared().stream().allMatch(i -> i.outcome() == PreparedItem.Outcome.PRESENT),
+                second.prepared().toString());
+        assertEquals(List.of(), second.initScripts().ran());
+        assertEquals(List.of(), second.migrations().applied());
+        assertEquals(List.of(), second.seeds().ran());
+        assertEquals("1", single("SELECT count(*) FROM pmoves_core.boards"), "the init script did not run twice");
+        assertTrue(log.get(log.size() - 1).startsWith("INFO Bootstrap done in "), log.toString());
+    }
+
+    @Test
+    void withoutPreparationTheFirstSupabaseOnlyCallFailsWithFileAndLine() throws Exception {
+        PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.OFF));
+        assertTrue(e.getMessage().startsWith("supabase/initdb/02_seed.sql:3:"), e.getMessage());
+        assertTrue(e.getMessage().contains("3F000") || e.getMessage().contains("42883"), e.getMessage());
+        assertEquals("0", single("SELECT count(*) FROM pg_namespace WHERE nspname = 'pmoves_core'"));
+    }
+
+    @Test
+    void aGoTrueShapedSchemaMigrationsIsRepairedAndItsRowsKept() throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE public.schema_migrations (version varchar(255) PRIMARY KEY);"
+                    + " INSERT INTO public.schema_migrations VALUES ('20210710035447')");
+        }
+        BootstrapResult result = bootstrap(SupabaseCompat.AUTO);
+        assertTrue(result.prepared().stream().anyMatch(i -> i.outcome() == PreparedItem.Outcome.REPAIRED));
+        assertEquals("20210710035447|bigint", single("SELECT version || '|' || pg_typeof(version)"
+                + " FROM public.schema_migrations"));
+    }
+
+    @Test
+    void aDryRunPlansTheMigrationsAndTouchesNothing() throws Exception {
+        BootstrapResult result = bootstrap(SupabaseCompat.AUTO, true);
+        assertEquals(2, result.migrations().applied().size());
+        assertEquals(null, result.seeds());
+        assertEquals("0", single("SELECT count(*) FROM pg_namespace WHERE nspname IN ('auth', 'pmoves_core',"
+                + " 'supabase_migrations')"));
+        assertTrue(Files.readString(project.resolve("target/dry-run.sql")).contains("CREATE TABLE IF NOT EXISTS"
+                + " pmoves_core.service_catalog"));
+    }
+
+    @Test
+    void aBadMigrationNameStopsBootstrapBeforeAnythingRuns() throws Exception {
+        write("supabase/migrations/V3__oops.sql", "SELECT 1;\n");
+        PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.AUTO));
+        assertTrue(e.getMessage().contains("V3__oops.sql"), e.getMessage());
+        assertFalse("1".equals(single("SELECT count(*) FROM pg_namespace WHERE nspname = 'auth'")));
+    }
+
+    private BootstrapResult bootstrap(SupabaseCompat compat) {
+        return bootstrap(compat, false);
+    }
+
+    private BootstrapResult bootstrap(SupabaseCompat compat, boolean dryRun) {
+        ApplyOptions apply = new ApplyOptions(project.resolve("supabase/migrations"), false, HISTORY, null, null,
+                false, dryRun, project.resolve("target/dry-run.sql"), Duration.ofSeconds(10));
+        SeedSources sources = new SeedSources(project.resolve("supabase/initdb"), false, List.of(project.resolve("db")),
+                false, List.of(), List.of(), project);
+        SeedOptions seeds = new SeedOptions(sources, SeedMode.CHANGED, SEEDS, HISTORY, Duration.ofSeconds(10));
+        ConnectionSettings settings = ConnectionSettings.resolve(db.url(), db.user(), db.password(), Map.of(), 5);
+        return new Bootstrapper(settings, new EngineLog() {
+            @Override
+            public void info(String line) {
+                log.add("INFO " + line);
+            }
+
+            @Override
+            public void warn(String line) {
+                log.add("WARN " + line);
+            }
+        }).bootstrap(new BootstrapOptions(apply, seeds, compat));
+    }
+
+    private void write(String path, String sql) throws IOException {
+        Path file = project.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql);
+    }
+
+    private String single(String sql) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

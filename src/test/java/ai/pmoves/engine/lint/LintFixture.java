@@ -1,0 +1,49 @@
+package ai.pmoves.engine.lint;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** A project folder of SQL files, linted as {@code pmoves:validate} lints one. */
+final class LintFixture {
+    final Path project;
+    boolean rolesPrepared;
+    Set<String> disabled = Set.of();
+
+    LintFixture(Path project) {
+        this.project = project;
+    }
+
+    /** Writes {@code supabase/migrations/<name>}. */
+    LintFixture migration(String name, String sql) throws IOException {
+        return file("supabase/migrations", name, sql);
+    }
+
+    LintFixture file(String directory, String name, String sql) throws IOException {
+        Path dir = Files.createDirectories(project.resolve(directory));
+        Files.writeString(dir.resolve(name), sql);
+        return this;
+    }
+
+    LintReport lint() {
+        return Linter.lint(new LintOptions(project, List.of(
+                new SourceDirectory(SourceKind.MIGRATION, project.resolve("supabase/migrations"), "migrationsDirectory", false),
+                new SourceDirectory(SourceKind.INIT, project.resolve("supabase/initdb"), "initDirectory", false),
+                new SourceDirectory(SourceKind.SEED, project.resolve("db"), "seedDirectories", false),
+                new SourceDirectory(SourceKind.ROLLBACK, project.resolve("supabase/rollbacks"), "rollbackDirectory", false)),
+                disabled, rolesPrepared));
+    }
+
+    /** Each finding as {@code rule@file:line:column message}, the shape the assertions read best in. */
+    List<String> findings() {
+        return lint().findings().stream().map(f -> f.rule().id() + "@" + f.location() + " " + f.message()).toList();
+    }
+
+    /** The findings of one rule, as {@code line:column message}. */
+    List<String> findings(String rule) {
+        return lint().findings().stream().filter(f -> f.rule().id().equals(rule))
+                .map(f -> (f.line() == 0 ? f.file() : f.line() + ":" + f.column()) + " " + f.message()).toList();
+    }
+}

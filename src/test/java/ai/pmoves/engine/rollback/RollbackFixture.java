@@ -1,0 +1,58 @@
+package ai.pmoves.engine.rollback;
+
+import ai.pmoves.engine.apply.MigrationsFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A migrations directory with its rollbacks directory and a fresh database, for rollback tests. */
+final class RollbackFixture {
+    final MigrationsFixture db;
+    final Path rollbacks;
+
+    RollbackFixture(Path root, String name) throws IOException {
+        this.db = new MigrationsFixture(root, name);
+        this.rollbacks = Files.createDirectories(root.resolve("rollbacks"));
+    }
+
+    /** A migration and, when {@code down} is not null, its down script. */
+    RollbackFixture migration(String name, String up, String down) throws IOException {
+        db.file(name, up);
+        if (down != null) {
+            down(name, down);
+        }
+        return this;
+    }
+
+    RollbackFixture down(String name, String sql) throws IOException {
+        Files.writeString(rollbacks.resolve(name), sql);
+        return this;
+    }
+
+    /** Undo the newest migration. */
+    RollbackOptions options() {
+        return options(null, null, false, false);
+    }
+
+    RollbackOptions options(Integer count, String target, boolean force, boolean dryRun) {
+        return new RollbackOptions(db.directory, true, rollbacks, true, MigrationsFixture.HISTORY, count, target, force,
+                dryRun, rollbacks.resolveSibling("rollback-dry-run.sql"), Duration.ofSeconds(5));
+    }
+
+    RollbackOptions count(int count) {
+        return options(count, null, false, false);
+    }
+
+    RollbackOptions target(String target) {
+        return options(null, target, false, false);
+    }
+
+    RollbackResult rollback() {
+        return rollback(options());
+    }
+
+    RollbackResult rollback(RollbackOptions options) {
+        return new Reverter(db.settings(), db.engineLog()).rollback(options);
+    }
+}

@@ -1,0 +1,51 @@
+package ai.pmoves.maven;
+
+import static ai.pmoves.maven.MojoTestSupport.configure;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The new goal as Maven builds it: the default directories, withRollback, and a refused name. */
+@MojoTest
+class NewMojoTest {
+    private static final String POM = "classpath:/unit/project/pom.xml";
+
+    @TempDir
+    Path root;
+
+    @Test
+    @InjectMojo(goal = "new", pom = POM)
+    void writesIntoTheProjectsDefaultDirectories(NewMojo mojo) throws Exception {
+        configure(mojo, null, root);
+        mojo.clock = Clock.fixed(Instant.parse("2026-03-01T08:09:10Z"), ZoneOffset.UTC);
+        mojo.name = "add feature x";
+        mojo.withRollback = true;
+        mojo.author = "Ada";
+        mojo.execute();
+        assertTrue(Files.readString(root.resolve("supabase/migrations/20260301080910_add_feature_x.sql"))
+                .contains("-- Author: Ada\n"));
+        assertTrue(Files.exists(root.resolve("supabase/rollbacks/20260301080910_add_feature_x.sql")));
+    }
+
+    @Test
+    @InjectMojo(goal = "new", pom = POM)
+    void withoutANameItSaysWhatToGive(NewMojo mojo) throws Exception {
+        configure(mojo, null, root);
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("No migration name was given: say what the migration does, e.g. mvn pmoves:new"
+                + " -Dpmoves.name=\"add feature x\".", e.getMessage());
+        assertFalse(Files.exists(root.resolve("supabase")));
+    }
+}

@@ -1,0 +1,2 @@
+DROP TABLE public.constellations;
+DROP TABLE public.anchors;

@@ -1,0 +1,2 @@
+DROP INDEX public.chat_messages_tsv_idx;
+ALTER TABLE public.chat_messages DROP COLUMN tsv;

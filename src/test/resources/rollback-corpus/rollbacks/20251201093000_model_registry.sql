@@ -1,0 +1,1 @@
+DROP TABLE pmoves_core.model_registry;

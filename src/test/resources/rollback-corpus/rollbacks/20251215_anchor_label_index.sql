@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY public.anchors_label_idx;
