@@ -5,7 +5,7 @@
 #   bench/seed-bench.sh                 # 1,000,000 rows as COPY and as batched INSERTs, 3 runs of each tool
 #   ROWS=200000 RUNS=5 bench/seed-bench.sh
 #   RUNS=0 BIG_GB=1 bench/seed-bench.sh   # the 1 GB run alone
-#   BIG_GB=1 bench/seed-bench.sh        # also one ~1 GB COPY seed, pmoves:seed with -Xmx256m (and psql, for scale)
+#   BIG_GB=1 bench/seed-bench.sh        # also a ~1 GB COPY seed, twice with each tool (pmoves:seed with -Xmx256m)
 #
 # Every pmoves:seed run is a whole `mvn` build with MAVEN_OPTS=-Xmx256m and a GC log. Reported: the median time of
 # psql -f; the median of the goal's own time (its "Seeded … in N ms" line: scan, connect, lock, run with the hash,
@@ -16,8 +16,7 @@
 #
 # Needs: a JDK 17 and Maven (the plugin is built and put in a local repository of the bench's own first, unless
 # SKIP_INSTALL=1; everything else must be in ~/.m2, as after `mvn verify`), the PostgreSQL server
-# binaries (PGBIN, default /usr/lib/postgresql/15/bin: initdb, pg_ctl) and psql. As root, the server runs as the
-# postgres user. Work files go to BENCH_DIR (default target/bench); the server's data to a temporary directory.
+# binaries and psql (see bench/throwaway-postgres.sh). Work files go to BENCH_DIR (default target/bench).
 set -euo pipefail
 
 ROWS=${ROWS:-1000000}
@@ -26,8 +25,6 @@ BATCH=${BATCH:-1000}
 BIG_GB=${BIG_GB:-0}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${BENCH_DIR:-$ROOT/target/bench}
-PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
-PSQL=${PSQL:-psql}
 VERSION=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$ROOT/pom.xml" | head -1)
 GOAL="ai.pmoves:pmoves-maven-plugin:$VERSION:seed"
 
@@ -35,21 +32,10 @@ mkdir -p "$WORK/project/db" "$WORK/logs"
 rm -f "$WORK"/logs/*
 
 # ---- a throwaway server ----------------------------------------------------------------------------------------
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-PGDATA=$(mktemp -d /tmp/pmoves-bench-pg.XXXXXX)
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$PGDATA"
-cleanup() {
-    as_pg "$PGBIN/pg_ctl" -D "$PGDATA/data" -m fast stop >/dev/null 2>&1 || true
-    rm -rf "$PGDATA"
-}
-trap cleanup EXIT
-as_pg "$PGBIN/initdb" -D "$PGDATA/data" -U postgres -A trust -E UTF8 >/dev/null
-as_pg "$PGBIN/pg_ctl" -D "$PGDATA/data" -l "$PGDATA/server.log" -w \
-    -o "-p $PORT -k $PGDATA -c listen_addresses=localhost" start >/dev/null
+source "$ROOT/bench/throwaway-postgres.sh"
 URL="jdbc:postgresql://localhost:$PORT/bench"
-sql() { PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PORT" -U postgres -d "${DB:-bench}" "$@"; }
-DB=postgres sql -c "CREATE DATABASE bench"
+sql -c "CREATE DATABASE bench"
+DB=bench
 
 # ---- the plugin and a project that uses it ---------------------------------------------------------------------
 # The plugin goes into a local repository of the bench's own, so that another build installing into ~/.m2 cannot swap
@@ -178,8 +164,21 @@ if [ "$BIG_GB" = 1 ]; then
     echo "Generating a ~1 GB COPY seed ($big_rows rows) …"
     gen_copy "$big_rows" "$WORK/project/db/big.sql"
     size=$(du -m "$WORK/project/db/big.sql" | cut -f1)
-    psql_ms=$(run_psql "$WORK/project/db/big.sql" "$big_rows")
-    read -r wall goal peak live file < <(run_pmoves big.sql big "$big_rows")
+    # psql, pmoves, pmoves, psql: the first gigabyte load of a fresh server also creates its WAL segments, which
+    # later loads recycle; this order gives each tool one early and one late run.
+    : > "$WORK/logs/big.psql"; : > "$WORK/logs/big.pmoves"
+    run_psql "$WORK/project/db/big.sql" "$big_rows" >> "$WORK/logs/big.psql"
+    run_pmoves big.sql big-1 "$big_rows" >> "$WORK/logs/big.pmoves"
+    run_pmoves big.sql big-2 "$big_rows" >> "$WORK/logs/big.pmoves"
+    run_psql "$WORK/project/db/big.sql" "$big_rows" >> "$WORK/logs/big.psql"
+    echo "  big runs: psql -f $(tr '\n' ' ' < "$WORK/logs/big.psql")ms | pmoves:seed (wall goal peakMB liveMB file)" \
+        "$(tr '\n' '/' < "$WORK/logs/big.pmoves")"
+    psql_ms=$(median < "$WORK/logs/big.psql")
+    wall=$(cut -d' ' -f1 "$WORK/logs/big.pmoves" | median)
+    goal=$(cut -d' ' -f2 "$WORK/logs/big.pmoves" | median)
+    file=$(cut -d' ' -f5 "$WORK/logs/big.pmoves" | median)
+    peak=$(cut -d' ' -f3 "$WORK/logs/big.pmoves" | sort -n | tail -1)
+    live=$(cut -d' ' -f4 "$WORK/logs/big.pmoves" | sort -n | tail -1)
     printf '%-6s %8d rows %5d MB | psql -f %6d ms | pmoves:seed %6d ms (file %6d ms), %.2f x psql | mvn wall %6d ms | heap <= %d MB before a GC, <= %d MB live (-Xmx256m)\n' \
         big "$big_rows" "$size" "$psql_ms" "$goal" "$file" "$(echo "$goal / $psql_ms" | bc -l)" "$wall" "$peak" "$live" \
         | tee -a "$results"
@@ -187,6 +186,6 @@ if [ "$BIG_GB" = 1 ]; then
 fi
 
 echo
-echo "PostgreSQL $(sql -At -c 'SHOW server_version') on localhost:$PORT; $(nproc) CPUs; $(java -version 2>&1 | head -1);" \
+echo "PostgreSQL $PG_SERVER_VERSION on localhost:$PORT; $(nproc) CPUs; $(java -version 2>&1 | head -1);" \
     "$(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
 cat "$results"
