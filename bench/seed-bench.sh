@@ -5,18 +5,18 @@
 #   bench/seed-bench.sh                 # 1,000,000 rows as COPY and as batched INSERTs, 3 runs of each tool
 #   ROWS=200000 RUNS=5 bench/seed-bench.sh
 #   RUNS=0 BIG_GB=1 bench/seed-bench.sh   # the 1 GB run alone
-#   BIG_GB=1 bench/seed-bench.sh        # also one ~1 GB COPY seed, pmoves:seed with -Xmx256m (and psql, for scale)
+#   BIG_GB=1 bench/seed-bench.sh        # also a ~1 GB COPY seed, twice with each tool (pmoves:seed with -Xmx256m)
 #
 # Every pmoves:seed run is a whole `mvn` build with MAVEN_OPTS=-Xmx256m and a GC log. Reported: the median time of
 # psql -f; the median of the goal's own time (its "Seeded … in N ms" line: scan, connect, lock, run with the hash,
-# commit; Maven's start-up is not in it, the mvn wall time shows it); their ratio, as the median of the ratios of
-# each run pair (the tools alternate, so each pair meets the same load on a shared machine); and the heap: the largest
-# heap in use before a GC and the largest left live after one.
+# commit; Maven's start-up is not in it, the mvn wall time shows it) and of the file's own run (its "[1/1] … ran, N ms"
+# line: without the connection, which a fresh JVM pays ~0.3 s for); their ratio, as the median of the ratios of each
+# run pair (the tools alternate, so each pair meets the same load on a shared machine); and the heap: the largest heap
+# in use before a GC and the largest left live after one.
 #
 # Needs: a JDK 17 and Maven (the plugin is built and put in a local repository of the bench's own first, unless
 # SKIP_INSTALL=1; everything else must be in ~/.m2, as after `mvn verify`), the PostgreSQL server
-# binaries (PGBIN, default /usr/lib/postgresql/15/bin: initdb, pg_ctl) and psql. As root, the server runs as the
-# postgres user. Work files go to BENCH_DIR (default target/bench); the server's data to a temporary directory.
+# binaries and psql (see bench/throwaway-postgres.sh). Work files go to BENCH_DIR (default target/bench).
 set -euo pipefail
 
 ROWS=${ROWS:-1000000}
@@ -25,8 +25,6 @@ BATCH=${BATCH:-1000}
 BIG_GB=${BIG_GB:-0}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${BENCH_DIR:-$ROOT/target/bench}
-PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
-PSQL=${PSQL:-psql}
 VERSION=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$ROOT/pom.xml" | head -1)
 GOAL="ai.pmoves:pmoves-maven-plugin:$VERSION:seed"
 
@@ -34,21 +32,10 @@ mkdir -p "$WORK/project/db" "$WORK/logs"
 rm -f "$WORK"/logs/*
 
 # ---- a throwaway server ----------------------------------------------------------------------------------------
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-PGDATA=$(mktemp -d /tmp/pmoves-bench-pg.XXXXXX)
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$PGDATA"
-cleanup() {
-    as_pg "$PGBIN/pg_ctl" -D "$PGDATA/data" -m fast stop >/dev/null 2>&1 || true
-    rm -rf "$PGDATA"
-}
-trap cleanup EXIT
-as_pg "$PGBIN/initdb" -D "$PGDATA/data" -U postgres -A trust -E UTF8 >/dev/null
-as_pg "$PGBIN/pg_ctl" -D "$PGDATA/data" -l "$PGDATA/server.log" -w \
-    -o "-p $PORT -k $PGDATA -c listen_addresses=localhost" start >/dev/null
+source "$ROOT/bench/throwaway-postgres.sh"
 URL="jdbc:postgresql://localhost:$PORT/bench"
-sql() { PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PORT" -U postgres -d "${DB:-bench}" "$@"; }
-DB=postgres sql -c "CREATE DATABASE bench"
+sql -c "CREATE DATABASE bench"
+DB=bench
 
 # ---- the plugin and a project that uses it ---------------------------------------------------------------------
 # The plugin goes into a local repository of the bench's own, so that another build installing into ~/.m2 cannot swap
@@ -127,8 +114,9 @@ run_pmoves() { # file-name label rows -> prints "wall goal peak live"
         -Dpmoves.seedIncludes="$1" -Dpmoves.seedMode=always > "$log" 2>&1 || { tail -30 "$log" >&2; exit 1; }
     wall=$(( $(now_ms) - t0 ))
     check_rows "$3"
-    local goal; goal=$(sed -n 's/.*Seeded 1 file .* in \([0-9]*\) ms\./\1/p' "$log")
-    echo "$wall $goal $(peak_heap "$gc")"
+    local goal file; goal=$(sed -n 's/.*Seeded 1 file .* in \([0-9]*\) ms\./\1/p' "$log")
+    file=$(sed -n 's/.*\[1\/1\] .* … ran[^,]*, \([0-9]*\) ms$/\1/p' "$log")
+    echo "$wall $goal $(peak_heap "$gc") $file"
 }
 check_rows() {
     local n; n=$(sql -At -c "SELECT count(*) FROM bench_rows")
@@ -148,20 +136,27 @@ for kind in copy insert; do
     size=$(du -m "$file" | cut -f1)
     : > "$WORK/logs/$kind.psql"; : > "$WORK/logs/$kind.pmoves"; : > "$WORK/logs/$kind.ratio"
     for i in $(seq 1 "$RUNS"); do
-        run_psql "$file" "$ROWS" >> "$WORK/logs/$kind.psql"
-        run_pmoves "$kind.sql" "$kind-$i" "$ROWS" >> "$WORK/logs/$kind.pmoves"
-        p=$(tail -1 "$WORK/logs/$kind.psql"); read -r w g pk lv < <(tail -1 "$WORK/logs/$kind.pmoves")
+        # Each tool goes first in every other pair: neither always meets the other's checkpoint or cache.
+        if [ $((i % 2)) = 1 ]; then
+            run_psql "$file" "$ROWS" >> "$WORK/logs/$kind.psql"
+            run_pmoves "$kind.sql" "$kind-$i" "$ROWS" >> "$WORK/logs/$kind.pmoves"
+        else
+            run_pmoves "$kind.sql" "$kind-$i" "$ROWS" >> "$WORK/logs/$kind.pmoves"
+            run_psql "$file" "$ROWS" >> "$WORK/logs/$kind.psql"
+        fi
+        p=$(tail -1 "$WORK/logs/$kind.psql"); read -r w g pk lv f < <(tail -1 "$WORK/logs/$kind.pmoves")
         echo "$g $p" | awk '{ printf "%.3f\n", $1 / $2 }' >> "$WORK/logs/$kind.ratio"
-        echo "  $kind run $i: psql -f $p ms | pmoves:seed goal $g ms, mvn wall $w ms, heap $pk MB before a GC, $lv MB live"
+        echo "  $kind run $i: psql -f $p ms | pmoves:seed goal $g ms (file $f ms), mvn wall $w ms, heap $pk MB before a GC, $lv MB live"
     done
     psql_ms=$(median < "$WORK/logs/$kind.psql")
     wall_ms=$(cut -d' ' -f1 "$WORK/logs/$kind.pmoves" | median)
     goal_ms=$(cut -d' ' -f2 "$WORK/logs/$kind.pmoves" | median)
+    file_ms=$(cut -d' ' -f5 "$WORK/logs/$kind.pmoves" | median)
     ratio=$(sort -n "$WORK/logs/$kind.ratio" | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }')
     peak=$(cut -d' ' -f3 "$WORK/logs/$kind.pmoves" | sort -n | tail -1)
     live=$(cut -d' ' -f4 "$WORK/logs/$kind.pmoves" | sort -n | tail -1)
-    printf '%-6s %8d rows %5d MB | psql -f %6d ms | pmoves:seed %6d ms, %.2f x psql | mvn wall %6d ms | heap <= %d MB before a GC, <= %d MB live (-Xmx256m)\n' \
-        "$kind" "$ROWS" "$size" "$psql_ms" "$goal_ms" "$ratio" "$wall_ms" "$peak" "$live" | tee -a "$results"
+    printf '%-6s %8d rows %5d MB | psql -f %6d ms | pmoves:seed %6d ms (file %6d ms), %.2f x psql | mvn wall %6d ms | heap <= %d MB before a GC, <= %d MB live (-Xmx256m)\n' \
+        "$kind" "$ROWS" "$size" "$psql_ms" "$goal_ms" "$file_ms" "$ratio" "$wall_ms" "$peak" "$live" | tee -a "$results"
 done
 
 if [ "$BIG_GB" = 1 ]; then
@@ -169,15 +164,28 @@ if [ "$BIG_GB" = 1 ]; then
     echo "Generating a ~1 GB COPY seed ($big_rows rows) …"
     gen_copy "$big_rows" "$WORK/project/db/big.sql"
     size=$(du -m "$WORK/project/db/big.sql" | cut -f1)
-    read -r wall goal peak live < <(run_pmoves big.sql big "$big_rows")
-    psql_ms=$(run_psql "$WORK/project/db/big.sql" "$big_rows")
-    printf '%-6s %8d rows %5d MB | psql -f %6d ms | pmoves:seed %6d ms, %.2f x psql | mvn wall %6d ms | heap <= %d MB before a GC, <= %d MB live (-Xmx256m)\n' \
-        big "$big_rows" "$size" "$psql_ms" "$goal" "$(echo "$goal / $psql_ms" | bc -l)" "$wall" "$peak" "$live" \
+    # psql, pmoves, pmoves, psql: the first gigabyte load of a fresh server also creates its WAL segments, which
+    # later loads recycle; this order gives each tool one early and one late run.
+    : > "$WORK/logs/big.psql"; : > "$WORK/logs/big.pmoves"
+    run_psql "$WORK/project/db/big.sql" "$big_rows" >> "$WORK/logs/big.psql"
+    run_pmoves big.sql big-1 "$big_rows" >> "$WORK/logs/big.pmoves"
+    run_pmoves big.sql big-2 "$big_rows" >> "$WORK/logs/big.pmoves"
+    run_psql "$WORK/project/db/big.sql" "$big_rows" >> "$WORK/logs/big.psql"
+    echo "  big runs: psql -f $(tr '\n' ' ' < "$WORK/logs/big.psql")ms | pmoves:seed (wall goal peakMB liveMB file)" \
+        "$(tr '\n' '/' < "$WORK/logs/big.pmoves")"
+    psql_ms=$(median < "$WORK/logs/big.psql")
+    wall=$(cut -d' ' -f1 "$WORK/logs/big.pmoves" | median)
+    goal=$(cut -d' ' -f2 "$WORK/logs/big.pmoves" | median)
+    file=$(cut -d' ' -f5 "$WORK/logs/big.pmoves" | median)
+    peak=$(cut -d' ' -f3 "$WORK/logs/big.pmoves" | sort -n | tail -1)
+    live=$(cut -d' ' -f4 "$WORK/logs/big.pmoves" | sort -n | tail -1)
+    printf '%-6s %8d rows %5d MB | psql -f %6d ms | pmoves:seed %6d ms (file %6d ms), %.2f x psql | mvn wall %6d ms | heap <= %d MB before a GC, <= %d MB live (-Xmx256m)\n' \
+        big "$big_rows" "$size" "$psql_ms" "$goal" "$file" "$(echo "$goal / $psql_ms" | bc -l)" "$wall" "$peak" "$live" \
         | tee -a "$results"
     rm -f "$WORK/project/db/big.sql"
 fi
 
 echo
-echo "PostgreSQL $(sql -At -c 'SHOW server_version') on localhost:$PORT; $(nproc) CPUs; $(java -version 2>&1 | head -1);" \
+echo "PostgreSQL $PG_SERVER_VERSION on localhost:$PORT; $(nproc) CPUs; $(java -version 2>&1 | head -1);" \
     "$(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
 cat "$results"

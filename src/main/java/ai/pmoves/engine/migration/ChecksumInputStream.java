@@ -7,17 +7,18 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /**
- * Computes a file's {@link Checksum} from its bytes as they are read, so a seed is hashed in the same pass that runs
+ * Reads a UTF-8 file as normalized text, the way {@link Checksum} sees it (a leading BOM dropped, CRLF and CR as
+ * LF), and computes the checksum of what it hands out, so a seed is normalized and hashed in the one pass that runs
  * it. In UTF-8 the BOM is the bytes EF BB BF and a CR or LF byte is never part of another character, so normalizing
- * the bytes (BOM dropped, CRLF and CR as LF) is normalizing the text.
+ * the bytes is normalizing the text.
  */
 public final class ChecksumInputStream extends FilterInputStream {
     private static final int BOM_LENGTH = 3;
 
     private final MessageDigest digest = Checksum.newDigest();
-    private final byte[] head = new byte[BOM_LENGTH];
-    private int headLength;
-    private boolean pastHead;
+    /** The first bytes, read ahead to see whether they are a BOM, and handed out before anything else. */
+    private byte[] head;
+    private int headAt;
     private boolean afterCr;
     private boolean ended;
 
@@ -34,20 +35,41 @@ public final class ChecksumInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        int n = in.read(b, off, len);
-        if (n < 0) {
-            ended = true;
-            endHead();
-        } else {
-            consume(b, off, n);
+        if (len == 0) {
+            return 0;
         }
-        return n;
+        if (head == null) {
+            byte[] first = in.readNBytes(BOM_LENGTH);
+            boolean bom = first.length == BOM_LENGTH && first[0] == (byte) 0xEF && first[1] == (byte) 0xBB
+                    && first[2] == (byte) 0xBF;
+            head = bom ? new byte[0] : first;
+        }
+        while (true) {
+            int n;
+            if (headAt < head.length) {
+                n = Math.min(len, head.length - headAt);
+                System.arraycopy(head, headAt, b, off, n);
+                headAt += n;
+            } else {
+                n = in.read(b, off, len);
+            }
+            if (n < 0) {
+                ended = true;
+                return -1;
+            }
+            int out = normalize(b, off, off + n);
+            digest.update(b, off, out - off);
+            // A read of only the LF of a CRLF yields nothing: read on rather than return 0.
+            if (out > off) {
+                return out - off;
+            }
+        }
     }
 
     @Override
     public long skip(long n) throws IOException {
         // Skipped bytes are part of the file too: read them.
-        byte[] sink = new byte[(int) Math.min(n, 8192)];
+        byte[] sink = new byte[(int) Math.min(Math.max(n, 1), 8192)];
         long skipped = 0;
         while (skipped < n) {
             int k = read(sink, 0, (int) Math.min(sink.length, n - skipped));
@@ -76,50 +98,29 @@ public final class ChecksumInputStream extends FilterInputStream {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private void consume(byte[] b, int off, int n) {
-        int from = off;
-        int to = off + n;
-        while (!pastHead && from < to) {
-            head[headLength++] = b[from++];
-            if (headLength == BOM_LENGTH) {
-                endHead();
-            }
+    /** Rewrites {@code b[from, to)} in place with CR and CRLF as LF; returns where the output ends. */
+    private int normalize(byte[] b, int from, int to) {
+        int k = from;
+        if (afterCr && k < to && b[k] == '\n') {
+            // the LF of a CRLF whose CR ended the previous read
+            System.arraycopy(b, k + 1, b, k, to - k - 1);
+            to--;
         }
-        update(b, from, to);
-    }
-
-    /** The first bytes, held back until it is known whether they are a BOM. */
-    private void endHead() {
-        if (pastHead) {
-            return;
+        afterCr = false;
+        // Most text has no CR: find the first one before rewriting anything.
+        while (k < to && b[k] != '\r') {
+            k++;
         }
-        pastHead = true;
-        boolean bom = headLength == BOM_LENGTH && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB
-                && head[2] == (byte) 0xBF;
-        if (!bom) {
-            update(head, 0, headLength);
-        }
-    }
-
-    /** Digests {@code bytes[from, to)} with CR and CRLF as LF. */
-    private void update(byte[] bytes, int from, int to) {
-        int run = from;
-        for (int k = from; k < to; k++) {
-            byte c = bytes[k];
-            if (c == '\r') {
-                digest.update(bytes, run, k - run);
-                digest.update((byte) '\n');
-                run = k + 1;
-                afterCr = true;
-            } else {
-                if (c == '\n' && afterCr) {
-                    // the LF of a CRLF: its CR already went in as LF
-                    digest.update(bytes, run, k - run);
-                    run = k + 1;
-                }
+        int out = k;
+        for (; k < to; k++) {
+            byte c = b[k];
+            if (c == '\n' && afterCr) {
                 afterCr = false;
+                continue;
             }
+            afterCr = c == '\r';
+            b[out++] = afterCr ? (byte) '\n' : c;
         }
-        digest.update(bytes, run, to - run);
+        return out;
     }
 }

@@ -53,7 +53,7 @@ final class SeedRunner {
         int copyDataLine = 0;
         try (ChecksumInputStream bytes = new ChecksumInputStream(new BufferedInputStream(
                 Files.newInputStream(seed.file()), READ_BUFFER));
-             SqlStatementReader reader = new SqlStatementReader(utf8(bytes));
+             SqlStatementReader reader = SqlStatementReader.ofNormalized(utf8(bytes));
              Statement st = connection.createStatement()) {
             connection.setAutoCommit(false);
             // The file is PostgreSQL's SQL, as psql reads it: no JDBC {fn …} escapes.
@@ -66,8 +66,8 @@ final class SeedRunner {
                 current = s;
                 refuseNonTransactional(seed, s);
                 Reader data = reader.copyData();
+                copyDataLine = data == null ? 0 : reader.copyDataLine();
                 if (data != null) {
-                    copyDataLine = reader.copyDataLine();
                     copy.copyIn(s.sql(), data, READ_BUFFER);
                 } else {
                     st.execute(s.sql());

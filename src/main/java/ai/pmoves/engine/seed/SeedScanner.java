@@ -3,6 +3,7 @@ package ai.pmoves.engine.seed;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.migration.NaturalOrder;
+import ai.pmoves.engine.migration.SqlFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +44,7 @@ public final class SeedScanner {
 
     private static void addDirectory(Path directory, String parameter, boolean configured, SeedSources sources,
                                      SeedFilter filter, Map<String, SeedFile> files, EngineLog log) {
-        if (!Files.isDirectory(directory)) {
-            if (configured) {
-                throw new PmovesException("The configured " + parameter + " '" + directory + "' does not exist or is not"
-                        + " a directory: create it, or fix the path in <" + parameter + "> / -Dpmoves." + parameter + ".");
-            }
+        if (!SqlFiles.directoryExists(directory, parameter, configured)) {
             log.info("No " + directory + " (default " + parameter + "): skipped.");
             return;
         }

@@ -91,24 +91,38 @@ final class CharWindow {
 
     /**
      * Copies buffered text from {@code from} into {@code dst}, at most {@code max} chars, in one go up to the first line
-     * that may start with {@code lineStart}: the copy ends after an LF followed by {@code lineStart}, or by text not
-     * read yet.
+     * that may start with {@code first}: the copy ends after an LF followed by {@code first}, or by text not read yet.
      *
      * @return how many chars were copied, or -1 at the end of the text
      */
-    int copyUpToLineStartingWith(char lineStart, long from, char[] dst, int off, int max) throws IOException {
+    int copyUpToLineStartingWith(char first, long from, char[] dst, int off, int max) throws IOException {
         if (!has(from)) {
             return -1;
         }
         int start = (int) (from - base);
         int stop = (int) Math.min(limit, start + (long) max);
+        char[] b = buf;
         int k = start;
+        int lines = 0;
+        int lastLf = -1;
         while (k < stop) {
-            if (buf[k++] == '\n' && (k == limit || buf[k] == lineStart)) {
-                break;
+            if (b[k++] == '\n') {
+                lines++;
+                lastLf = k - 1;
+                if (k == limit || b[k] == first) {
+                    break;
+                }
             }
         }
-        System.arraycopy(buf, start, dst, off, k - start);
+        System.arraycopy(b, start, dst, off, k - start);
+        if (cursor == from) {
+            // The lines are counted here, in the one pass over the copied text, rather than again when it is dropped.
+            line = (int) Math.min((long) line + lines, Integer.MAX_VALUE);
+            if (lastLf >= 0) {
+                lineStart = base + lastLf + 1;
+            }
+            cursor = base + k;
+        }
         return k - start;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.pmoves.engine.sql.SqlText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,13 +48,25 @@ class ChecksumTest {
             assertEquals(Checksum.ofRawText(text), Checksum.ofFile(file), () -> "for " + text.length() + " chars");
         }
         // read a byte at a time, a BOM and a CRLF are split across reads
-        for (String text : List.of("\uFEFFSELECT 1;\r\n", "ab", "\r\n\r", "\uFEFF")) {
+        for (String text : List.of("\uFEFFSELECT 1;\r\n", "ab", "\r\n\r", "\uFEFF", "\r\n\n\r\r")) {
             try (ChecksumInputStream in = new ChecksumInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
-                while (in.read() >= 0) {
-                    // digest as it goes
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                for (int b; (b = in.read()) >= 0; ) {
+                    out.write(b);
                 }
+                assertEquals(SqlText.normalize(text), out.toString(StandardCharsets.UTF_8), "it hands out the normalized text");
                 assertEquals(Checksum.ofRawText(text), in.checksum(), text);
             }
+        }
+    }
+
+    @Test
+    void streamHandsOutTheNormalizedTextAcrossChunks(@TempDir Path dir) throws IOException {
+        String text = "\uFEFF" + "a\r\n".repeat(40_000) + "é\r" + "b\rc\n".repeat(30_000);
+        Path file = Files.write(dir.resolve("seed.sql"), text.getBytes(StandardCharsets.UTF_8));
+        try (ChecksumInputStream in = new ChecksumInputStream(Files.newInputStream(file))) {
+            assertEquals(SqlText.normalize(text), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(Checksum.ofRawText(text), in.checksum());
         }
     }
 
