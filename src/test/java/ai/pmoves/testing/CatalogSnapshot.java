@@ -11,13 +11,14 @@ import java.util.List;
  * What a database's own schemas hold, as sorted lines that compare well in a test failure: schemas, tables (with RLS),
  * columns, constraints, indexes, views, functions, triggers, policies, types and sequences, each by definition
  * ({@code pg_get_*def}), never by OID. The history schema and PostgreSQL's own are left out; {@link #full}
- * adds the rows of every table, the history and seed tables' included.
+ * adds the rows of every table, the history and seed tables' included, and {@link #all} the history schema's objects.
  */
 public final class CatalogSnapshot {
     private static final String OWN = "NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'supabase_migrations')";
     private static final String ALL = "NOT IN ('pg_catalog', 'information_schema', 'pg_toast')";
 
     private static final List<String> QUERIES = queries(OWN);
+    private static final List<String> QUERIES_ALL = queries(ALL);
 
     private static List<String> queries(String OWN) {
         return List.of(
@@ -89,6 +90,11 @@ public final class CatalogSnapshot {
      */
     public static List<String> full(TestPostgres.Database database) throws SQLException {
         return lines(database, QUERIES, true);
+    }
+
+    /** {@link #full}, and the objects of the history schema too: nothing a run may change is left out. */
+    public static List<String> all(TestPostgres.Database database) throws SQLException {
+        return lines(database, QUERIES_ALL, true);
     }
 
     private static List<String> lines(TestPostgres.Database database, List<String> queries, boolean rows)

@@ -3,6 +3,7 @@ package ai.pmoves.engine.seed;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.migration.NaturalOrder;
+import ai.pmoves.engine.migration.SqlFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class SeedScanner {
         }
         List<Path> found = new ArrayList<>();
         try (Stream<Path> list = Files.list(directory)) {
-            list.filter(Files::isRegularFile).forEach(found::add);
+            list.filter(f -> Files.isRegularFile(f) || SqlFiles.isSqlFile(f, parameter)).forEach(found::add);
         } catch (IOException e) {
             throw new PmovesException("Cannot list " + parameter + " '" + directory + "': " + e.getMessage(), e);
         }
