@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every statement of a 20-migration corpus fails in turn (a {@code RAISE} put before it, and one after the last
  * statement), and every history row write fails in turn (a trigger on the history table): after each failed run the
  * database holds exactly the migrations before the failing one, no object of the failing one, and a history that
- * matches; the fixed files then apply to the end. The same for seeds and for rollback's down scripts.
+ * matches; the fixed files then apply to the end. The same for seeds (and their seed table rows) and for rollback's
+ * down scripts (and the deletion of each history row).
  */
 class FaultSweepTest {
     private static final TableName SEED_TABLE = TableName.parse("supabase_migrations.seed_files", "seedTable");
@@ -114,6 +115,16 @@ class FaultSweepTest {
                 assertHolds(db, m, where);
             }
             Files.writeString(down, Corpus.text(step.down(), 0, null));
+            db.execute("CREATE OR REPLACE FUNCTION supabase_migrations.fault() RETURNS trigger LANGUAGE plpgsql AS $$"
+                    + " BEGIN RAISE EXCEPTION 'injected fault in the history table'; END $$;"
+                    + " CREATE TRIGGER fault BEFORE DELETE ON supabase_migrations.schema_migrations FOR EACH ROW"
+                    + " WHEN (OLD.version = '" + step.version() + "') EXECUTE FUNCTION supabase_migrations.fault()");
+            PmovesException deleteFailed = assertThrows(PmovesException.class, () -> rollback(db, rollbacks, 1));
+            faults++;
+            assertTrue(deleteFailed.getMessage().contains("injected fault in the history table"),
+                    deleteFailed.getMessage());
+            db.execute("DROP TRIGGER fault ON supabase_migrations.schema_migrations");
+            assertHolds(db, m, "a failed deletion of the history row of " + step.fileName());
             if (m < Corpus.STEPS.size()) {
                 continue;
             }
@@ -126,7 +137,7 @@ class FaultSweepTest {
         assertHolds(db, 0, "every migration undone");
         System.out.println("Fault sweep, rollback: " + faults + " faults injected over " + Corpus.STEPS.size()
                 + " down scripts");
-        assertEquals(Corpus.STEPS.stream().mapToInt(s -> s.down().size() + 1).sum(), faults);
+        assertEquals(Corpus.STEPS.stream().mapToInt(s -> s.down().size() + 2).sum(), faults);
     }
 
     @Test
