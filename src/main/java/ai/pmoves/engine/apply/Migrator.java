@@ -15,7 +15,9 @@ import ai.pmoves.engine.status.MigrationStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -85,6 +87,10 @@ public final class Migrator {
         MigrationStatus status = MigrationStatus.of(files, rows, m -> MigrationScript.checksumOf(m.file()));
         checkHistory(status, history);
 
+        Map<Migration, Integer> position = new IdentityHashMap<>(files.size() * 2);
+        for (int i = 0; i < files.size(); i++) {
+            position.put(files.get(i), i);
+        }
         List<Migration> toBaseline = new ArrayList<>();
         List<Migration> toRun = new ArrayList<>();
         List<MigrationInfo> outOfOrder = new ArrayList<>();
@@ -92,7 +98,7 @@ public final class Migrator {
             if (info.state() != MigrationState.PENDING && info.state() != MigrationState.OUT_OF_ORDER) {
                 continue;
             }
-            int index = files.indexOf(info.migration());
+            int index = position.get(info.migration());
             if (index <= baselineIndex) {
                 toBaseline.add(info.migration());
             } else if (targetIndex < 0 || index <= targetIndex) {

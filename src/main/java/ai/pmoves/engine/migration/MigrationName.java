@@ -25,6 +25,9 @@ public record MigrationName(String fileName, String version, String orderKey, St
     private static final Pattern DATE = Pattern.compile("(\\d{8})_(.+)\\.sql");
     private static final Pattern DASHED = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})_(.+)\\.sql");
     private static final String ZEROS = "000000";
+    private static final Pattern DIGITS_14 = Pattern.compile("\\d{14}");
+    private static final Pattern DIGITS_8 = Pattern.compile("\\d{8}");
+    private static final Pattern DASHED_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(_.*)?");
 
     /** Parses a file name, or explains which forms are accepted. */
     public static MigrationName parse(String fileName) {
@@ -48,13 +51,13 @@ public record MigrationName(String fileName, String version, String orderKey, St
 
     /** The order key of a recorded version whose file may be gone, or null when the version has no date in it. */
     public static String orderKeyOfVersion(String version) {
-        if (version.matches("\\d{14}")) {
+        if (DIGITS_14.matcher(version).matches()) {
             return version;
         }
-        if (version.matches("\\d{8}")) {
+        if (DIGITS_8.matcher(version).matches()) {
             return version + ZEROS;
         }
-        if (version.matches("\\d{4}-\\d{2}-\\d{2}(_.*)?")) {
+        if (DASHED_VERSION.matcher(version).matches()) {
             return version.substring(0, 4) + version.substring(5, 7) + version.substring(8, 10) + ZEROS;
         }
         return null;
