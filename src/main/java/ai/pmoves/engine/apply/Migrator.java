@@ -146,12 +146,22 @@ public final class Migrator {
     public static void refuseFailedRows(MigrationStatus status, HistoryTable history) {
         List<MigrationInfo> failed = status.inState(MigrationState.FAILED);
         if (!failed.isEmpty()) {
-            throw new PmovesException("Migration " + failed.get(0).name() + " (version " + failed.get(0).version()
-                    + ") failed part-way in an earlier run and is recorded as 'failed' in " + history.name()
-                    + ". Undo what it did by hand and clear the row so that it runs again (mvn pmoves:repair"
-                    + " -Dpmoves.clearFailed=" + failed.get(0).version() + "), or finish it by hand and record it as"
-                    + " applied (mvn pmoves:repair -Dpmoves.markApplied=" + failed.get(0).version() + ").");
+            throw failedRow(failed.get(0).name(), failed.get(0).version(), history);
         }
+    }
+
+    /** {@link #refuseFailedRows(MigrationStatus, HistoryTable)} from the rows alone, for goals that read no files. */
+    public static void refuseFailedRows(List<HistoryRow> rows, HistoryTable history) {
+        rows.stream().filter(HistoryRow::isFailed).findFirst().ifPresent(row -> {
+            throw failedRow(row.name() == null ? row.version() : row.name(), row.version(), history);
+        });
+    }
+
+    private static PmovesException failedRow(String name, String version, HistoryTable history) {
+        return new PmovesException("Migration " + name + " (version " + version + ") failed part-way in an earlier"
+                + " run and is recorded as 'failed' in " + history.name() + ". Undo what it did by hand and clear the"
+                + " row so that it runs again (mvn pmoves:repair -Dpmoves.clearFailed=" + version + "), or finish it"
+                + " by hand and record it as applied (mvn pmoves:repair -Dpmoves.markApplied=" + version + ").");
     }
 
     private void checkHistory(MigrationStatus status, HistoryTable history) {

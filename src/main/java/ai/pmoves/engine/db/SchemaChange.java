@@ -1,13 +1,35 @@
 package ai.pmoves.engine.db;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Statements that create or extend the plugin's own tables, run together: all of them commit, or none. */
 public final class SchemaChange {
     private SchemaChange() {
+    }
+
+    /**
+     * Creates {@code schema} only where it is missing, then runs the statements, in one transaction. Not {@code CREATE
+     * SCHEMA IF NOT EXISTS} alone: PostgreSQL checks CREATE on the database before it looks for the schema, so a user
+     * who owns the schema but may not create schemas would fail on it.
+     */
+    public static void runInSchema(Connection connection, String schema, List<String> statements) throws SQLException {
+        List<String> all = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    all.add("CREATE SCHEMA IF NOT EXISTS " + schema);
+                }
+            }
+        }
+        all.addAll(statements);
+        run(connection, all);
     }
 
     /** Runs the statements in one transaction and commits; rolls back on failure. Restores the auto-commit mode. */

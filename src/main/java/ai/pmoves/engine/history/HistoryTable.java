@@ -60,6 +60,12 @@ public final class HistoryTable {
     public List<String> createStatements() {
         List<String> sql = new ArrayList<>();
         sql.add("CREATE SCHEMA IF NOT EXISTS " + name.schema());
+        sql.addAll(tableStatements());
+        return sql;
+    }
+
+    private List<String> tableStatements() {
+        List<String> sql = new ArrayList<>();
         sql.add("CREATE TABLE IF NOT EXISTS " + name + " (version text NOT NULL PRIMARY KEY, statements text[],"
                 + " name text, checksum text, applied_at timestamp, execution_ms integer, applied_by text, state text)");
         StringBuilder alter = new StringBuilder("ALTER TABLE " + name);
@@ -85,7 +91,7 @@ public final class HistoryTable {
                 checkShape(existing);
             }
             if (existing.isEmpty() || !existing.keySet().containsAll(COLUMNS.keySet())) {
-                SchemaChange.run(connection, createStatements());
+                SchemaChange.runInSchema(connection, name.schema(), tableStatements());
             }
         } catch (SQLException e) {
             throw new PmovesException("Cannot create or extend the history table " + name + ": " + e.getMessage()

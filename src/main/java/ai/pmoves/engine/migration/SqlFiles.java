@@ -26,7 +26,7 @@ public final class SqlFiles {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path file : (Iterable<Path>) entries::iterator) {
-                if (file.getFileName().toString().endsWith(".sql") && Files.isRegularFile(file)) {
+                if (isSqlFile(file, parameter)) {
                     files.add(file);
                 }
             }
@@ -34,6 +34,32 @@ public final class SqlFiles {
             throw new PmovesException("Cannot list " + parameter + " '" + directory + "': " + e.getMessage(), e);
         }
         return files;
+    }
+
+    /**
+     * Whether {@code entry} is an {@code .sql} file; directories are not (subdirectories are not read). An entry
+     * named like one that is neither (a link to nothing, a device) is an error naming it: skipping it would skip a
+     * migration or seed without a word.
+     */
+    public static boolean isSqlFile(Path entry, String parameter) {
+        if (!entry.getFileName().toString().endsWith(".sql") || Files.isDirectory(entry)) {
+            return false;
+        }
+        if (Files.isRegularFile(entry)) {
+            return true;
+        }
+        String what = Files.isSymbolicLink(entry) ? "a link to " + target(entry) + ", which does not exist"
+                : "not a regular file";
+        throw new PmovesException("'" + entry.getFileName() + "' in " + parameter + " '" + entry.getParent() + "' is"
+                + " named like an SQL file but is " + what + ": make the link point at the file, or remove it.");
+    }
+
+    private static String target(Path link) {
+        try {
+            return String.valueOf(Files.readSymbolicLink(link));
+        } catch (IOException e) {
+            return "a path that cannot be read";
+        }
     }
 
     /**

@@ -50,7 +50,7 @@ public final class SeedScanner {
         }
         List<Path> found = new ArrayList<>();
         try (Stream<Path> list = Files.list(directory)) {
-            list.filter(Files::isRegularFile).forEach(found::add);
+            list.filter(f -> Files.isRegularFile(f) || SqlFiles.isSqlFile(f, parameter)).forEach(found::add);
         } catch (IOException e) {
             throw new PmovesException("Cannot list " + parameter + " '" + directory + "': " + e.getMessage(), e);
         }

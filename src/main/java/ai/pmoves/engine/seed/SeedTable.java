@@ -41,7 +41,7 @@ public final class SeedTable {
             if (columns.keySet().containsAll(Set.of("path", "hash", "applied_at", "execution_ms"))) {
                 return;
             }
-            SchemaChange.run(connection, List.of("CREATE SCHEMA IF NOT EXISTS " + name.schema(),
+            SchemaChange.runInSchema(connection, name.schema(), List.of(
                     "CREATE TABLE IF NOT EXISTS " + name + " (path text NOT NULL PRIMARY KEY, hash text NOT NULL,"
                             + " applied_at timestamp, execution_ms integer)",
                     "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS applied_at timestamp,"

@@ -2,8 +2,10 @@ package ai.pmoves.engine.seed;
 
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Checksum;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -66,6 +68,9 @@ public final class Seeder {
 
     private SeedResult run(Connection connection, SeedOptions options, List<SeedFile> files, long start)
             throws SQLException {
+        // A migration that failed part-way left a schema no file describes: seeding it would pile on that.
+        HistoryTable history = new HistoryTable(options.historyTable());
+        Migrator.refuseFailedRows(history.readAll(connection), history);
         SeedTable table = new SeedTable(options.seedTable());
         table.ensure(connection);
         Map<String, SeedRow> rows = table.readAll(connection);

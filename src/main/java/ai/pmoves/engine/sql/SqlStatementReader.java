@@ -196,6 +196,10 @@ public final class SqlStatementReader implements Closeable {
         if (c == '\\') {
             throw metaCommand(i);
         }
+        if (c == '\0') {
+            throw error(i, "a NUL character (U+0000), which PostgreSQL text cannot hold: the file is probably UTF-16"
+                    + " (every other byte 0) or binary; save it as UTF-8");
+        }
         if (isDigit(c) || (c == '.' && isDigit(w.peek(i + 1)))) {
             // Numbers are skipped whole so that 1e5 yields no word E5.
             long j = i + 1;

@@ -8,6 +8,7 @@ import ai.pmoves.engine.apply.MigrationsFixture;
 import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScanner;
+import ai.pmoves.testing.CatalogSnapshot;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;

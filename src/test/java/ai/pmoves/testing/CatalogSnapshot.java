@@ -1,6 +1,5 @@
-package ai.pmoves.engine.rollback;
+package ai.pmoves.testing;
 
-import ai.pmoves.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,12 +10,18 @@ import java.util.List;
 /**
  * What a database's own schemas hold, as sorted lines that compare well in a test failure: schemas, tables (with RLS),
  * columns, constraints, indexes, views, functions, triggers, policies, types and sequences, each by definition
- * ({@code pg_get_*def}), never by OID. The history schema and PostgreSQL's own are left out.
+ * ({@code pg_get_*def}), never by OID. The history schema and PostgreSQL's own are left out; {@link #full}
+ * adds the rows of every table, the history and seed tables' included, and {@link #all} the history schema's objects.
  */
-final class CatalogSnapshot {
+public final class CatalogSnapshot {
     private static final String OWN = "NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'supabase_migrations')";
+    private static final String ALL = "NOT IN ('pg_catalog', 'information_schema', 'pg_toast')";
 
-    private static final List<String> QUERIES = List.of(
+    private static final List<String> QUERIES = queries(OWN);
+    private static final List<String> QUERIES_ALL = queries(ALL);
+
+    private static List<String> queries(String OWN) {
+        return List.of(
             "SELECT 'schema ' || nspname FROM pg_namespace WHERE nspname " + OWN + " AND nspname NOT LIKE 'pg_temp%'"
                     + " AND nspname NOT LIKE 'pg_toast_temp%'",
             "SELECT 'relation ' || n.nspname || '.' || c.relname || ' kind=' || c.relkind::text || ' rls=' || c.relrowsecurity"
@@ -59,12 +64,13 @@ final class CatalogSnapshot {
                     + " AND (t.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')",
             "SELECT 'sequence ' || schemaname || '.' || sequencename || ' ' || data_type || ' start=' || start_value"
                     + " || ' increment=' || increment_by FROM pg_sequences WHERE schemaname " + OWN);
+    }
 
     private CatalogSnapshot() {
     }
 
     /** The lines only one side has, for a failure message that shows what differs rather than two long lists. */
-    static String difference(List<String> expected, List<String> actual) {
+    public static String difference(List<String> expected, List<String> actual) {
         List<String> missing = new ArrayList<>(expected);
         missing.removeAll(actual);
         List<String> extra = new ArrayList<>(actual);
@@ -73,10 +79,44 @@ final class CatalogSnapshot {
     }
 
     /** Every line of the snapshot, sorted. */
-    static List<String> of(TestPostgres.Database database) throws SQLException {
+    public static List<String> of(TestPostgres.Database database) throws SQLException {
+        return lines(database, QUERIES, false);
+    }
+
+    /**
+     * The snapshot with every row of every table, the history and seed tables' included (without the columns that
+     * record when), so "the database is unchanged" covers data and what the plugin records. The history schema's
+     * objects stay out: a run may create the (empty) history or seed table before the file that fails.
+     */
+    public static List<String> full(TestPostgres.Database database) throws SQLException {
+        return lines(database, QUERIES, true);
+    }
+
+    /** {@link #full}, and the objects of the history schema too: nothing a run may change is left out. */
+    public static List<String> all(TestPostgres.Database database) throws SQLException {
+        return lines(database, QUERIES_ALL, true);
+    }
+
+    private static List<String> lines(TestPostgres.Database database, List<String> queries, boolean rows)
+            throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Connection c = database.connect(); Statement st = c.createStatement()) {
-            for (String query : QUERIES) {
+            List<String> tables = new ArrayList<>();
+            if (rows) {
+                try (ResultSet rs = st.executeQuery("SELECT format('%I.%I', schemaname, tablename) FROM pg_tables"
+                        + " WHERE schemaname " + ALL)) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+            }
+            List<String> all = new ArrayList<>(queries);
+            for (String table : tables) {
+                // to_jsonb minus the columns that record when: two identical runs differ only there
+                all.add("SELECT 'row " + table.replace("'", "''") + " ' || (to_jsonb(t) - 'applied_at'"
+                        + " - 'execution_ms')::text FROM " + table + " t");
+            }
+            for (String query : all) {
                 try (ResultSet rs = st.executeQuery(query)) {
                     while (rs.next()) {
                         lines.add(rs.getString(1));

@@ -1,0 +1,40 @@
+import groovy.io.FileType
+
+// The passwords the other ITs hand the plugin, from their pom.xml and invoker.properties
+def itRoot = basedir.parentFile
+def secrets = [] as Set
+itRoot.eachDir { dir ->
+    if (dir == basedir) return
+    ['pom.xml', 'invoker.properties'].collect { new File(dir, it) }.findAll { it.exists() }.each { f ->
+        def text = f.text
+        (text =~ /<pmoves\.password>([^<]+)<\/pmoves\.password>/).each { secrets << it[1] }
+        (text =~ /-Dpmoves\.password=(\S+)/).each { secrets << it[1] }
+        // in a URL: postgresql://user:PASSWORD@host/db or ...?password=PASSWORD
+        (text =~ /(?:<pmoves\.url>|-Dpmoves\.url=)[^<\s]*?:\/\/[^:\/@<\s]+:([^@<\s]+)@/).each { secrets << it[1] }
+        (text =~ /(?:<pmoves\.url>|-Dpmoves\.url=)[^<\s]*?[?&]password=([^&<\s]+)/).each { secrets << it[1] }
+    }
+}
+// 'postgres' is also every IT's user and the embedded server's name: not a secret that can be told apart here
+secrets.remove('postgres')
+assert !secrets.isEmpty() : "no IT with a password ran before this one: run it with the others (mvn verify)"
+
+// Their logs and reports
+def scanned = []
+itRoot.eachFileRecurse(FileType.FILES) { f ->
+    def path = f.path.replace('\\', '/')
+    if (path.startsWith(basedir.path.replace('\\', '/') + '/')) return
+    if (f.name == 'build.log' || path.contains('/target/') && (f.name.endsWith('.json') || f.name.endsWith('.sql'))) {
+        scanned << f
+    }
+}
+def logs = scanned.count { it.name == 'build.log' }
+
+def hits = []
+scanned.each { f ->
+    f.eachLine('UTF-8') { line, n ->
+        secrets.each { s -> if (line.contains(s)) hits << "${f.path.substring(itRoot.path.length() + 1)}:${n}: ${s}" }
+    }
+}
+println "Secrets scan: ${secrets.size()} test passwords in ${scanned.size()} files (${logs} build logs): ${hits.size()} hits"
+assert hits.isEmpty() : "test passwords found:\n" + hits.join('\n')
+true
