@@ -45,7 +45,7 @@ public final class Migrator {
                      : AdvisoryLock.acquire(settings, options.historyTable().toString(), options.lockTimeout())) {
             return apply(connection, files, options, start);
         } catch (SQLException e) {
-            throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
+            throw settings.databaseError(e);
         }
     }
 
@@ -62,7 +62,7 @@ public final class Migrator {
         try {
             return apply(connection, files, options, start);
         } catch (SQLException e) {
-            throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
+            throw settings.databaseError(e);
         }
     }
 

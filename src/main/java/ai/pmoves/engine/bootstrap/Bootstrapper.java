@@ -1,7 +1,6 @@
 package ai.pmoves.engine.bootstrap;
 
 import ai.pmoves.engine.EngineLog;
-import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.apply.ApplyResult;
 import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.db.AdvisoryLock;
@@ -66,7 +65,7 @@ public final class Bootstrapper {
             log.info(summary(result));
             return result;
         } catch (SQLException e) {
-            throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
+            throw settings.databaseError(e);
         }
     }
 

@@ -105,6 +105,11 @@ public final class ConnectionSettings {
         }
     }
 
+    /** A database failure outside any one statement, naming the (masked) database it happened on. */
+    public PmovesException databaseError(SQLException e) {
+        return new PmovesException("Database error on " + maskedUrl() + ": " + e.getMessage(), e);
+    }
+
     public String maskedUrl() {
         return mask(url);
     }

@@ -83,7 +83,7 @@ public final class Repairer {
             }
             return steps.stream().map(Step::change).toList();
         } catch (SQLException e) {
-            throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
+            throw settings.databaseError(e);
         }
     }
 

@@ -1,7 +1,6 @@
 package ai.pmoves.engine.rollback;
 
 import ai.pmoves.engine.EngineLog;
-import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.apply.DryRunScript;
 import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.db.AdvisoryLock;
@@ -87,7 +86,7 @@ public final class Reverter {
                     + " re-applies " + (undone.size() == 1 ? "it." : "them."));
             return new RollbackResult(undone, millis);
         } catch (SQLException e) {
-            throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
+            throw settings.databaseError(e);
         }
     }
 

@@ -1,7 +1,6 @@
 package ai.pmoves.engine.seed;
 
 import ai.pmoves.engine.EngineLog;
-import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
@@ -44,7 +43,7 @@ public final class Seeder {
                     .getDatabaseProductVersion() + ")");
             return run(connection, options, files, start);
         } catch (SQLException e) {
-            throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
+            throw settings.databaseError(e);
         }
     }
 
@@ -62,7 +61,7 @@ public final class Seeder {
         try {
             return run(connection, options, files, start);
         } catch (SQLException e) {
-            throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
+            throw settings.databaseError(e);
         }
     }
 

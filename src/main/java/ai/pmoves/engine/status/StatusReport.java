@@ -1,6 +1,5 @@
 package ai.pmoves.engine.status;
 
-import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.history.TableName;
@@ -51,7 +50,7 @@ public record StatusReport(String maskedUrl, String serverVersion, MigrationStat
             return new StatusReport(settings.maskedUrl(), serverVersion,
                     MigrationStatus.of(files, rows, m -> MigrationScript.checksumOf(m.file())), seeds);
         } catch (SQLException e) {
-            throw new PmovesException("Database error on " + settings.maskedUrl() + ": " + e.getMessage(), e);
+            throw settings.databaseError(e);
         }
     }
 }
