@@ -4,7 +4,7 @@ import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.server.DockerEngine;
 import ai.pmoves.engine.server.DockerServer;
 import ai.pmoves.engine.server.EmbeddedBinaries;
-import ai.pmoves.engine.server.EmbeddedServer;
+import ai.pmoves.engine.server.EmbeddedEngine;
 import ai.pmoves.engine.server.PostgresServer;
 import ai.pmoves.engine.server.RunningServers;
 import java.nio.file.Path;
@@ -19,9 +19,15 @@ import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
  * Starts a throwaway PostgreSQL for the build and sets {@code pmoves.url}, {@code pmoves.user},
@@ -116,9 +122,9 @@ public class StartMojo extends AbstractMojo {
     private PostgresServer startEmbedded() {
         String coordinates = EmbeddedBinaries.coordinates(postgresVersion, System.getProperty("os.name"),
                 System.getProperty("os.arch"));
-        Path jar;
+        Path binaries;
         try {
-            jar = repositorySystem.resolveArtifact(repositorySession,
+            binaries = repositorySystem.resolveArtifact(repositorySession,
                     new ArtifactRequest(new DefaultArtifact(coordinates), remoteRepositories, null))
                     .getArtifact().getFile().toPath();
         } catch (ArtifactResolutionException e) {
@@ -132,6 +138,27 @@ public class StartMojo extends AbstractMojo {
         Path serverLog = project.getBasedir().toPath().resolve(project.getBuild().getDirectory())
                 .resolve("pmoves").resolve("postgres-" + instance + ".log");
         getLog().info("PostgreSQL's own log: " + serverLog);
-        return EmbeddedServer.start(jar, EmbeddedBinaries.release(postgresVersion), serverPort, serverLog);
+        return EmbeddedEngine.start(engineLibrary(), binaries, EmbeddedBinaries.release(postgresVersion), serverPort,
+                serverLog);
+    }
+
+    /**
+     * The zonky library and its dependencies, resolved now rather than declared by the plugin: every other goal then
+     * loads a plugin of two jars. Its default binaries (PostgreSQL 14, every platform) are left out.
+     */
+    private List<Path> engineLibrary() {
+        Dependency library = new Dependency(new DefaultArtifact(EmbeddedEngine.LIBRARY), "runtime", false,
+                List.of(new Exclusion(EmbeddedBinaries.GROUP_ID, "*", "*", "*")));
+        try {
+            return repositorySystem.resolveDependencies(repositorySession,
+                            new DependencyRequest(new CollectRequest(library, remoteRepositories), null))
+                    .getArtifactResults().stream()
+                    .map(ArtifactResult::getArtifact)
+                    .map(artifact -> artifact.getFile().toPath())
+                    .toList();
+        } catch (DependencyResolutionException e) {
+            throw new PmovesException("Cannot resolve the embedded engine " + EmbeddedEngine.LIBRARY + ": "
+                    + e.getMessage() + ". Check the network or the repositories, or use engine=docker.", e);
+        }
     }
 }

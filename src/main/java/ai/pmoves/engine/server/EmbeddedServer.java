@@ -57,9 +57,11 @@ public final class EmbeddedServer implements PostgresServer {
             // loaded now, since Maven may have closed the plugin's class loader by then.
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "pmoves-postgres-stop"));
             return server;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
+            // zonky reports an unreadable binaries archive as an ExceptionInInitializerError around the IOException
+            Throwable cause = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
             throw new PmovesException("Cannot start the embedded PostgreSQL " + version + " from " + binariesJar + ": "
-                    + e.getMessage() + (port == 0 ? "" : " (is port " + port + " free?)"), e);
+                    + cause + (port == 0 ? "" : " (is port " + port + " free?)"), e);
         }
     }
 
