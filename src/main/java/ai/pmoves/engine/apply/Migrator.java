@@ -4,6 +4,7 @@ import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.db.PendingConnection;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Migration;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -36,14 +38,17 @@ public final class Migrator {
     /** Connects, takes the migration lock (not for a dry run), and applies. */
     public ApplyResult apply(ApplyOptions options) {
         long start = System.nanoTime();
-        List<Migration> files = scan(options);
-        if (files.isEmpty()) {
-            return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
-        }
-        try (Connection connection = settings.connect();
-             AdvisoryLock lock = options.dryRun() ? null
-                     : AdvisoryLock.acquire(settings, options.historyTable().toString(), options.lockTimeout())) {
-            return apply(connection, files, options, start);
+        try (PendingConnection pending = PendingConnection.open(settings)) { // opens while the files are read
+            List<Migration> files = scan(options);
+            if (files.isEmpty()) {
+                return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
+            }
+            Function<Migration, String> checksums = MigrationScript.checksumsOf(files);
+            try (Connection connection = pending.join();
+                 AdvisoryLock lock = options.dryRun() ? null
+                         : AdvisoryLock.acquire(settings, options.historyTable().toString(), options.lockTimeout())) {
+                return apply(connection, files, checksums, options, start);
+            }
         } catch (SQLException e) {
             throw settings.databaseError(e);
         }
@@ -60,7 +65,7 @@ public final class Migrator {
             return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
         }
         try {
-            return apply(connection, files, options, start);
+            return apply(connection, files, m -> MigrationScript.checksumOf(m.file()), options, start);
         } catch (SQLException e) {
             throw settings.databaseError(e);
         }
@@ -75,8 +80,8 @@ public final class Migrator {
         return files;
     }
 
-    private ApplyResult apply(Connection connection, List<Migration> files, ApplyOptions options, long start)
-            throws SQLException {
+    private ApplyResult apply(Connection connection, List<Migration> files, Function<Migration, String> checksums,
+                              ApplyOptions options, long start) throws SQLException {
         int targetIndex = indexOf(files, options.target(), "target");
         int baselineIndex = indexOf(files, options.baseline(), "baseline");
         HistoryTable history = new HistoryTable(options.historyTable());
@@ -84,7 +89,7 @@ public final class Migrator {
                 + connection.getMetaData().getDatabaseProductVersion() + "), history " + history.name());
         boolean historyExisted = history.exists(connection);
         List<HistoryRow> rows = history.readAll(connection);
-        MigrationStatus status = MigrationStatus.of(files, rows, m -> MigrationScript.checksumOf(m.file()));
+        MigrationStatus status = MigrationStatus.of(files, rows, checksums);
         checkHistory(status, history);
 
         Map<Migration, Integer> position = new IdentityHashMap<>(files.size() * 2);

@@ -11,7 +11,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The contents of one SQL file: its normalized text, its statements and its checksum.
@@ -45,6 +48,15 @@ public record MigrationScript(Path file, String text, List<SqlStatement> stateme
     /** The checksum of a file, without splitting it: what status needs for files that already ran. */
     public static String checksumOf(Path file) {
         return Checksum.ofFile(file); // bytes straight into the digest: no decoding, no copy of the text
+    }
+
+    /** The checksum of every file, read now: a lookup for {@code MigrationStatus.of} once the history is in. */
+    public static Function<Migration, String> checksumsOf(List<Migration> files) {
+        Map<Migration, String> checksums = new IdentityHashMap<>(files.size() * 2);
+        for (Migration m : files) {
+            checksums.put(m, checksumOf(m.file()));
+        }
+        return checksums::get;
     }
 
     private static String readUtf8(Path file) {

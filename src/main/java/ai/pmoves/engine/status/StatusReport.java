@@ -1,6 +1,7 @@
 package ai.pmoves.engine.status;
 
 import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.db.PendingConnection;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.migration.Migration;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The state of a database's migrations and seeds, read without changing anything (no lock, no table created).
@@ -41,14 +43,18 @@ public record StatusReport(String maskedUrl, String serverVersion, MigrationStat
     /** With the seeds of {@code seedSources} as {@code seedTable} records them (none when {@code seedSources} is null). */
     public static StatusReport read(ConnectionSettings settings, Path migrationsDirectory, boolean directoryConfigured,
                                     TableName historyTable, SeedSources seedSources, TableName seedTable) {
-        List<Migration> files = MigrationScanner.scan(migrationsDirectory, "migrationsDirectory", directoryConfigured);
-        try (Connection connection = settings.connect()) {
-            String serverVersion = connection.getMetaData().getDatabaseProductVersion();
-            var rows = new HistoryTable(historyTable).readAll(connection);
-            List<SeedInfo> seeds = seedSources == null ? List.of()
-                    : SeedStatus.read(connection, seedSources, new SeedTable(seedTable));
-            return new StatusReport(settings.maskedUrl(), serverVersion,
-                    MigrationStatus.of(files, rows, m -> MigrationScript.checksumOf(m.file())), seeds);
+        try (PendingConnection pending = PendingConnection.open(settings)) { // opens while the files are read
+            List<Migration> files = MigrationScanner.scan(migrationsDirectory, "migrationsDirectory",
+                    directoryConfigured);
+            Function<Migration, String> checksums = MigrationScript.checksumsOf(files);
+            try (Connection connection = pending.join()) {
+                String serverVersion = connection.getMetaData().getDatabaseProductVersion();
+                var rows = new HistoryTable(historyTable).readAll(connection);
+                List<SeedInfo> seeds = seedSources == null ? List.of()
+                        : SeedStatus.read(connection, seedSources, new SeedTable(seedTable));
+                return new StatusReport(settings.maskedUrl(), serverVersion, MigrationStatus.of(files, rows, checksums),
+                        seeds);
+            }
         } catch (SQLException e) {
             throw settings.databaseError(e);
         }
