@@ -5,6 +5,7 @@ import ai.pmoves.engine.apply.ApplyResult;
 import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.db.PendingConnection;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedResult;
@@ -35,37 +36,40 @@ public final class Bootstrapper {
     public BootstrapResult bootstrap(BootstrapOptions options) {
         long start = System.nanoTime();
         boolean dryRun = options.apply().dryRun();
-        // Names and directories of every step are checked before anything runs.
-        MigrationScanner.scan(options.apply().migrationsDirectory(), "migrationsDirectory",
-                options.apply().directoryConfigured());
-        SeedScanner.scan(options.seeds().sources(), EngineLog.SILENT);
-        Seeder seeder = new Seeder(settings, log);
-        Migrator migrator = new Migrator(settings, log);
-        try (Connection connection = settings.connect();
-             AdvisoryLock lock = dryRun ? null : AdvisoryLock.acquire(settings,
-                     options.apply().historyTable().toString(), options.apply().lockTimeout())) {
-            log.info("Bootstrapping " + settings.maskedUrl() + " (PostgreSQL "
-                    + connection.getMetaData().getDatabaseProductVersion() + ")" + (dryRun ? ": dry run, only the"
-                    + " migrations are planned; preparation, init scripts and seeds are not run" : ""));
-            List<PreparedItem> prepared = new ArrayList<>();
-            if (options.compat() == SupabaseCompat.AUTO && !dryRun) {
-                prepared.addAll(SupabasePreparation.prepare(connection));
-                prepared.forEach(this::report);
+        try (PendingConnection pending = PendingConnection.open(settings)) { // opens while the files are scanned
+            // Names and directories of every step are checked before anything runs.
+            MigrationScanner.scan(options.apply().migrationsDirectory(), "migrationsDirectory",
+                    options.apply().directoryConfigured());
+            SeedScanner.scan(options.seeds().sources(), EngineLog.SILENT);
+            Seeder seeder = new Seeder(settings, log);
+            Migrator migrator = new Migrator(settings, log);
+            try (Connection connection = pending.join();
+                 AdvisoryLock lock = dryRun ? null : AdvisoryLock.acquire(settings,
+                         options.apply().historyTable().toString(), options.apply().lockTimeout())) {
+                log.info("Bootstrapping " + settings.maskedUrl() + " (PostgreSQL "
+                        + connection.getMetaData().getDatabaseProductVersion() + ")" + (dryRun ? ": dry run, only the"
+                        + " migrations are planned; preparation, init scripts and seeds are not run" : ""));
+                List<PreparedItem> prepared = new ArrayList<>();
+                if (options.compat() == SupabaseCompat.AUTO && !dryRun) {
+                    prepared.addAll(SupabasePreparation.prepare(connection));
+                    prepared.forEach(this::report);
+                }
+                SeedResult init = dryRun ? null : step(connection, () -> seeder.seed(connection,
+                        withSources(options.seeds(), options.seeds().sources().initScriptsOnly())));
+                ApplyResult migrations = step(connection,
+                        () -> migrator.applyWithLockHeld(connection, options.apply()));
+                SeedResult seeds = dryRun ? null : step(connection, () -> seeder.seed(connection,
+                        withSources(options.seeds(), options.seeds().sources().seedsOnly())));
+                if (options.compat() == SupabaseCompat.AUTO && !dryRun) {
+                    grantUsageOnTheFilesSchemas(connection, options, prepared);
+                }
+                BootstrapResult result = new BootstrapResult(prepared, init, migrations, seeds,
+                        (System.nanoTime() - start) / 1_000_000);
+                log.info(summary(result));
+                return result;
+            } catch (SQLException e) {
+                throw settings.databaseError(e);
             }
-            SeedResult init = dryRun ? null : step(connection, () -> seeder.seed(connection,
-                    withSources(options.seeds(), options.seeds().sources().initScriptsOnly())));
-            ApplyResult migrations = step(connection, () -> migrator.applyWithLockHeld(connection, options.apply()));
-            SeedResult seeds = dryRun ? null : step(connection, () -> seeder.seed(connection,
-                    withSources(options.seeds(), options.seeds().sources().seedsOnly())));
-            if (options.compat() == SupabaseCompat.AUTO && !dryRun) {
-                grantUsageOnTheFilesSchemas(connection, options, prepared);
-            }
-            BootstrapResult result = new BootstrapResult(prepared, init, migrations, seeds,
-                    (System.nanoTime() - start) / 1_000_000);
-            log.info(summary(result));
-            return result;
-        } catch (SQLException e) {
-            throw settings.databaseError(e);
         }
     }
 
