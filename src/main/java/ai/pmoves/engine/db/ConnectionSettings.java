@@ -89,6 +89,11 @@ public final class ConnectionSettings {
         props.setProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
         props.setProperty("loginTimeout", Integer.toString(connectTimeoutSeconds));
         props.setProperty("ApplicationName", "pmoves-maven-plugin");
+        // Unnamed statements only: after prepareThreshold runs of one SQL text the driver would switch to a named
+        // server-side statement, which a pooler in transaction mode (PgBouncer, Supavisor on 6543) sends to another
+        // server session ("prepared statement "S_1" does not exist"). Migrations run each text about once, so nothing
+        // is lost. A prepareThreshold in the URL still wins: the driver reads the URL's parameters over these.
+        props.setProperty("prepareThreshold", "0");
         try {
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
@@ -107,7 +112,7 @@ public final class ConnectionSettings {
 
     /** A database failure outside any one statement, naming the (masked) database it happened on. */
     public PmovesException databaseError(SQLException e) {
-        return new PmovesException("Database error on " + maskedUrl() + ": " + e.getMessage(), e);
+        return new PmovesException("Database error on " + maskedUrl() + ": " + e.getMessage() + Pooler.advice(e), e);
     }
 
     public String maskedUrl() {
