@@ -44,6 +44,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,9 +71,17 @@ class PgBouncerTest {
 
     @BeforeAll
     static void startPooler() throws Exception {
-        assumeTrue(PgBouncer.binary() != null, "pgbouncer is not installed: " + PgBouncer.INSTALL
+        if (PgBouncer.binary() != null) {
+            transactionPooler = PgBouncer.start(TestPostgres.server(), "transaction",
+                    bouncerFiles.resolve("transaction"));
+        }
+    }
+
+    @BeforeEach
+    void needsPgBouncer() {
+        // here rather than in startPooler, so that each test shows as skipped, with the reason
+        assumeTrue(transactionPooler != null, "pgbouncer is not installed: " + PgBouncer.INSTALL
                 + " (CI's .ci/run installs it)");
-        transactionPooler = PgBouncer.start(TestPostgres.server(), "transaction", bouncerFiles.resolve("transaction"));
     }
 
     @AfterAll
@@ -185,6 +194,22 @@ class PgBouncerTest {
         assertTrue(!db.exists("supabase_migrations.schema_migrations") && !db.exists("app.accounts"),
                 "nothing was applied");
         assertNoAdvisoryLock(db, "after the refused run");
+    }
+
+    @Test
+    void aPoolOfOneServerSessionFailsSayingARunNeedsTwo() throws Exception {
+        MigrationsFixture db = new MigrationsFixture(root, "bouncer_pool_of_one");
+        writeCorpus(db, null);
+        try (PgBouncer tiny = PgBouncer.start(TestPostgres.server(), "transaction", 1,
+                bouncerFiles.resolve("pool-of-one-" + System.nanoTime()))) {
+            PmovesException e = assertThrows(PmovesException.class, () ->
+                    new Migrator(asIs(tiny, db), new RecordingLog()).apply(db.options()));
+            assertTrue(e.getMessage().contains("query_wait_timeout") && e.getMessage().contains("at least 2"),
+                    e.getMessage());
+        }
+        assertTrue(!db.exists("supabase_migrations.schema_migrations") && !db.exists("app.accounts"),
+                "nothing was applied");
+        assertNoAdvisoryLock(db, "after the failed run");
     }
 
     private static final String ADVISORY_LOCKS = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"

@@ -49,6 +49,12 @@ public final class PgBouncer implements AutoCloseable {
      * database of {@code server}, its files in {@code directory}.
      */
     public static PgBouncer start(TestPostgres.Server server, String poolMode, Path directory) throws Exception {
+        return start(server, poolMode, POOL_SIZE, directory);
+    }
+
+    /** {@link #start(TestPostgres.Server, String, Path)} with {@code poolSize} server sessions per database and user. */
+    public static PgBouncer start(TestPostgres.Server server, String poolMode, int poolSize, Path directory)
+            throws Exception {
         Path binary = binary();
         if (binary == null) {
             throw new IllegalStateException("pgbouncer is not installed: " + INSTALL);
@@ -71,7 +77,9 @@ public final class PgBouncer implements AutoCloseable {
                 "auth_type = trust",
                 "auth_file = " + users,
                 "pool_mode = " + poolMode,
-                "default_pool_size = " + POOL_SIZE,
+                "default_pool_size = " + poolSize,
+                // a client that waits for a server session longer than this gets an error (PgBouncer's default: 120)
+                "query_wait_timeout = " + (poolSize < 2 ? 3 : 120),
                 "max_client_conn = 200",
                 "server_round_robin = 1",
                 // pgjdbc sends it at startup; pgbouncer would refuse the connection without this line

@@ -4,8 +4,9 @@ import java.sql.SQLException;
 
 /**
  * Recognizes, from its error, a connection pooler in front of the database that runs in a mode the plugin cannot
- * work through, and says what to change. Transaction and session pooling work; statement pooling cannot, since every
- * migration, seed and the migration lock is a transaction of several statements.
+ * work through, and says what to change. Transaction and session pooling work, with at least two server connections
+ * in the pool (the migration lock keeps one for the whole run); statement pooling cannot, since every migration, seed
+ * and the migration lock is a transaction of several statements.
  */
 final class Pooler {
     private Pooler() {
@@ -21,6 +22,14 @@ final class Pooler {
                         + " migration lock). Point pmoves.url at the database directly (Supabase: the direct"
                         + " connection on port 5432, not the pooler's 6543), or set the pooler to transaction or"
                         + " session pooling (PgBouncer: pool_mode = transaction).";
+            }
+            // PgBouncer's words when a client waited too long for a server connection of its pool
+            if (String.valueOf(t.getMessage()).contains("query_wait_timeout")) {
+                return ". The connection pooler in front of the database had no server connection free for the"
+                        + " plugin in time. A run holds two at once, one of them for the migration lock from start to"
+                        + " end: give the pool of this database and user at least 2 (PgBouncer: default_pool_size or"
+                        + " pool_size), run when it is less busy, or point pmoves.url at the database directly"
+                        + " (Supabase: port 5432).";
             }
         }
         return "";
