@@ -10,8 +10,14 @@ import ai.pmoves.engine.apply.ApplyOptions;
 import ai.pmoves.engine.apply.ApplyResult;
 import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.apply.MigrationsFixture;
+import ai.pmoves.engine.bootstrap.BootstrapOptions;
+import ai.pmoves.engine.bootstrap.BootstrapResult;
+import ai.pmoves.engine.bootstrap.Bootstrapper;
+import ai.pmoves.engine.bootstrap.SupabaseCompat;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.history.TableName;
+import ai.pmoves.engine.repair.RepairOptions;
+import ai.pmoves.engine.repair.Repairer;
 import ai.pmoves.engine.rollback.Reverter;
 import ai.pmoves.engine.rollback.RollbackOptions;
 import ai.pmoves.engine.rollback.RollbackResult;
@@ -50,7 +56,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * apply, status, seed and rollback through Debian's pgbouncer in transaction pooling mode, made hostile: several
+ * apply, status, seed, rollback, bootstrap and repair through Debian's pgbouncer in transaction pooling mode, made hostile: several
  * server connections handed out round robin, so a client's consecutive transactions land on different server
  * sessions. Checked through a direct connection: history rows, objects, no advisory lock left after a run or after a
  * killed run, no session setting left behind on the pooled server sessions. Statement pooling, where a migration's
@@ -131,6 +137,28 @@ class PgBouncerTest {
     }
 
     @Test
+    void bootstrapAndRepairWorkThroughTransactionPooling() throws Exception {
+        MigrationsFixture db = new MigrationsFixture(root, "bouncer_bootstrap");
+        writeCorpus(db, null);
+        ConnectionSettings pooled = through(transactionPooler, db);
+        BootstrapResult result = new Bootstrapper(pooled, new RecordingLog()).bootstrap(new BootstrapOptions(
+                db.options(), seedOptions(root), SupabaseCompat.AUTO));
+        assertEquals(21, result.migrations().applied().size());
+        assertEquals(7, result.initScripts().ran().size() + result.seeds().ran().size());
+        assertAllApplied(db, 21);
+        assertEquals(List.of("t"), db.column("SELECT to_regrole('authenticated') IS NOT NULL"), "Supabase roles");
+        assertNoSettingLeft(db);
+        assertNoAdvisoryLock(db, "after bootstrap");
+
+        Repairer repairer = new Repairer(pooled, new RecordingLog());
+        repairer.repair(repairOptions(db, List.of(), List.of("20250121")));
+        assertEquals(List.of("20"), db.column("SELECT count(*) FROM supabase_migrations.schema_migrations"));
+        repairer.repair(repairOptions(db, List.of("20250121"), List.of()));
+        assertAllApplied(db, 21);
+        assertNoAdvisoryLock(db, "after repair");
+    }
+
+    @Test
     void aSecondApplyThroughThePoolerWaitsAndThenFindsNothing() throws Exception {
         MigrationsFixture db = new MigrationsFixture(root, "bouncer_concurrent");
         writeCorpus(db, null);
@@ -178,6 +206,19 @@ class PgBouncerTest {
         assertEquals(once, db.column("SELECT migration || 'x' || count(*) FROM runs GROUP BY migration"
                 + " ORDER BY migration"), "every migration ran exactly once");
         assertNoAdvisoryLock(db, "after the re-run");
+    }
+
+    @Test
+    void sessionPoolingWorksToo() throws Exception {
+        MigrationsFixture db = new MigrationsFixture(root, "bouncer_session");
+        writeCorpus(db, null);
+        try (PgBouncer sessionPooler = PgBouncer.start(TestPostgres.server(), "session",
+                bouncerFiles.resolve("session-" + System.nanoTime()))) {
+            assertEquals(21, new Migrator(asIs(sessionPooler, db), new RecordingLog()).apply(db.options())
+                    .applied().size());
+        }
+        assertAllApplied(db, 21);
+        assertNoAdvisoryLock(db, "after the run");
     }
 
     @Test
@@ -281,6 +322,12 @@ class PgBouncerTest {
     private static RollbackOptions rollbackOptions(MigrationsFixture db, Path rollbacks, int count) {
         return new RollbackOptions(db.directory, true, rollbacks, true, MigrationsFixture.HISTORY, count, null, false,
                 false, rollbacks.resolveSibling("rollback-dry-run.sql"), Duration.ofSeconds(10));
+    }
+
+    private static RepairOptions repairOptions(MigrationsFixture db, List<String> markApplied,
+                                               List<String> markReverted) {
+        return new RepairOptions(db.directory, true, MigrationsFixture.HISTORY, markApplied, markReverted, false, false,
+                List.of(), false, Duration.ofSeconds(10));
     }
 
     private static ApplyOptions withLockTimeout(ApplyOptions o, Duration timeout) {
