@@ -211,46 +211,41 @@ class PgBouncerTest {
     @Test
     void sessionPoolingWorksToo() throws Exception {
         MigrationsFixture db = new MigrationsFixture(root, "bouncer_session");
-        writeCorpus(db, null);
-        try (PgBouncer sessionPooler = PgBouncer.start(TestPostgres.server(), "session",
-                bouncerFiles.resolve("session-" + System.nanoTime()))) {
-            assertEquals(21, new Migrator(asIs(sessionPooler, db), new RecordingLog()).apply(db.options())
-                    .applied().size());
-        }
+        assertEquals(21, applyThroughAPoolerOfItsOwn(db, "session", PgBouncer.POOL_SIZE).applied().size());
         assertAllApplied(db, 21);
         assertNoAdvisoryLock(db, "after the run");
     }
 
     @Test
     void statementPoolingFailsSayingWhatToChange() throws Exception {
-        MigrationsFixture db = new MigrationsFixture(root, "bouncer_statement");
-        writeCorpus(db, null);
-        try (PgBouncer statementPooler = PgBouncer.start(TestPostgres.server(), "statement",
-                bouncerFiles.resolve("statement-" + System.nanoTime()))) {
-            PmovesException e = assertThrows(PmovesException.class, () ->
-                    new Migrator(asIs(statementPooler, db), new RecordingLog()).apply(db.options()));
-            assertTrue(e.getMessage().contains("statement pooling") && e.getMessage().contains("pmoves.url")
-                    && e.getMessage().contains("5432"), e.getMessage());
+        assertRefused("bouncer_statement", "statement", PgBouncer.POOL_SIZE, "statement pooling", "pmoves.url", "5432");
+    }
+
+    @Test
+    void aPoolOfOneServerSessionFailsSayingARunNeedsTwo() throws Exception {
+        assertRefused("bouncer_pool_of_one", "transaction", 1, "query_wait_timeout", "at least 2");
+    }
+
+    /** An apply through a pooler set up so that it cannot work fails with a message holding {@code words}, changing nothing. */
+    private void assertRefused(String name, String mode, int poolSize, String... words) throws Exception {
+        MigrationsFixture db = new MigrationsFixture(root, name);
+        PmovesException e = assertThrows(PmovesException.class, () -> applyThroughAPoolerOfItsOwn(db, mode, poolSize));
+        for (String word : words) {
+            assertTrue(e.getMessage().contains(word), e.getMessage());
         }
         assertTrue(!db.exists("supabase_migrations.schema_migrations") && !db.exists("app.accounts"),
                 "nothing was applied");
         assertNoAdvisoryLock(db, "after the refused run");
     }
 
-    @Test
-    void aPoolOfOneServerSessionFailsSayingARunNeedsTwo() throws Exception {
-        MigrationsFixture db = new MigrationsFixture(root, "bouncer_pool_of_one");
+    /** Applies the corpus through a pgbouncer of its own in {@code mode}, stopped after the run. */
+    private static ApplyResult applyThroughAPoolerOfItsOwn(MigrationsFixture db, String mode, int poolSize)
+            throws Exception {
         writeCorpus(db, null);
-        try (PgBouncer tiny = PgBouncer.start(TestPostgres.server(), "transaction", 1,
-                bouncerFiles.resolve("pool-of-one-" + System.nanoTime()))) {
-            PmovesException e = assertThrows(PmovesException.class, () ->
-                    new Migrator(asIs(tiny, db), new RecordingLog()).apply(db.options()));
-            assertTrue(e.getMessage().contains("query_wait_timeout") && e.getMessage().contains("at least 2"),
-                    e.getMessage());
+        try (PgBouncer pooler = PgBouncer.start(TestPostgres.server(), mode, poolSize,
+                bouncerFiles.resolve(mode + "-" + poolSize))) {
+            return new Migrator(asIs(pooler, db), new RecordingLog()).apply(db.options());
         }
-        assertTrue(!db.exists("supabase_migrations.schema_migrations") && !db.exists("app.accounts"),
-                "nothing was applied");
-        assertNoAdvisoryLock(db, "after the failed run");
     }
 
     private static final String ADVISORY_LOCKS = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
