@@ -25,6 +25,8 @@ public final class AdvisoryLock implements AutoCloseable {
     /** Pauses between two tries for a held lock: short at first, so a run that just finished is noticed soon. */
     private static final long FIRST_PAUSE_MS = 25;
     private static final long LAST_PAUSE_MS = 500;
+    /** The lock's session, holder or waiter, is {@code pmoves-maven-plugin lock} in pg_stat_activity. */
+    private static final String APPLICATION_NAME_SUFFIX = "lock";
 
     private final Connection connection;
 
@@ -40,7 +42,7 @@ public final class AdvisoryLock implements AutoCloseable {
      * the lock stays open until {@link #close()}.
      */
     public static AdvisoryLock acquire(ConnectionSettings settings, String historyTable, Duration timeout) {
-        Connection connection = settings.connect();
+        Connection connection = settings.connect(APPLICATION_NAME_SUFFIX);
         try {
             connection.setAutoCommit(false);
             String tryLock = tryLockSql(keyOf(historyTable), connection.getMetaData().getDatabaseMajorVersion());

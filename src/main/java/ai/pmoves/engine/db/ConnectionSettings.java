@@ -79,6 +79,14 @@ public final class ConnectionSettings {
 
     /** Opens a connection, or fails with a message that names the masked URL and the user, never the password. */
     public Connection connect() {
+        return connect(null);
+    }
+
+    /**
+     * {@link #connect()} for one purpose, named in the session's {@code application_name} after the plugin's name
+     * ({@code pmoves-maven-plugin lock}), so that {@code pg_stat_activity} tells it from the others.
+     */
+    public Connection connect(String purpose) {
         Properties props = new Properties();
         if (user != null) {
             props.setProperty("user", user);
@@ -88,7 +96,7 @@ public final class ConnectionSettings {
         }
         props.setProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
         props.setProperty("loginTimeout", Integer.toString(connectTimeoutSeconds));
-        props.setProperty("ApplicationName", "pmoves-maven-plugin");
+        props.setProperty("ApplicationName", "pmoves-maven-plugin" + (purpose == null ? "" : " " + purpose));
         // Unnamed statements only: after prepareThreshold runs of one SQL text the driver would switch to a named
         // server-side statement, which a pooler in transaction mode (PgBouncer, Supavisor on 6543) sends to another
         // server session ("prepared statement "S_1" does not exist"). Migrations run each text about once, so nothing
