@@ -13,7 +13,7 @@ import java.util.zip.CRC32;
  * The migration lock: a transaction-level advisory lock ({@code pg_try_advisory_xact_lock}) held by a transaction left
  * open, idle, on a connection of its own for the whole run. Idle in a transaction that has no snapshot and no
  * transaction id, it never makes {@code CREATE INDEX CONCURRENTLY} on the work connection wait. Held by an open
- * transaction rather than by the session, it also works behind a pooler in transaction mode (PgBouncer, Supavisor):
+ * transaction rather than by the session, it also works behind a pooler in transaction mode (such as PgBouncer):
  * the pooler keeps one server session for a client while it is in a transaction, and drops that session when the
  * client goes away mid-transaction, so a killed run's lock dies with it; a session lock would stay behind on a pooled
  * server session for whichever client gets it next. One lock per history table, so two projects sharing a database

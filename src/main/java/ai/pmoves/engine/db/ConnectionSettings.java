@@ -98,9 +98,10 @@ public final class ConnectionSettings {
         props.setProperty("loginTimeout", Integer.toString(connectTimeoutSeconds));
         props.setProperty("ApplicationName", "pmoves-maven-plugin" + (purpose == null ? "" : " " + purpose));
         // Unnamed statements only: after prepareThreshold runs of one SQL text the driver would switch to a named
-        // server-side statement, which a pooler in transaction mode (PgBouncer, Supavisor on 6543) sends to another
-        // server session ("prepared statement "S_1" does not exist"). Migrations run each text about once, so nothing
-        // is lost. A prepareThreshold in the URL still wins: the driver reads the URL's parameters over these.
+        // server-side statement, and a pooler in transaction mode (such as PgBouncer) sends the next transaction to
+        // a server session that lacks it, or where another client's statement took its name ("prepared statement
+        // "S_1" already exists"). Migrations run each text about once, so nothing is lost. A prepareThreshold in the
+        // URL still wins: the driver reads the URL's parameters over these.
         props.setProperty("prepareThreshold", "0");
         try {
             return DriverManager.getConnection(url, props);
