@@ -79,6 +79,14 @@ public final class ConnectionSettings {
 
     /** Opens a connection, or fails with a message that names the masked URL and the user, never the password. */
     public Connection connect() {
+        return connect(null);
+    }
+
+    /**
+     * {@link #connect()} for one purpose, named in the session's {@code application_name} after the plugin's name
+     * ({@code pmoves-maven-plugin lock}), so that {@code pg_stat_activity} tells it from the others.
+     */
+    public Connection connect(String purpose) {
         Properties props = new Properties();
         if (user != null) {
             props.setProperty("user", user);
@@ -88,7 +96,13 @@ public final class ConnectionSettings {
         }
         props.setProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
         props.setProperty("loginTimeout", Integer.toString(connectTimeoutSeconds));
-        props.setProperty("ApplicationName", "pmoves-maven-plugin");
+        props.setProperty("ApplicationName", "pmoves-maven-plugin" + (purpose == null ? "" : " " + purpose));
+        // Unnamed statements only: after prepareThreshold runs of one SQL text the driver would switch to a named
+        // server-side statement, and a pooler in transaction mode (such as PgBouncer) sends the next transaction to
+        // a server session that lacks it, or where another client's statement took its name ("prepared statement
+        // "S_1" already exists"). Migrations run each text about once, so nothing is lost. A prepareThreshold in the
+        // URL still wins: the driver reads the URL's parameters over these.
+        props.setProperty("prepareThreshold", "0");
         try {
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
@@ -107,7 +121,7 @@ public final class ConnectionSettings {
 
     /** A database failure outside any one statement, naming the (masked) database it happened on. */
     public PmovesException databaseError(SQLException e) {
-        return new PmovesException("Database error on " + maskedUrl() + ": " + e.getMessage(), e);
+        return new PmovesException("Database error on " + maskedUrl() + ": " + e.getMessage() + Pooler.advice(e), e);
     }
 
     public String maskedUrl() {

@@ -78,6 +78,7 @@ final class SeedRunner {
             if (plannedHash != null && !plannedHash.equals(hash)) {
                 throw new PmovesException(seed.path() + " changed while it ran: it was not recorded.\n" + rolledBack(seed));
             }
+            resetSession(st);
             int ms = (int) ((System.nanoTime() - start) / 1_000_000);
             table.record(connection, seed.path(), hash, ms);
             connection.commit();
@@ -102,7 +103,7 @@ final class SeedRunner {
             rollback();
             throw e;
         } finally {
-            resetSession();
+            autoCommit();
         }
     }
 
@@ -136,15 +137,18 @@ final class SeedRunner {
 
     /**
      * psql gives every file a session of its own; here files share one, so what a file SETs (a dump's empty
-     * search_path, a SET ROLE) is undone before the next file, or the migrations after the init scripts, runs.
+     * search_path, a SET ROLE) is undone before the next file, or the migrations after the init scripts, runs. Undone
+     * in the file's own transaction, before its row is written: behind a pooler in transaction mode the next
+     * statement may run on another server session, and what the file SET would stay on this one, for other clients.
      */
-    private void resetSession() {
+    private static void resetSession(Statement st) throws SQLException {
+        st.execute("RESET ALL");
+        st.execute("RESET ROLE");
+    }
+
+    private void autoCommit() {
         try {
             connection.setAutoCommit(true);
-            try (Statement st = connection.createStatement()) {
-                st.execute("RESET ALL");
-                st.execute("RESET ROLE");
-            }
         } catch (SQLException ignored) {
             // a broken connection fails the next statement with its own error
         }
