@@ -3,8 +3,9 @@ package ai.pmoves.engine.migration;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.sql.SqlText;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,8 +16,7 @@ import java.util.HexFormat;
  * does not read as a change (DESIGN §4).
  */
 public final class Checksum {
-    /** Small: most migrations fit in one read, and a no-op run hashes every file, so 64 KB each was 64 MB of garbage per thousand. */
-    private static final int CHUNK = 8192;
+    private static final int CHUNK = 1 << 16;
 
     private Checksum() {
     }
@@ -37,8 +37,10 @@ public final class Checksum {
      * value as {@link #ofRawText} of the file's text (see {@link ChecksumInputStream}).
      */
     public static String ofFile(Path file) {
-        try (ChecksumInputStream in = new ChecksumInputStream(Files.newInputStream(file))) {
-            byte[] chunk = new byte[CHUNK];
+        try (FileChannel channel = FileChannel.open(file);
+             ChecksumInputStream in = new ChecksumInputStream(Channels.newInputStream(channel))) {
+            // sized to the file: a no-op run hashes every migration, and most are far smaller than a chunk
+            byte[] chunk = new byte[(int) Math.min(CHUNK, channel.size() + 1)];
             while (in.read(chunk) >= 0) {
                 // the stream digests what passes through it
             }

@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The contents of one SQL file: its normalized text, its statements and its checksum.
@@ -50,11 +51,25 @@ public record MigrationScript(Path file, String text, List<SqlStatement> stateme
         return Checksum.ofFile(file); // bytes straight into the digest: no decoding, no copy of the text
     }
 
-    /** The checksum of every file, read now: a lookup for {@code MigrationStatus.of} once the history is in. */
+    /**
+     * The checksum of every file, read now, on every core (a no-op run or a status hashes all of them): a lookup for
+     * {@code MigrationStatus.of} once the history is in. A file that cannot be read fails it, the first in order.
+     */
     public static Function<Migration, String> checksumsOf(List<Migration> files) {
+        Object[] results = new Object[files.size()]; // a checksum, or what reading the file threw
+        IntStream.range(0, results.length).parallel().forEach(i -> {
+            try {
+                results[i] = checksumOf(files.get(i).file());
+            } catch (RuntimeException e) {
+                results[i] = e;
+            }
+        });
         Map<Migration, String> checksums = new IdentityHashMap<>(files.size() * 2);
-        for (Migration m : files) {
-            checksums.put(m, checksumOf(m.file()));
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] instanceof RuntimeException e) {
+                throw e;
+            }
+            checksums.put(files.get(i), (String) results[i]);
         }
         return checksums::get;
     }
