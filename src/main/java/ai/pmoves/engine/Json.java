@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 
 /** JSON string literals for the hand-written reports (status.json, validate.json): a few fields need no library. */
 public final class Json {
@@ -34,6 +35,34 @@ public final class Json {
             }
         }
         return sb.append('"').toString();
+    }
+
+    /**
+     * {@code t} as ISO_LOCAL_DATE_TIME writes it ({@code 2025-01-02T03:04:05.123}: seconds always, the fraction
+     * without trailing zeros), as a string literal. By hand: the formatter's cold path costs a tenth of a second over
+     * a status of 10,000 migrations.
+     */
+    public static String localDateTime(LocalDateTime t) {
+        if (t == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder(32).append('"').append(t.toLocalDate()).append('T');
+        twoDigits(sb, t.getHour()).append(':');
+        twoDigits(sb, t.getMinute()).append(':');
+        twoDigits(sb, t.getSecond());
+        if (t.getNano() != 0) {
+            String nanos = Integer.toString(1_000_000_000 + t.getNano()).substring(1); // nine digits
+            int end = nanos.length();
+            while (nanos.charAt(end - 1) == '0') {
+                end--;
+            }
+            sb.append('.').append(nanos, 0, end);
+        }
+        return sb.append('"').toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder sb, int value) {
+        return sb.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** Writes a report, creating its directory ({@code target/pmoves/}) when needed. */

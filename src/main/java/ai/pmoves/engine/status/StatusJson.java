@@ -3,7 +3,6 @@ package ai.pmoves.engine.status;
 import ai.pmoves.engine.Json;
 import ai.pmoves.engine.seed.SeedInfo;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -28,8 +27,7 @@ public final class StatusJson {
             sb.append(sep).append("    {\"version\": ").append(str(i.version()))
                     .append(", \"name\": ").append(str(i.name()))
                     .append(", \"state\": ").append(str(i.state().label()))
-                    .append(", \"appliedAt\": ").append(row == null || row.appliedAt() == null ? "null"
-                            : str(row.appliedAt().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)))
+                    .append(", \"appliedAt\": ").append(row == null ? "null" : Json.localDateTime(row.appliedAt()))
                     .append(", \"executionMs\": ").append(row == null || row.executionMs() == null ? "null"
                             : row.executionMs().toString())
                     .append(", \"checksum\": ").append(str(i.fileChecksum() != null ? i.fileChecksum()
@@ -43,8 +41,8 @@ public final class StatusJson {
         for (SeedInfo seed : report.seeds()) {
             sb.append(sep).append("    {\"path\": ").append(str(seed.path()))
                     .append(", \"state\": ").append(str(seed.state().label()))
-                    .append(", \"appliedAt\": ").append(seed.row() == null || seed.row().appliedAt() == null ? "null"
-                            : str(seed.row().appliedAt().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)))
+                    .append(", \"appliedAt\": ").append(seed.row() == null ? "null"
+                            : Json.localDateTime(seed.row().appliedAt()))
                     .append('}');
             sep = ",\n";
         }
