@@ -36,20 +36,25 @@ if [ "${SKIP_INSTALL:-0}" != 1 ]; then
 fi
 
 # ---- corpus ----------------------------------------------------------------------------------------------------
-generate() { # n dir
+generate() { # n dir with-flyway
     mkdir -p "$2/supabase/migrations" "$2/flyway"
-    awk -v n="$1" -v dir="$2" 'BEGIN {
+    awk -v n="$1" -v dir="$2" -v flyway="$3" 'BEGIN {
         for (i = 1; i <= n; i++) {
             ts = sprintf("2025%02d%02d%02d%02d%02d", int(i / 86400 / 28) % 12 + 1, int(i / 86400) % 28 + 1,
                          int(i / 3600) % 24, int(i / 60) % 60, i % 60)
+            sql = sprintf("-- migration %d: a table, an index, a function, a row\n", i) \
+                sprintf("CREATE TABLE t%d (id bigserial PRIMARY KEY, name text NOT NULL, note text);\n", i) \
+                sprintf("CREATE INDEX t%d_name ON t%d (name);\n", i, i) \
+                sprintf("CREATE FUNCTION f%d(x int) RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n  x := x + 1;\n  RETURN x * %d;\nEND;\n$$;\n", i, i) \
+                sprintf("INSERT INTO t%d (name, note) VALUES (%s, %s);\n", i, "'\''row; one'\''", "'\''it'\'''\''s; fine'\''")
             f = sprintf("%s/supabase/migrations/%s_m%d.sql", dir, ts, i)
-            printf "-- migration %d: a table, an index, a function, a row\n", i > f
-            printf "CREATE TABLE t%d (id bigserial PRIMARY KEY, name text NOT NULL, note text);\n", i > f
-            printf "CREATE INDEX t%d_name ON t%d (name);\n", i, i > f
-            printf "CREATE FUNCTION f%d(x int) RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n  x := x + 1;\n  RETURN x * %d;\nEND;\n$$;\n", i, i > f
-            printf "INSERT INTO t%d (name, note) VALUES (%s, %s);\n", i, "'\''row; one'\''", "'\''it'\'''\''s; fine'\''" > f
+            printf "%s", sql > f
             close(f)
-            system("cp " f " " dir "/flyway/V" i "__m" i ".sql")
+            if (flyway == 1) { # the same file, named as Flyway wants it
+                g = sprintf("%s/flyway/V%d__m%d.sql", dir, i, i)
+                printf "%s", sql > g
+                close(g)
+            }
         }
     }'
 }
@@ -115,7 +120,7 @@ psql_stream() { # dir db
 bench() { # n runs with-flyway
     local n=$1 runs=$2 with_flyway=$3
     DIR="$WORK/n$n"
-    mkdir -p "$DIR" && generate "$n" "$DIR" && project "$DIR"
+    mkdir -p "$DIR" && generate "$n" "$DIR" "$with_flyway" && project "$DIR"
     # warm-up: resolve Flyway once (online) and fill the OS caches
     (cd "$DIR" && mvn -B -q validate >/dev/null)
     if [ "$with_flyway" = 1 ]; then
