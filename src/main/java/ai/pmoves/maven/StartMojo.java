@@ -157,14 +157,16 @@ public class StartMojo extends AbstractMojo {
 
     /**
      * The zonky library and its dependencies, resolved now rather than declared by the plugin: every other goal then
-     * loads a plugin of two jars. Its default binaries (PostgreSQL 14, every platform) are left out.
+     * loads a plugin of two jars. Its default binaries (PostgreSQL 14, every platform) are left out, and so are the
+     * libraries it declares optional (Flyway, Liquibase): asked for as a dependency rather than as the root of the
+     * resolution, its optional dependencies are not followed.
      */
     private List<Path> engineLibrary() {
         Dependency library = new Dependency(new DefaultArtifact(EmbeddedEngine.LIBRARY), "runtime", false,
                 List.of(new Exclusion(EmbeddedBinaries.GROUP_ID, "*", "*", "*")));
+        CollectRequest request = new CollectRequest(List.of(library), List.of(), remoteRepositories);
         try {
-            return repositorySystem.resolveDependencies(repositorySession,
-                            new DependencyRequest(new CollectRequest(library, remoteRepositories), null))
+            return repositorySystem.resolveDependencies(repositorySession, new DependencyRequest(request, null))
                     .getArtifactResults().stream()
                     .map(ArtifactResult::getArtifact)
                     .map(artifact -> artifact.getFile().toPath())
