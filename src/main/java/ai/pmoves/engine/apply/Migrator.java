@@ -164,7 +164,7 @@ public final class Migrator {
 
     private static PmovesException failedRow(String name, String version, HistoryTable history) {
         return new PmovesException("Migration " + name + " (version " + version + ") failed part-way in an earlier"
-                + " run and is recorded as 'failed' in " + history.name() + ". Undo what it did by hand and clear the"
+                + " run and is recorded as failed in " + history.failedName() + ". Undo what it did by hand and clear the"
                 + " row so that it runs again (mvn pmoves:repair -Dpmoves.clearFailed=" + version + "), or finish it"
                 + " by hand and record it as applied (mvn pmoves:repair -Dpmoves.markApplied=" + version + ").");
     }

@@ -60,7 +60,6 @@ public final class Repairer {
                      : AdvisoryLock.acquire(settings, history.name().toString(), options.lockTimeout())) {
             log.info((options.dryRun() ? "Dry run: repair of " : "Repairing ") + history.name() + " on "
                     + settings.maskedUrl() + " (PostgreSQL " + connection.getMetaData().getDatabaseProductVersion() + ")");
-            boolean tableExists = history.exists(connection);
             MigrationStatus status = MigrationStatus.of(files, history.readAll(connection),
                     m -> MigrationScript.checksumOf(m.file()));
             if (!options.asksForSomething()) {
@@ -75,9 +74,7 @@ public final class Repairer {
             } else if (options.dryRun()) {
                 log.info("Dry run: would change " + rows(steps.size()) + " of " + history.name() + "; nothing was changed.");
             } else {
-                if (!tableExists) {
-                    history.ensure(connection);
-                }
+                history.ensure(connection); // the table of failures too, which the changes may touch
                 execute(connection, steps, history);
                 log.info("Repaired " + rows(steps.size()) + " of " + history.name() + ".");
             }

@@ -70,7 +70,7 @@ class LinterTest {
         project.disabled = Set.of("uuid");
         PmovesException e = assertThrows(PmovesException.class, project::lint);
         assertTrue(e.getMessage().startsWith("Unknown rule id 'uuid' in rules (-Dpmoves.rules): the rules are syntax,"
-                + " file-name, same-day-forms, uuid-ossp,"), e.getMessage());
+                + " file-name, file-date, same-day-forms, uuid-ossp,"), e.getMessage());
     }
 
     @Test
@@ -103,7 +103,7 @@ class LinterTest {
                 + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n");
         List<LintText.Line> lines = LintText.lines(project.lint());
         List<String> text = lines.stream().map(LintText.Line::text).toList();
-        assertEquals("Validated 1 SQL file (0 init scripts, 1 migration, 0 seeds, 0 down scripts) with 11 rules.",
+        assertEquals("Validated 1 SQL file (0 init scripts, 1 migration, 0 seeds, 0 down scripts) with 12 rules.",
                 text.get(0));
         int group = text.indexOf("if-not-exists (warning): " + new IfNotExistsRule().why());
         assertTrue(group > 0, text.toString());

@@ -230,13 +230,26 @@ class RulesTest {
                     .migration("20250115_b.sql", "SELECT 1;")
                     .file("db", "not-a-migration-name.sql", "SELECT 1;");
             List<String> found = project.findings("file-name");
-            assertEquals(3, found.size(), found.toString());
+            assertEquals(2, found.size(), found.toString());
             assertTrue(found.get(0).startsWith("supabase/migrations/20250115_b.sql has the same version 20250115 as"
                     + " 20250115_a.sql"), found.toString());
-            assertEquals("supabase/migrations/20251340_bad_date.sql Migration file name '20251340_bad_date.sql' has a"
-                    + " prefix that is not a valid UTC date and time (20251340 000000)", found.get(1));
             assertEquals("supabase/migrations/add_feature.sql Migration file name 'add_feature.sql' fits none of the"
-                    + " accepted forms", found.get(2));
+                    + " accepted forms", found.get(1));
+        }
+
+        @Test
+        void anImpossibleDateIsAWarningAndASequenceNumberIsNone() throws Exception {
+            project.migration("20251340_bad_date.sql", "SELECT 1;")
+                    .migration("20250115250000_bad_hour.sql", "SELECT 1;")
+                    .migration("00000000000001_schema.sql", "SELECT 1;")
+                    .migration("0001_init.sql", "SELECT 1;")
+                    .migration("20240229_leap_day.sql", "SELECT 1;");
+            assertEquals(List.of(), project.findings("file-name"));
+            assertEquals(List.of("supabase/migrations/20250115250000_bad_hour.sql its prefix 20250115250000 has no valid"
+                    + " time of day (hhmmss 250000)", "supabase/migrations/20251340_bad_date.sql its prefix 20251340 is"
+                    + " not a calendar date"), project.findings("file-date"));
+            assertEquals(Severity.WARNING, Rules.ALL.stream().filter(r -> r.id().equals("file-date")).findFirst()
+                    .orElseThrow().severity());
         }
 
         @Test

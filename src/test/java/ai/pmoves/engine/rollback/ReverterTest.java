@@ -167,12 +167,15 @@ class ReverterTest {
         assertTrue(e.getMessage().contains("the 1 statement(s) before this one took effect"), e.getMessage());
         assertTrue(e.getMessage().contains("(mvn pmoves:repair -Dpmoves.markReverted=20250103)"), e.getMessage());
         assertFalse(fx.db.exists("c"), "outside a transaction the first statement took effect");
-        assertEquals(List.of("20250103|failed"), fx.db.column("SELECT version || '|' || state"
-                + " FROM supabase_migrations.schema_migrations WHERE version = '20250103'"));
+        assertEquals(List.of("20250103|applied"), fx.db.column("SELECT version || '|' || state"
+                + " FROM supabase_migrations.schema_migrations WHERE version = '20250103'"),
+                "the migration did run to the end; what failed is its undo");
+        assertEquals(List.of("20250103"), fx.db.column("SELECT version FROM"
+                + " supabase_migrations.schema_migrations_failed"));
         PmovesException again = assertThrows(PmovesException.class, fx::rollback);
-        assertTrue(again.getMessage().contains("recorded as 'failed'"), again.getMessage());
+        assertTrue(again.getMessage().contains("recorded as failed"), again.getMessage());
         PmovesException apply = assertThrows(PmovesException.class, fx.db::apply);
-        assertTrue(apply.getMessage().contains("recorded as 'failed'"), apply.getMessage());
+        assertTrue(apply.getMessage().contains("recorded as failed"), apply.getMessage());
     }
 
     @Test
