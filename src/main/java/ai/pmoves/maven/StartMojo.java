@@ -108,7 +108,9 @@ public class StartMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true, required = true)
     protected List<RemoteRepository> remoteRepositories;
 
-    private static final String ZONKY_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.zonky.test";
+    /** zonky's log level, for Maven 4's logger and for Maven 3's SLF4J simple logger. */
+    private static final List<String> ZONKY_LOG_LEVEL = List.of("maven.logger.log.io.zonky.test",
+            "org.slf4j.simpleLogger.log.io.zonky.test");
 
     private final RepositorySystem repositorySystem;
 
@@ -173,9 +175,12 @@ public class StartMojo extends AbstractMojo {
             throw new PmovesException("Cannot resolve the PostgreSQL binaries " + coordinates + ": " + e.getMessage()
                     + ". Check the network or the repositories, or choose another postgresVersion.", e);
         }
-        // zonky logs initdb's output at INFO; the server's own log goes to a file instead of the build log
-        if (System.getProperty(ZONKY_LOG_LEVEL) == null) {
-            System.setProperty(ZONKY_LOG_LEVEL, "warn");
+        // zonky logs initdb's output at INFO; the server's own log goes to a file instead of the build log. Maven 4
+        // reads its own property first, and warns about the older one only when its own is unset.
+        for (String property : ZONKY_LOG_LEVEL) {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, "warn");
+            }
         }
         Path serverLog = project.getBasedir().toPath().resolve(project.getBuild().getDirectory())
                 .resolve("pmoves").resolve("postgres-" + instance + ".log");
