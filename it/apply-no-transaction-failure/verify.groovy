@@ -10,7 +10,7 @@ assert db.rows("SELECT version, state FROM supabase_migrations.schema_migrations
 assert db.column("SELECT version FROM supabase_migrations.schema_migrations_failed") == ['20250102000000']
 assert !db.tableExists('public.document_tags')
 assert errors[0].contains('20250102000000_documents_search.sql:3:') && errors[0].contains('42703')
-assert log.contains('the 1 statement(s) before this one took effect. It is recorded as failed in supabase_migrations.schema_migrations_failed')
+assert log.contains('the 1 statement before this one took effect. It is recorded as failed in supabase_migrations.schema_migrations_failed')
 
 // Run 2 refused, naming the repair command that clears the row
 assert errors[1].contains('Migration 20250102000000_documents_search.sql (version 20250102000000) failed part-way in an earlier run')

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.apply;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
@@ -49,8 +50,8 @@ final class MigrationRunner {
                 ? cannotRecord + ". Its statements ran outside a transaction and took effect; record it with mvn"
                 + " pmoves:repair -Dpmoves.markApplied=" + migration.version() + "."
                 : f.describe(migration.fileName(), script) + "\nMigration " + migration.fileName()
-                + " ran outside a transaction (" + f.nonTransactionalReason() + "): the " + f.statementsDone()
-                + " statement(s) before this one took effect. It is recorded as failed in " + history.failedName()
+                + " ran outside a transaction (" + f.nonTransactionalReason() + "): the "
+                + Counted.of(f.statementsDone(), "statement") + " before this one took effect. It is recorded as failed in " + history.failedName()
                 + " (not in " + history.name() + ", which the Supabase CLI reads as applied), and runs refuse to go on until it is repaired: undo those statements and run mvn pmoves:repair"
                 + " -Dpmoves.clearFailed=" + migration.version() + " so that it runs again, or finish it by hand and"
                 + " run mvn pmoves:repair -Dpmoves.markApplied=" + migration.version() + ".";

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.apply;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.AdvisoryLock;
@@ -215,7 +216,7 @@ public final class Migrator {
             connection.rollback();
             throw e;
         }
-        log.info("Baseline: recorded " + toBaseline.size() + " migration(s) up to "
+        log.info("Baseline: recorded " + Counted.of(toBaseline.size(), "migration") + " up to "
                 + toBaseline.get(toBaseline.size() - 1).fileName() + " without running them.");
     }
 

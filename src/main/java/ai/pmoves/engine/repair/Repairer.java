@@ -1,5 +1,6 @@
 package ai.pmoves.engine.repair;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.AdvisoryLock;
@@ -233,7 +234,7 @@ public final class Repairer {
     }
 
     private static String rows(int n) {
-        return n + " row" + (n == 1 ? "" : "s");
+        return Counted.of(n, "row");
     }
 
     private static String shorten(String checksum) {

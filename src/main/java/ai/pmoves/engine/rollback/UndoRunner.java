@@ -1,5 +1,6 @@
 package ai.pmoves.engine.rollback;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.apply.ScriptFailure;
 import ai.pmoves.engine.apply.ScriptRunner;
@@ -52,7 +53,7 @@ final class UndoRunner {
                 ? cannotDelete + ". Its down script ran outside a transaction and took effect: record that it is undone"
                 + " with mvn pmoves:repair -Dpmoves.markReverted=" + step.version() + "."
                 : f.describe(downName, down) + "\nThe down script of " + step.fileName() + " ran outside a transaction ("
-                + f.nonTransactionalReason() + "): the " + f.statementsDone() + " statement(s) before this one took"
+                + f.nonTransactionalReason() + "): the " + Counted.of(f.statementsDone(), "statement") + " before this one took"
                 + " effect. The migration is recorded as failed in " + history.failedName() + ", and runs refuse to go on"
                 + " until you either finish the undo by hand and record it (mvn pmoves:repair -Dpmoves.markReverted="
                 + step.version() + "), or restore what the down script removed and record the migration as applied"

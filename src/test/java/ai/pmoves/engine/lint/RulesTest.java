@@ -266,6 +266,20 @@ class RulesTest {
     @Nested
     class SupabaseRoles {
         @Test
+        void knowsEveryPlatformRole() throws Exception {
+            project.migration("20250101_a.sql", "GRANT USAGE ON SCHEMA auth TO supabase_auth_admin;\n"
+                    + "GRANT SELECT ON storage.objects TO supabase_storage_admin, dashboard_user;\n"
+                    + "ALTER DEFAULT PRIVILEGES IN SCHEMA realtime GRANT ALL ON TABLES TO supabase_realtime_admin;\n"
+                    + "GRANT SELECT ON public.t TO supabase_read_only_user, authenticator, pgbouncer;\n");
+            assertEquals(List.of("1:1 GRANT names supabase_auth_admin, and no file creates that role nor does the build"
+                    + " prepare them", "2:1 GRANT names dashboard_user, supabase_storage_admin, and no file creates those"
+                    + " roles nor does the build prepare them", "3:1 ALTER DEFAULT PRIVILEGES names supabase_realtime_admin,"
+                    + " and no file creates that role nor does the build prepare them", "4:1 GRANT names authenticator,"
+                    + " pgbouncer, supabase_read_only_user, and no file creates those roles nor does the build prepare"
+                    + " them"), project.findings("supabase-roles"));
+        }
+
+        @Test
         void firesOnGrantsAndPoliciesNamingRolesNobodyCreates() throws Exception {
             project.migration("20250101_a.sql", "GRANT SELECT ON public.t TO anon, authenticated;\n"
                     + "DROP POLICY IF EXISTS p ON t;\nCREATE POLICY p ON t TO service_role USING (true);\n"

@@ -113,7 +113,7 @@ class ReverterTest {
         Files.delete(fx.rollbacks.resolve("20250103_c.sql"));
         Files.delete(fx.rollbacks.resolve("20250101_a.sql"));
         PmovesException e = assertThrows(PmovesException.class, () -> fx.rollback(fx.count(3)));
-        assertTrue(e.getMessage().contains("2 down script(s) missing; looked for:\n    "
+        assertTrue(e.getMessage().contains("2 down scripts missing; looked for:\n    "
                 + fx.rollbacks.resolve("20250103_c.sql") + "\n    " + fx.rollbacks.resolve("20250101_a.sql")),
                 e.getMessage());
         assertEquals(List.of("20250101", "20250102", "20250103"), fx.db.versions());
@@ -164,7 +164,7 @@ class ReverterTest {
         PmovesException e = assertThrows(PmovesException.class, fx::rollback);
         assertTrue(e.getMessage().startsWith("rollbacks/20250103_c.sql:3:1: ERROR 22012: division by zero"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("the 1 statement(s) before this one took effect"), e.getMessage());
+        assertTrue(e.getMessage().contains("the 1 statement before this one took effect"), e.getMessage());
         assertTrue(e.getMessage().contains("(mvn pmoves:repair -Dpmoves.markReverted=20250103)"), e.getMessage());
         assertFalse(fx.db.exists("c"), "outside a transaction the first statement took effect");
         assertEquals(List.of("20250103|applied"), fx.db.column("SELECT version || '|' || state"
