@@ -2,6 +2,7 @@ package ai.pmoves.engine.apply;
 
 import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Migration;
@@ -19,8 +20,8 @@ final class MigrationRunner {
     private final ScriptRunner scripts;
     private final HistoryTable history;
 
-    MigrationRunner(Connection connection, HistoryTable history, int serverMajorVersion) {
-        this.scripts = new ScriptRunner(connection, serverMajorVersion);
+    MigrationRunner(WorkSession session, HistoryTable history, int serverMajorVersion) {
+        this.scripts = new ScriptRunner(session, serverMajorVersion);
         this.history = history;
     }
 
