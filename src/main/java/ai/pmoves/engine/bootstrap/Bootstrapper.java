@@ -43,34 +43,47 @@ public final class Bootstrapper {
             SeedScanner.scan(options.seeds().sources(), EngineLog.SILENT);
             Seeder seeder = new Seeder(settings, log);
             Migrator migrator = new Migrator(settings, log);
-            try (Connection connection = pending.join();
+            try (Connection opened = pending.join();
                  AdvisoryLock lock = dryRun ? null : AdvisoryLock.acquire(settings,
                          options.apply().historyTable().toString(), options.apply().lockTimeout())) {
                 log.info("Bootstrapping " + settings.maskedUrl() + " (PostgreSQL "
-                        + connection.getMetaData().getDatabaseProductVersion() + ")" + (dryRun ? ": dry run, only the"
+                        + opened.getMetaData().getDatabaseProductVersion() + ")" + (dryRun ? ": dry run, only the"
                         + " migrations are planned; preparation, init scripts and seeds are not run" : ""));
                 List<PreparedItem> prepared = new ArrayList<>();
-                if (options.compat() == SupabaseCompat.AUTO && !dryRun) {
-                    prepared.addAll(SupabasePreparation.prepare(connection));
+                if (options.compat() != SupabaseCompat.OFF && !dryRun) {
+                    prepared.addAll(SupabasePreparation.prepare(opened, options.compat() == SupabaseCompat.EMULATE));
                     prepared.forEach(this::report);
                 }
-                SeedResult init = dryRun ? null : step(connection, () -> seeder.seed(connection,
-                        withSources(options.seeds(), options.seeds().sources().initScriptsOnly())));
-                ApplyResult migrations = step(connection,
-                        () -> migrator.applyWithLockHeld(connection, options.apply()));
-                SeedResult seeds = dryRun ? null : step(connection, () -> seeder.seed(connection,
-                        withSources(options.seeds(), options.seeds().sources().seedsOnly())));
-                if (options.compat() == SupabaseCompat.AUTO && !dryRun) {
-                    grantUsageOnTheFilesSchemas(connection, options, prepared);
+                if (SupabasePreparation.changedDatabaseSettings(prepared)) {
+                    // A session sees a database's settings as they were when it opened: the files get one that sees
+                    // the preparation's, as each file's own session would on Supabase.
+                    try (Connection fresh = settings.connect()) {
+                        return runFiles(fresh, options, prepared, seeder, migrator, start);
+                    }
                 }
-                BootstrapResult result = new BootstrapResult(prepared, init, migrations, seeds,
-                        (System.nanoTime() - start) / 1_000_000);
-                log.info(summary(result));
-                return result;
+                return runFiles(opened, options, prepared, seeder, migrator, start);
             } catch (SQLException e) {
                 throw settings.databaseError(e);
             }
         }
+    }
+
+    private BootstrapResult runFiles(Connection connection, BootstrapOptions options, List<PreparedItem> prepared,
+                                     Seeder seeder, Migrator migrator, long start) throws SQLException {
+        boolean dryRun = options.apply().dryRun();
+        SeedResult init = dryRun ? null : step(connection, () -> seeder.seed(connection,
+                withSources(options.seeds(), options.seeds().sources().initScriptsOnly())));
+        ApplyResult migrations = step(connection,
+                () -> migrator.applyWithLockHeld(connection, options.apply()));
+        SeedResult seeds = dryRun ? null : step(connection, () -> seeder.seed(connection,
+                withSources(options.seeds(), options.seeds().sources().seedsOnly())));
+        if (options.compat() != SupabaseCompat.OFF && !dryRun) {
+            grantUsageOnTheFilesSchemas(connection, options, prepared);
+        }
+        BootstrapResult result = new BootstrapResult(prepared, init, migrations, seeds,
+                (System.nanoTime() - start) / 1_000_000);
+        log.info(summary(result));
+        return result;
     }
 
     private <T> T step(Connection connection, java.util.function.Supplier<T> step) throws SQLException {

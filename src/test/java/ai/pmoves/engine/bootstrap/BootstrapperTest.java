@@ -89,6 +89,18 @@ class BootstrapperTest {
     }
 
     @Test
+    void filesAfterAnInitScriptCallExtensionFunctionsUnqualifiedAsOnSupabase() throws Exception {
+        write("supabase/migrations/20250201000000_tokens.sql", """
+                CREATE TABLE public.invites (token text PRIMARY KEY DEFAULT encode(gen_random_bytes(12), 'hex'),
+                  id uuid NOT NULL DEFAULT uuid_generate_v4());
+                INSERT INTO public.invites DEFAULT VALUES;
+                """);
+        BootstrapResult result = bootstrap(SupabaseCompat.AUTO);
+        assertTrue(result.migrations().applied().contains("20250201000000_tokens.sql"));
+        assertEquals("24", single("SELECT length(token) FROM public.invites"));
+    }
+
+    @Test
     void withoutPreparationTheFirstSupabaseOnlyCallFailsWithFileAndLine() throws Exception {
         PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.OFF));
         assertTrue(e.getMessage().startsWith("supabase/initdb/02_seed.sql:3:"), e.getMessage());
