@@ -12,6 +12,7 @@ import ai.pmoves.engine.seed.SeedResult;
 import ai.pmoves.engine.seed.SeedScanner;
 import ai.pmoves.engine.seed.Seeder;
 import ai.pmoves.engine.supabase.PreparedItem;
+import ai.pmoves.engine.supabase.StandInConnection;
 import ai.pmoves.engine.supabase.SupabasePreparation;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,9 +69,11 @@ public final class Bootstrapper {
         }
     }
 
-    private BootstrapResult runFiles(Connection connection, BootstrapOptions options, List<PreparedItem> prepared,
+    private BootstrapResult runFiles(Connection session, BootstrapOptions options, List<PreparedItem> prepared,
                                      Seeder seeder, Migrator migrator, long start) throws SQLException {
         boolean dryRun = options.apply().dryRun();
+        Connection connection = options.compat() == SupabaseCompat.EMULATE && !dryRun
+                ? StandInConnection.wrap(session, SupabasePreparation.stoodInExtensions(session), log) : session;
         SeedResult init = dryRun ? null : step(connection, () -> seeder.seed(connection,
                 withSources(options.seeds(), options.seeds().sources().initScriptsOnly())));
         ApplyResult migrations = step(connection,

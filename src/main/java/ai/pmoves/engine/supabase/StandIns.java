@@ -112,7 +112,7 @@ final class StandIns {
             BEGIN
               INSERT INTO cron.job AS j (jobname, schedule, command, database, username, active)
               VALUES (job_name, schedule, command, database, coalesce(username, current_user), active)
-              ON CONFLICT (jobname, username) DO UPDATE
+              ON CONFLICT ON CONSTRAINT jobname_username_uniq DO UPDATE
                 SET schedule = excluded.schedule, command = excluded.command, database = excluded.database,
                     active = excluded.active
               RETURNING j.jobid INTO id;
