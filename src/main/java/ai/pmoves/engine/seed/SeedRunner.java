@@ -7,6 +7,7 @@ import ai.pmoves.engine.migration.ChecksumInputStream;
 import ai.pmoves.engine.sql.SqlStatement;
 import ai.pmoves.engine.sql.SqlStatementReader;
 import ai.pmoves.engine.sql.SqlSyntaxException;
+import ai.pmoves.engine.supabase.MissingPlatform;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,7 @@ import org.postgresql.copy.CopyManager;
  */
 final class SeedRunner {
     private static final int READ_BUFFER = 1 << 16;
+    private static final String FIX_THE_FILE = " Fix the file and run again.";
 
     private final Connection connection;
     private final SeedTable table;
@@ -87,7 +89,7 @@ final class SeedRunner {
             rollback();
             throw new PmovesException((current == null ? "Cannot record " + seed.path() + " in " + table.name() + ": "
                     + e.getMessage() : ExecutionError.describe(seed.path(), current, e, copyDataLine))
-                    + "\n" + rolledBack(seed), e);
+                    + "\n" + rolledBack(seed, current == null ? FIX_THE_FILE : MissingPlatform.advice(e)), e);
         } catch (SqlSyntaxException e) {
             rollback();
             throw new PmovesException(seed.path() + ":" + e.line() + ":" + e.column() + ": " + e.reason() + "\n"
@@ -117,8 +119,12 @@ final class SeedRunner {
     }
 
     private static String rolledBack(SeedFile seed) {
+        return rolledBack(seed, FIX_THE_FILE);
+    }
+
+    private static String rolledBack(SeedFile seed, String advice) {
         return "Seed " + seed.path() + " was rolled back: none of it is applied and it is not recorded; the files"
-                + " before it stay applied, and nothing after it ran. Fix the file and run again.";
+                + " before it stay applied, and nothing after it ran." + advice;
     }
 
     private static Reader utf8(InputStream bytes) {
