@@ -15,9 +15,10 @@ import java.util.Set;
 
 /**
  * The connection the files run on under {@code supabaseCompat=emulate}. The server cannot create an extension it has
- * no files for, so a file's {@code CREATE EXTENSION [IF NOT EXISTS] pg_cron …} (or {@code COMMENT ON EXTENSION}) of an
- * extension a stand-in answers runs as nothing, with a line that says so: the stand-in is already in its place. Every
- * other call goes to the connection unchanged.
+ * no files for, so a file's {@code CREATE EXTENSION [IF NOT EXISTS] pg_cron …} of an extension a stand-in answers runs
+ * as nothing, with a line that says so: the stand-in is already in its place. So do {@code ALTER}, {@code DROP} and
+ * {@code COMMENT ON EXTENSION} of it, which dumps and "move it to extensions" migrations write, and which the server
+ * would refuse for an extension it does not know. Every other call goes to the connection unchanged.
  */
 public final class StandInConnection {
     private StandInConnection() {
@@ -40,7 +41,7 @@ public final class StandInConnection {
     }
 
     /**
-     * The stood-in extension a statement creates or comments on, read with the lexer so that the words inside a
+     * The stood-in extension a statement creates, alters, drops or comments on, read with the lexer so that the words inside a
      * string, a comment or a function body never count; null for every other statement.
      */
     static String extensionOf(String sql, Set<String> extensions) {
@@ -49,15 +50,20 @@ public final class StandInConnection {
         }
         List<SqlToken> t = SqlTokens.of(sql);
         int name;
-        if (t.size() > 2 && t.get(0).isWord("CREATE") && t.get(1).isWord("EXTENSION")) {
-            name = t.size() > 5 && t.get(2).isWord("IF") && t.get(3).isWord("NOT") && t.get(4).isWord("EXISTS") ? 5 : 2;
+        if (t.size() > 2 && t.get(1).isWord("EXTENSION") && (t.get(0).isWord("CREATE") || t.get(0).isWord("DROP"))) {
+            boolean ifClause = t.get(0).isWord("CREATE") ? t.size() > 5 && t.get(2).isWord("IF") && t.get(3).isWord("NOT")
+                    && t.get(4).isWord("EXISTS") : t.size() > 4 && t.get(2).isWord("IF") && t.get(3).isWord("EXISTS");
+            name = ifClause ? (t.get(0).isWord("CREATE") ? 5 : 4) : 2;
+        } else if (t.size() > 2 && t.get(0).isWord("ALTER") && t.get(1).isWord("EXTENSION")) {
+            name = 2;
         } else if (t.size() > 3 && t.get(0).isWord("COMMENT") && t.get(1).isWord("ON") && t.get(2).isWord("EXTENSION")) {
             name = 3;
         } else {
             return null;
         }
+        boolean oneName = name + 1 >= t.size() || !t.get(name + 1).isSymbol(','); // DROP EXTENSION a, b: not ours alone
         String extension = t.get(name).name();
-        return extension != null && extensions.contains(extension) ? extension : null;
+        return oneName && extension != null && extensions.contains(extension) ? extension : null;
     }
 
     private static Object execute(Statement target, Method method, Object[] args, Set<String> extensions,

@@ -28,7 +28,9 @@ final class SupabaseObjects {
             new Role("supabase_auth_admin", "NOLOGIN NOINHERIT"),
             new Role("supabase_storage_admin", "NOLOGIN NOINHERIT"),
             new Role("authenticator", "NOLOGIN NOINHERIT"),
-            new Role("dashboard_user", "NOLOGIN CREATEDB CREATEROLE"));
+            new Role("dashboard_user", "NOLOGIN CREATEDB CREATEROLE"),
+            // Supabase's owner role, which migrations grant to; a server set up under another name lacks it
+            new Role("postgres", "NOLOGIN"));
 
     /** PostgREST logs in as authenticator and switches to these. */
     static final List<String> AUTHENTICATOR_MEMBERS = List.of("anon", "authenticated", "service_role");

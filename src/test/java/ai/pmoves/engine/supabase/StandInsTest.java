@@ -164,6 +164,8 @@ class StandInsTest {
         assertNull(StandInConnection.extensionOf("SELECT 'create extension pg_cron'", stood));
         assertNull(StandInConnection.extensionOf("DO $$ BEGIN CREATE EXTENSION pg_cron; END $$", stood));
         assertNull(StandInConnection.extensionOf("CREATE EXTENSION citext", stood));
-        assertNull(StandInConnection.extensionOf("DROP EXTENSION IF EXISTS pg_net", stood));
+        assertEquals("pg_net", StandInConnection.extensionOf("DROP EXTENSION IF EXISTS pg_net CASCADE", stood));
+        assertEquals("pg_net", StandInConnection.extensionOf("ALTER EXTENSION pg_net SET SCHEMA extensions", stood));
+        assertNull(StandInConnection.extensionOf("DROP EXTENSION IF EXISTS pg_net, citext", stood));
     }
 }
