@@ -153,6 +153,7 @@ public class StartMojo extends AbstractMojo {
         project.getProperties().setProperty(propertyPrefix + ".user", server.user());
         project.getProperties().setProperty(propertyPrefix + ".password", server.password());
         project.getProperties().setProperty(propertyPrefix + ".port", Integer.toString(server.port()));
+        ThrowawayServers.add(project, server.url());
         getLog().info("Started " + server.description() + " on port " + server.port() + " (instance " + instance
                 + "): " + propertyPrefix + ".url=" + server.url());
     }

@@ -8,6 +8,7 @@ import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.sql.SqlStatement;
+import ai.pmoves.engine.supabase.MissingPlatform;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -45,7 +46,8 @@ final class MigrationRunner {
         if (f.rolledBack()) {
             return f.inHistoryChange() ? cannotRecord + ". The migration was rolled back."
                     : f.describe(migration.fileName(), script) + "\nMigration " + migration.fileName()
-                    + " was rolled back: none of it is applied, and nothing after it ran. Fix the file and run again.";
+                    + " was rolled back: none of it is applied, and nothing after it ran."
+                    + MissingPlatform.advice((SQLException) f.getCause());
         }
         return f.inHistoryChange()
                 ? cannotRecord + ". Its statements ran outside a transaction and took effect; record it with mvn"

@@ -3,6 +3,7 @@ package ai.pmoves.engine.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.UnaryOperator;
 
 /**
  * The session the project's files run in, which knows whether it is still as fresh as psql's one process per file
@@ -55,6 +56,7 @@ public final class WorkSession implements AutoCloseable {
             $pmoves$""";
 
     private final ConnectionSettings settings;
+    private UnaryOperator<Connection> decoration = UnaryOperator.identity();
     private Connection connection;
     private boolean stale;
     private boolean defaultsChanged;
@@ -80,10 +82,19 @@ public final class WorkSession implements AutoCloseable {
         if (stale) {
             stale = false;
             Connection old = connection;
-            connection = settings.connect();
+            connection = decoration.apply(settings.connect());
             closeQuietly(old);
         }
         return connection;
+    }
+
+    /**
+     * Every connection the files run on, this one and those opened later, goes through {@code decoration} (the
+     * Supabase stand-ins answer some statements in the server's place).
+     */
+    public void decorate(UnaryOperator<Connection> decoration) {
+        this.decoration = decoration;
+        this.connection = decoration.apply(connection);
     }
 
     /** The last file left something a reset cannot undo (a temporary table, …): the next one gets a new session. */

@@ -269,10 +269,10 @@ class SeederTest {
                 .file("supabase/config.sql", logsRun("not a seed"));
         SeedSources layout = new SeedSources(db.project.resolve("supabase/initdb"), true,
                 List.of(db.project.resolve("supabase")), true, List.of("seed.sql"), List.of(), db.project);
-        try (Connection connection = db.settings().connect()) {
-            assertEquals(List.of("supabase/initdb/01_roles.sql"), db.seeder().seed(connection,
+        try (WorkSession session = WorkSession.open(db.settings())) {
+            assertEquals(List.of("supabase/initdb/01_roles.sql"), db.seeder().seed(session,
                     db.options(layout.initScriptsOnly(), SeedMode.CHANGED)).ran());
-            assertEquals(List.of("supabase/seed.sql"), db.seeder().seed(connection,
+            assertEquals(List.of("supabase/seed.sql"), db.seeder().seed(session,
                     db.options(layout.seedsOnly(), SeedMode.CHANGED)).ran());
         }
         assertEquals(List.of("roles", "seed"), runs());
