@@ -75,6 +75,20 @@ class ReverterTest {
     }
 
     @Test
+    void everyNameTheSupabaseCliAcceptsFindsItsDownScriptAndUndoesInTheClisOrderNewestFirst() throws Exception {
+        fx.migration("00000000000001_schema.sql", "CREATE TABLE s (id int);\n", "DROP TABLE s;\n")
+                .migration("0001_a.sql", "CREATE TABLE a (id int);\n", "DROP TABLE a;\n")
+                .migration("0010_b.sql", "CREATE TABLE b (id int);\n", "DROP TABLE b;\n")
+                .migration("20250101_c.sql", "CREATE TABLE c (id int);\n", "DROP TABLE c;\n")
+                .migration("20250101000000_d.sql", "CREATE TABLE d (id int);\n", "DROP TABLE d;\n");
+        fx.db.apply();
+        assertEquals(List.of("20250101000000_d.sql", "20250101_c.sql", "0010_b.sql", "0001_a.sql"),
+                fx.rollback(fx.count(4)).undone());
+        assertEquals(List.of("00000000000001"), fx.db.versions());
+        assertTrue(fx.db.exists("s") && !fx.db.exists("a"));
+    }
+
+    @Test
     void targetUndoesEverythingAppliedAfterItAndKeepsIt() throws Exception {
         fx.migration("20250101_a.sql", "CREATE TABLE a (id int);\n", "DROP TABLE a;\n")
                 .migration("2025-01-02_b.sql", "CREATE TABLE b (id int);\n", "DROP TABLE b;\n")
