@@ -4,6 +4,7 @@ import ai.pmoves.engine.apply.ApplyOptions;
 import ai.pmoves.engine.bootstrap.BootstrapOptions;
 import ai.pmoves.engine.bootstrap.Bootstrapper;
 import ai.pmoves.engine.bootstrap.SupabaseCompat;
+import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -26,15 +28,24 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 public class BootstrapMojo extends AbstractSeedFilesMojo {
 
     /**
-     * {@code auto}: create what scripts written for Supabase expect and a plain PostgreSQL lacks (roles anon,
-     * authenticated, service_role; schemas auth, storage, realtime, extensions; auth.uid(), auth.role(), auth.email(),
-     * auth.jwt(); a minimal auth.users; the supabase_realtime publication; USAGE on public and the files' schemas),
-     * each only where missing, and repair a GoTrue-shaped public.schema_migrations for Realtime. {@code off}: none of it.
+     * {@code auto}: create what scripts written for Supabase expect and a plain PostgreSQL lacks, each only where
+     * missing (the API and platform roles; schemas auth, storage, realtime, extensions; pgcrypto and uuid-ossp in
+     * extensions and the database search_path "$user", public, extensions; the auth helpers, auth.users and
+     * auth.identities in GoTrue's shape; storage.buckets and storage.objects in the Storage service's shape with
+     * storage.foldername/filename/extension; the supabase_realtime publication; USAGE on the API schemas and the
+     * files' schemas), and repair a GoTrue-shaped public.schema_migrations for Realtime. {@code emulate}: that, and
+     * stand-ins for pg_net, pg_cron, supabase_vault, http and supabase_functions where the server lacks them, which
+     * record what they are asked and do not do the real work; a file's CREATE EXTENSION of one of them then runs as
+     * nothing. {@code off}: none of it. Unset: {@code emulate} on a server pmoves:start started (a throwaway),
+     * {@code auto} anywhere else.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "pmoves.supabaseCompat", defaultValue = "auto")
+    @Parameter(property = "pmoves.supabaseCompat")
     protected String supabaseCompat;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
 
     /**
      * Apply migrations up to and including this version; later ones stay pending.
@@ -90,6 +101,18 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
         super(settingsDecrypter);
     }
 
+    private SupabaseCompat compat(ConnectionSettings settings) {
+        if (supabaseCompat != null && !supabaseCompat.isBlank()) {
+            return SupabaseCompat.parse(supabaseCompat);
+        }
+        if (ThrowawayServers.contains(project, settings.maskedUrl())) {
+            getLog().info("supabaseCompat=emulate: the server was started by pmoves:start, a throwaway; set"
+                    + " -Dpmoves.supabaseCompat=auto for the real objects only.");
+            return SupabaseCompat.EMULATE;
+        }
+        return SupabaseCompat.AUTO;
+    }
+
     @Override
     protected void run() {
         Duration timeout = Duration.ofSeconds(lockTimeout);
@@ -97,7 +120,7 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
                 target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), timeout);
         SeedOptions seeds = new SeedOptions(seedSources(), SeedMode.parse(seedMode, "seedMode"), seedTableName(),
                 historyTableName(), timeout);
-        new Bootstrapper(connectionSettings(), engineLog())
-                .bootstrap(new BootstrapOptions(apply, seeds, SupabaseCompat.parse(supabaseCompat)));
+        ConnectionSettings settings = connectionSettings();
+        new Bootstrapper(settings, engineLog()).bootstrap(new BootstrapOptions(apply, seeds, compat(settings)));
     }
 }

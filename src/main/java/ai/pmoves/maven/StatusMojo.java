@@ -1,5 +1,6 @@
 package ai.pmoves.maven;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.status.MigrationInfo;
 import ai.pmoves.engine.status.MigrationState;
 import ai.pmoves.engine.status.StatusJson;
@@ -61,14 +62,15 @@ public class StatusMojo extends AbstractSeedFilesMojo {
         int changed = counts.get(MigrationState.CHANGED);
         int failed = counts.get(MigrationState.FAILED);
         if (failOnChanged && changed + failed > 0) {
-            throw new MojoFailureException(changed + " changed and " + failed + " failed migration(s): "
+            throw new MojoFailureException(changed + " changed and " + failed + " failed "
+                    + (changed + failed == 1 ? "migration" : "migrations") + ": "
                     + names(report, MigrationState.CHANGED, MigrationState.FAILED) + ". An applied file was edited or"
                     + " a run failed part-way (see the table above). Restore the file or repair the history;"
                     + " -Dpmoves.failOnChanged=false reports without failing.");
         }
         int pending = counts.get(MigrationState.PENDING) + counts.get(MigrationState.OUT_OF_ORDER);
         if (failOnPending && pending > 0) {
-            throw new MojoFailureException(pending + " migration(s) pending and pmoves.failOnPending=true: "
+            throw new MojoFailureException(Counted.of(pending, "migration") + " pending and pmoves.failOnPending=true: "
                     + names(report, MigrationState.PENDING, MigrationState.OUT_OF_ORDER) + ". Run pmoves:apply first.");
         }
     }

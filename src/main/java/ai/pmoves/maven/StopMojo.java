@@ -8,6 +8,7 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Stops the server(s) {@code pmoves:start} started in this build and removes their data.
@@ -35,16 +36,19 @@ public class StopMojo extends AbstractMojo {
     @Parameter(property = "pmoves.skip", defaultValue = "false")
     protected boolean skip;
 
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
     @Override
     public void execute() {
         if (skip) {
             getLog().info("pmoves: skipped (pmoves.skip=true).");
             return;
         }
-        List<Map.Entry<String, PostgresServer>> servers = RunningServers.remove(instance);
+        List<Map.Entry<String, PostgresServer>> servers = RunningServers.remove(StartMojo.owner(project), instance);
         if (servers.isEmpty()) {
-            getLog().info("No server " + (instance == null ? "" : "named '" + instance + "' ") + "was started in this"
-                    + " build: nothing to stop.");
+            getLog().info("No server " + (instance == null ? "" : "named '" + instance + "' ") + "was started for this"
+                    + " project in this build: nothing to stop.");
         }
         for (Map.Entry<String, PostgresServer> s : servers) {
             s.getValue().close();

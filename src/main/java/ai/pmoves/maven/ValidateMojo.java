@@ -1,5 +1,6 @@
 package ai.pmoves.maven;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.engine.lint.FailOn;
 import ai.pmoves.engine.lint.LintJson;
@@ -88,8 +89,8 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
         LintJson.write(report, json);
         getLog().info("Written " + json);
         if (threshold.fails(report)) {
-            throw new MojoFailureException("pmoves:validate found " + report.count(Severity.ERROR) + " error(s) and "
-                    + report.count(Severity.WARNING) + " warning(s) (failOn=" + failOn.trim() + "): see the findings"
+            throw new MojoFailureException("pmoves:validate found " + Counted.of(report.count(Severity.ERROR), "error") + " and "
+                    + Counted.of(report.count(Severity.WARNING), "warning") + " (failOn=" + failOn.trim() + "): see the findings"
                     + " above or " + json + ". Fix them, turn a rule off with -Dpmoves.rules=<id>, or report without"
                     + " failing with -Dpmoves.failOn=none.");
         }
