@@ -25,8 +25,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Applies pending migrations in time order (DESIGN §7): checks the whole plan first (drift, failed rows, order,
- * syntax of every file to run), then runs each migration under the migration lock.
+ * Applies pending migrations in time order (design.md: Applying migrations): checks the whole plan first (drift, failed
+ * rows, order, syntax of every file to run), then runs each migration under the migration lock.
  */
 public final class Migrator {
     private final ConnectionSettings settings;

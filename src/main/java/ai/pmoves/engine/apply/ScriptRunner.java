@@ -15,12 +15,12 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Runs the statements of one SQL file by the rules of DESIGN §7, together with a change to the history table: in one
- * transaction with that change, so the file lands whole or not at all; or, when the file holds a statement that cannot
- * run in a transaction or transaction control of its own, statement by statement as written, the change written after
- * the last one and a failure change written if one of them fails. Each file starts in a session as fresh as psql's
- * (see {@link WorkSession}). Apply writes a migration's row with it; rollback runs a down script and deletes the row.
- * The caller words the failure, since only it knows what the file was for.
+ * Runs the statements of one SQL file by the rules migrations follow (design.md: Applying migrations), together with a
+ * change to the history table: in one transaction with that change, so the file lands whole or not at all; or, when the
+ * file holds a statement that cannot run in a transaction or transaction control of its own, statement by statement as
+ * written, the change written after the last one and a failure change written if one of them fails. Each file starts in
+ * a session as fresh as psql's (see {@link WorkSession}). Apply writes a migration's row with it; rollback runs a down
+ * script and deletes the row. The caller words the failure, since only it knows what the file was for.
  */
 public final class ScriptRunner {
     /** A write to the history table that goes with the script (in its transaction when it has one). */

@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a statement may leave in its session for the files after it, which psql, with one process per file, never
- * lets through (DESIGN §7). Read from the statement's words, as the lexer gives them; erring towards a cheap reset.
+ * What a statement may leave in its session for the files after it, which psql, with one process per file, never lets
+ * through (design.md: Applying migrations). Read from the statement's words, as the lexer gives them; erring towards a
+ * cheap reset.
  */
 public enum SessionEffect {
     /** A setting, a role or the session authorization ({@code SET}, {@code set_config(…)}, {@code SET ROLE}): a reset

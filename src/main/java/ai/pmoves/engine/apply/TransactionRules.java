@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Which statements cannot run inside a transaction block, which control the transaction, and which of those are a
- * file's wrapper (DESIGN §7).
+ * file's wrapper (design.md: Applying migrations).
  */
 public final class TransactionRules {
     private TransactionRules() {

@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One command from an empty or half-built database to the project's full state (DESIGN §2, §6, §7): prepare the
- * Supabase objects, run the init scripts, apply pending migrations, run the seeds — all under one migration lock,
- * each file atomic and tracked, so a second run changes nothing.
+ * One command from an empty or half-built database to the project's full state (design.md: Goals; The Supabase platform
+ * layer; Applying migrations): prepare the Supabase objects, run the init scripts, apply pending migrations, run the
+ * seeds — all under one migration lock, each file atomic and tracked, so a second run changes nothing.
  */
 public final class Bootstrapper {
     private final ConnectionSettings settings;

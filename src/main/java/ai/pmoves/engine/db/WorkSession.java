@@ -6,10 +6,10 @@ import java.sql.Statement;
 import java.util.function.UnaryOperator;
 
 /**
- * The session the project's files run in, which knows whether it is still as fresh as psql's one process per file
- * would make it (DESIGN §7). What a file SETs (a setting, a role, the session authorization) is undone by a reset
- * before its history row; what a reset cannot undo (a temporary table, a prepared statement), and a change to the
- * database's or a role's defaults, which only a new session reads, make the next file start on a new connection.
+ * The session the project's files run in, which knows whether it is still as fresh as psql's one process per file would
+ * make it (design.md: Applying migrations). What a file SETs (a setting, a role, the session authorization) is undone
+ * by a reset before its history row; what a reset cannot undo (a temporary table, a prepared statement), and a change
+ * to the database's or a role's defaults, which only a new session reads, make the next file start on a new connection.
  * Most files do none of this and cost nothing.
  *
  * <p>Behind a pooler in transaction mode a new connection may still be handed an older server session, and each

@@ -13,7 +13,7 @@ import org.apache.commons.io.IOUtils;
 
 /**
  * SHA-256 hex of a file's normalized text (BOM removed, CRLF/CR as LF), so a Windows checkout of the same file
- * does not read as a change (DESIGN §4).
+ * does not read as a change (design.md: Files, names and order).
  */
 public final class Checksum {
     private Checksum() {

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
 import org.apache.commons.io.filefilter.SuffixFileFilter;
 
-/** The {@code .sql} files directly inside a configured directory (DESIGN §3: a missing default directory is empty). */
+/** The {@code .sql} files directly inside a configured directory (a missing default directory holds none). */
 public final class SqlFiles {
     private static final SuffixFileFilter SQL_NAME = new SuffixFileFilter(".sql");
 

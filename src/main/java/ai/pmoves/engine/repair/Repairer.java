@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Repairs the history when it went wrong (DESIGN §2, {@code repair}), without running any migration: records a
+ * Repairs the history when it went wrong (design.md: Goals), without running any migration: records a
  * migration as applied, deletes a row ("reverted"), clears {@code failed} rows, realigns the checksums of
  * {@code changed} files. Checks every request before changing anything, prints every change, and makes them all in
  * one transaction under the migration lock that {@code apply} takes.

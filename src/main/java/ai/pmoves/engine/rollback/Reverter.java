@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Rolls back applied migrations with their down scripts (DESIGN §2, §4, §7): the newest one, the newest
- * {@code count}, or every one applied after a target; newest first. Checks the whole plan before touching anything
- * (every down script present and lexable, nothing changed unless forced, the target recorded), then undoes each
- * migration in a transaction of its own under the migration lock apply takes.
+ * Rolls back applied migrations with their down scripts (design.md: Goals; Files, names and order; Applying
+ * migrations): the newest one, the newest {@code count}, or every one applied after a target; newest first. Checks the
+ * whole plan before touching anything (every down script present and lexable, nothing changed unless forced, the target
+ * recorded), then undoes each migration in a transaction of its own under the migration lock apply takes.
  */
 public final class Reverter {
     private final ConnectionSettings settings;

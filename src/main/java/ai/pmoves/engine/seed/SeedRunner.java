@@ -31,11 +31,11 @@ import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
 /**
- * Runs one seed file in one transaction together with its seed table row, streaming it: statements are read one at
- * a time and COPY data goes from the file to the server through the driver's CopyManager, so a file of any size runs
- * in a fixed amount of memory (the largest single statement). A wrapper ({@code BEGIN} first, {@code COMMIT} last) is
- * dropped; from any other transaction control on, the file runs as written, as psql runs it (DESIGN §7). Each file
- * starts in a session as fresh as psql's (see {@link WorkSession}).
+ * Runs one seed file in one transaction together with its seed table row, streaming it: statements are read one at a
+ * time and COPY data goes from the file to the server through the driver's CopyManager, so a file of any size runs in a
+ * fixed amount of memory (the largest single statement). A wrapper ({@code BEGIN} first, {@code COMMIT} last) is
+ * dropped; from any other transaction control on, the file runs as written, as psql runs it (design.md: Applying
+ * migrations). Each file starts in a session as fresh as psql's (see {@link WorkSession}).
  */
 final class SeedRunner {
     private static final int READ_BUFFER = 1 << 16;

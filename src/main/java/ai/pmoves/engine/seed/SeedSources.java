@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where the seed files are and which of them count (DESIGN §3, §4): the init scripts, then each seed directory, the
- * files directly inside each in natural order ({@code 06_a < 06_b < 10_c}, {@code v5_9 < v5_12 < v5_14}).
+ * Where the seed files are and which of them count (design.md: Configuration; Files, names and order): the init
+ * scripts, then each seed directory, the files directly inside each in natural order ({@code 06_a < 06_b < 10_c},
+ * {@code v5_9 < v5_12 < v5_14}).
  *
  * @param initDirectory             the init scripts ({@code supabase/initdb}), which run before the seeds; null for none
  * @param initDirectoryConfigured   whether the user set it: a missing default directory is skipped with one line, a

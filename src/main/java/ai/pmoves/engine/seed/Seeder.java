@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the init scripts and seed files that are new or changed (DESIGN §2, §4, §5): each file in one transaction with
- * its row in the seed table, streamed so that its size does not matter. A file that fails stops the run; the files
- * before it stay applied.
+ * Runs the init scripts and seed files that are new or changed (design.md: Goals; Files, names and order; History
+ * tables): each file in one transaction with its row in the seed table, streamed so that its size does not matter. A
+ * file that fails stops the run; the files before it stay applied.
  *
  * <p>{@code bootstrap} runs init scripts, migrations and seeds under one lock: it calls
  * {@link #seed(WorkSession, SeedOptions)} with {@code sources.initScriptsOnly()} before the migrations and with
