@@ -21,16 +21,27 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Prints the state of every migration (applied, pending, changed, missing, failed, baseline, out-of-order) and of every
  * init script and seed file (applied, pending, changed, missing), and writes {@code target/pmoves/status.json}.
  * Changes nothing in the database.
+ * For example:
  * <pre>mvn pmoves:status -Dpmoves.url=jdbc:postgresql://localhost:5432/postgres -Dpmoves.failOnPending=true</pre>
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "status", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class StatusMojo extends AbstractSeedFilesMojo {
 
-    /** Fail the build when any migration is pending (a release gate). */
+    /**
+     * Fail the build when any migration is pending (a release gate).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.failOnPending", defaultValue = "false")
     protected boolean failOnPending;
 
-    /** Fail the build when an applied migration's file changed, or a migration is recorded as failed. */
+    /**
+     * Fail the build when an applied migration's file changed, or a migration is recorded as failed.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.failOnChanged", defaultValue = "true")
     protected boolean failOnChanged;
 

@@ -2,11 +2,13 @@ package ai.pmoves.engine.apply;
 
 import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.sql.SqlStatement;
+import ai.pmoves.engine.supabase.MissingPlatform;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -19,8 +21,8 @@ final class MigrationRunner {
     private final ScriptRunner scripts;
     private final HistoryTable history;
 
-    MigrationRunner(Connection connection, HistoryTable history, int serverMajorVersion) {
-        this.scripts = new ScriptRunner(connection, serverMajorVersion);
+    MigrationRunner(WorkSession session, HistoryTable history, int serverMajorVersion) {
+        this.scripts = new ScriptRunner(session, serverMajorVersion);
         this.history = history;
     }
 
@@ -44,7 +46,8 @@ final class MigrationRunner {
         if (f.rolledBack()) {
             return f.inHistoryChange() ? cannotRecord + ". The migration was rolled back."
                     : f.describe(migration.fileName(), script) + "\nMigration " + migration.fileName()
-                    + " was rolled back: none of it is applied, and nothing after it ran. Fix the file and run again.";
+                    + " was rolled back: none of it is applied, and nothing after it ran."
+                    + MissingPlatform.advice((SQLException) f.getCause());
         }
         return f.inHistoryChange()
                 ? cannotRecord + ". Its statements ran outside a transaction and took effect; record it with mvn"

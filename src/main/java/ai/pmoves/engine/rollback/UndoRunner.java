@@ -2,11 +2,11 @@ package ai.pmoves.engine.rollback;
 
 import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.apply.ScriptFailure;
 import ai.pmoves.engine.apply.ScriptRunner;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.MigrationScript;
-import java.sql.Connection;
 
 /**
  * Undoes one migration: its down script and the deletion of its history row in one transaction, so a failure leaves
@@ -17,8 +17,8 @@ final class UndoRunner {
     private final ScriptRunner scripts;
     private final HistoryTable history;
 
-    UndoRunner(Connection connection, HistoryTable history, int serverMajorVersion) {
-        this.scripts = new ScriptRunner(connection, serverMajorVersion);
+    UndoRunner(WorkSession session, HistoryTable history, int serverMajorVersion) {
+        this.scripts = new ScriptRunner(session, serverMajorVersion);
         this.history = history;
     }
 

@@ -212,6 +212,22 @@ class RulesTest {
         }
 
         @Test
+        void firesOnTransactionControlOfTheFilesOwnButNotOnAWrapper() throws Exception {
+            project.migration("20250101_a.sql", "BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\n")
+                    .migration("20250102_b.sql", "ALTER TYPE mood ADD VALUE 'great';\nCOMMIT;\n"
+                            + "INSERT INTO feelings VALUES ('great');\n");
+            List<Finding> found = project.lint().findings().stream()
+                    .filter(f -> f.rule().id().equals("mixed-transaction")).toList();
+            assertEquals(1, found.size(), found.toString());
+            assertEquals("supabase/migrations/20250102_b.sql", found.get(0).file());
+            assertEquals(2, found.get(0).line());
+            assertTrue(found.get(0).message().startsWith("COMMIT at line 2 is transaction control of the file's own"),
+                    found.get(0).message());
+            assertTrue(found.get(0).message().contains("runs as written, as psql runs it, not atomic"),
+                    found.get(0).message());
+        }
+
+        @Test
         void quietAloneOrWithTheDirectiveOrInAString() throws Exception {
             project.migration("20250101_a.sql", "CREATE INDEX CONCURRENTLY IF NOT EXISTS a_id ON a (id);\n")
                     .migration("20250102_b.sql", "-- pmoves:no-transaction\nVACUUM a;\nVACUUM b;\n")

@@ -152,12 +152,23 @@ class ReverterTest {
     }
 
     @Test
-    void psqlBeginCommitInADownScriptDoNotBreakAtomicity() throws Exception {
+    void psqlBeginCommitWrappingADownScriptDoNotBreakAtomicity() throws Exception {
+        threeMigrations();
+        fx.down("20250103_c.sql", "BEGIN;\nDROP TABLE c;\nSELECT 1/0;\nCOMMIT;\n");
+        assertThrows(PmovesException.class, fx::rollback);
+        assertTrue(fx.db.exists("c"), "a wrapper's COMMIT must not commit half an undo");
+        assertEquals(List.of("20250101", "20250102", "20250103"), fx.db.versions());
+    }
+
+    @Test
+    void aCommitInTheMiddleOfADownScriptCommitsAsPsqlWouldAndAFailureAfterItIsRecorded() throws Exception {
         threeMigrations();
         fx.down("20250103_c.sql", "BEGIN;\nDROP TABLE c;\nCOMMIT;\nSELECT 1/0;\n");
-        assertThrows(PmovesException.class, fx::rollback);
-        assertTrue(fx.db.exists("c"), "COMMIT in the down script must not commit half an undo");
-        assertEquals(List.of("20250101", "20250102", "20250103"), fx.db.versions());
+        PmovesException e = assertThrows(PmovesException.class, fx::rollback);
+        assertTrue(e.getMessage().contains("transaction control of its own (COMMIT at line 3)"), e.getMessage());
+        assertFalse(fx.db.exists("c"), "the down script runs as written: its COMMIT committed the DROP");
+        assertEquals(List.of("20250103"), fx.db.column("SELECT version FROM"
+                + " supabase_migrations.schema_migrations_failed"), "the failed undo is kept beside the CLI's table");
     }
 
     @Test
