@@ -16,10 +16,12 @@ import java.sql.SQLException;
  * one of them fails (DESIGN §7).
  */
 final class MigrationRunner {
+    private final Connection connection;
     private final ScriptRunner scripts;
     private final HistoryTable history;
 
     MigrationRunner(Connection connection, HistoryTable history, int serverMajorVersion) {
+        this.connection = connection;
         this.scripts = new ScriptRunner(connection, serverMajorVersion);
         this.history = history;
     }
@@ -45,7 +47,7 @@ final class MigrationRunner {
             return f.inHistoryChange() ? cannotRecord + ". The migration was rolled back."
                     : f.describe(migration.fileName(), script) + "\nMigration " + migration.fileName()
                     + " was rolled back: none of it is applied, and nothing after it ran."
-                    + MissingPlatform.advice((SQLException) f.getCause());
+                    + MissingPlatform.advice((SQLException) f.getCause(), connection);
         }
         return f.inHistoryChange()
                 ? cannotRecord + ". Its statements ran outside a transaction and took effect; record it with mvn"
