@@ -19,7 +19,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * One command from an empty or half-built database to the project's full state: prepares the Supabase roles,
  * schemas, auth helpers and publication where missing, runs the init scripts, applies pending migrations, runs the
  * seeds — under one migration lock, each file atomic and tracked. A second run changes nothing.
+ * For example:
  * <pre>mvn pmoves:bootstrap -Dpmoves.url=jdbc:postgresql://localhost:5432/postgres -Dpmoves.user=postgres</pre>
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "bootstrap", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class BootstrapMojo extends AbstractSeedFilesMojo {
@@ -35,6 +38,8 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
      * record what they are asked and do not do the real work; a file's CREATE EXTENSION of one of them then runs as
      * nothing. {@code off}: none of it. Unset: {@code emulate} on a server pmoves:start started (a throwaway),
      * {@code auto} anywhere else.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "pmoves.supabaseCompat")
     protected String supabaseCompat;
@@ -42,30 +47,52 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
 
-    /** Apply migrations up to and including this version; later ones stay pending. */
+    /**
+     * Apply migrations up to and including this version; later ones stay pending.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.target")
     protected String target;
 
-    /** Record every pending migration up to and including this version as {@code baseline}, without running it. */
+    /**
+     * Record every pending migration up to and including this version as {@code baseline}, without running it.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.baseline")
     protected String baseline;
 
-    /** Allow pending migrations older than the newest applied one to run. */
+    /**
+     * Allow pending migrations older than the newest applied one to run.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.outOfOrder", defaultValue = "false")
     protected boolean outOfOrder;
 
     /**
      * Run nothing: plan the migrations into {@code target/pmoves/dry-run.sql}. The preparation, init scripts and seeds
      * are not run in a dry run.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "pmoves.dryRun", defaultValue = "false")
     protected boolean dryRun;
 
-    /** When init scripts and seeds that already ran run again: {@code changed} (default), {@code always} or {@code once}. */
+    /**
+     * When init scripts and seeds that already ran run again: {@code changed} (default), {@code always} or {@code once}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.seedMode", defaultValue = "changed")
     protected String seedMode;
 
-    /** Seconds to wait for another run's migration lock before failing. */
+    /**
+     * Seconds to wait for another run's migration lock before failing.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.lockTimeout", defaultValue = "60")
     protected int lockTimeout;
 

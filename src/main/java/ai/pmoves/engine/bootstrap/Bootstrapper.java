@@ -6,6 +6,7 @@ import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.db.PendingConnection;
+import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedResult;
@@ -19,6 +20,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One command from an empty or half-built database to the project's full state (DESIGN §2, §6, §7): prepare the
@@ -44,53 +46,45 @@ public final class Bootstrapper {
             SeedScanner.scan(options.seeds().sources(), EngineLog.SILENT);
             Seeder seeder = new Seeder(settings, log);
             Migrator migrator = new Migrator(settings, log);
-            try (Connection opened = pending.join();
+            try (WorkSession session = new WorkSession(settings, pending.join());
                  AdvisoryLock lock = dryRun ? null : AdvisoryLock.acquire(settings,
                          options.apply().historyTable().toString(), options.apply().lockTimeout())) {
                 log.info("Bootstrapping " + settings.maskedUrl() + " (PostgreSQL "
-                        + opened.getMetaData().getDatabaseProductVersion() + ")" + (dryRun ? ": dry run, only the"
+                        + session.connection().getMetaData().getDatabaseProductVersion() + ")" + (dryRun ? ": dry run, only the"
                         + " migrations are planned; preparation, init scripts and seeds are not run" : ""));
                 List<PreparedItem> prepared = new ArrayList<>();
                 if (options.compat() != SupabaseCompat.OFF && !dryRun) {
-                    prepared.addAll(SupabasePreparation.prepare(opened, options.compat() == SupabaseCompat.EMULATE));
+                    prepared.addAll(SupabasePreparation.prepare(session.connection(),
+                            options.compat() == SupabaseCompat.EMULATE));
                     prepared.forEach(this::report);
-                }
-                if (SupabasePreparation.changedDatabaseSettings(prepared)) {
-                    // A session sees a database's settings as they were when it opened: the files get one that sees
-                    // the preparation's, as each file's own session would on Supabase.
-                    try (Connection fresh = settings.connect()) {
-                        return runFiles(fresh, options, prepared, seeder, migrator, start);
+                    if (SupabasePreparation.changedDatabaseSettings(prepared)) {
+                        session.defaultsChanged(); // the files see the database's new search_path, as on Supabase
+                    }
+                    if (options.compat() == SupabaseCompat.EMULATE) {
+                        Set<String> stoodIn = SupabasePreparation.stoodInExtensions(session.connection());
+                        session.decorate(c -> StandInConnection.wrap(c, stoodIn, log));
                     }
                 }
-                return runFiles(opened, options, prepared, seeder, migrator, start);
+                SeedResult init = dryRun ? null : step(session, () -> seeder.seed(session,
+                        withSources(options.seeds(), options.seeds().sources().initScriptsOnly())));
+                ApplyResult migrations = step(session, () -> migrator.applyWithLockHeld(session, options.apply()));
+                SeedResult seeds = dryRun ? null : step(session, () -> seeder.seed(session,
+                        withSources(options.seeds(), options.seeds().sources().seedsOnly())));
+                if (options.compat() != SupabaseCompat.OFF && !dryRun) {
+                    grantUsageOnTheFilesSchemas(session.forNextFile(), options, prepared);
+                }
+                BootstrapResult result = new BootstrapResult(prepared, init, migrations, seeds,
+                        (System.nanoTime() - start) / 1_000_000);
+                log.info(summary(result));
+                return result;
             } catch (SQLException e) {
                 throw settings.databaseError(e);
             }
         }
     }
 
-    private BootstrapResult runFiles(Connection session, BootstrapOptions options, List<PreparedItem> prepared,
-                                     Seeder seeder, Migrator migrator, long start) throws SQLException {
-        boolean dryRun = options.apply().dryRun();
-        Connection connection = options.compat() == SupabaseCompat.EMULATE && !dryRun
-                ? StandInConnection.wrap(session, SupabasePreparation.stoodInExtensions(session), log) : session;
-        SeedResult init = dryRun ? null : step(connection, () -> seeder.seed(connection,
-                withSources(options.seeds(), options.seeds().sources().initScriptsOnly())));
-        ApplyResult migrations = step(connection,
-                () -> migrator.applyWithLockHeld(connection, options.apply()));
-        SeedResult seeds = dryRun ? null : step(connection, () -> seeder.seed(connection,
-                withSources(options.seeds(), options.seeds().sources().seedsOnly())));
-        if (options.compat() != SupabaseCompat.OFF && !dryRun) {
-            grantUsageOnTheFilesSchemas(connection, options, prepared);
-        }
-        BootstrapResult result = new BootstrapResult(prepared, init, migrations, seeds,
-                (System.nanoTime() - start) / 1_000_000);
-        log.info(summary(result));
-        return result;
-    }
-
-    private <T> T step(Connection connection, java.util.function.Supplier<T> step) throws SQLException {
-        connection.setAutoCommit(true); // each step manages its own transactions
+    private <T> T step(WorkSession session, java.util.function.Supplier<T> step) throws SQLException {
+        session.connection().setAutoCommit(true); // each step manages its own transactions
         return step.get();
     }
 
