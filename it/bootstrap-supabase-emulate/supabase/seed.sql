@@ -1,15 +1,15 @@
 select vault.create_secret('http://mailer.internal:8025', 'mailer_url', 'Where the mailer listens');
 
-insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
-  raw_app_meta_data, raw_user_meta_data, created_at, updated_at, confirmation_token, email_change,
-  email_change_token_new, recovery_token)
-values ('00000000-0000-0000-0000-000000000000', '0c4e2a6b-7777-4d8f-9e1a-2b3c4d5e6f70', 'authenticated',
-  'authenticated', 'reader@example.test', crypt('reader-pass', gen_salt('bf')), now(),
-  '{"provider": "email", "providers": ["email"]}', '{}', now(), now(), '', '', '', '');
+-- One reader who signed up by phone and confirmed the e-mail later.
+insert into auth.users (id, instance_id, aud, role, email, phone, phone_confirmed_at, email_confirmed_at,
+  encrypted_password, raw_app_meta_data, created_at, updated_at, confirmation_token, recovery_token,
+  email_change_token_new, email_change)
+select reader.id, '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', reader.email,
+  '15550100', now(), now(), '', '{"provider": "phone", "providers": ["phone", "email"]}', now(), now(), '', '', '', ''
+from (values ('0c4e2a6b-7777-4d8f-9e1a-2b3c4d5e6f70'::uuid, 'reader@example.test')) as reader (id, email);
 
-insert into auth.identities (user_id, provider_id, identity_data, provider, created_at, updated_at)
-values ('0c4e2a6b-7777-4d8f-9e1a-2b3c4d5e6f70', '0c4e2a6b-7777-4d8f-9e1a-2b3c4d5e6f70',
-  '{"sub": "0c4e2a6b-7777-4d8f-9e1a-2b3c4d5e6f70", "email": "reader@example.test"}', 'email', now(), now());
+insert into auth.identities (user_id, provider_id, identity_data, provider)
+select id, phone, jsonb_build_object('sub', id::text, 'phone', phone), 'phone' from auth.users;
 
 insert into public.subscribers (email, user_id) values
   ('reader@example.test', '0c4e2a6b-7777-4d8f-9e1a-2b3c4d5e6f70'),

@@ -18,10 +18,12 @@ import java.sql.SQLException;
  * and its failure recorded (where the Supabase CLI does not read it) if one of them fails.
  */
 final class MigrationRunner {
+    private final WorkSession session;
     private final ScriptRunner scripts;
     private final HistoryTable history;
 
     MigrationRunner(WorkSession session, HistoryTable history, int serverMajorVersion) {
+        this.session = session;
         this.scripts = new ScriptRunner(session, serverMajorVersion);
         this.history = history;
     }
@@ -47,7 +49,7 @@ final class MigrationRunner {
             return f.inHistoryChange() ? cannotRecord + ". The migration was rolled back."
                     : f.describe(migration.fileName(), script) + "\nMigration " + migration.fileName()
                     + " was rolled back: none of it is applied, and nothing after it ran."
-                    + MissingPlatform.advice((SQLException) f.getCause());
+                    + MissingPlatform.advice((SQLException) f.getCause(), session.connection());
         }
         return f.inHistoryChange()
                 ? cannotRecord + ". Its statements ran outside a transaction and took effect; record it with mvn"

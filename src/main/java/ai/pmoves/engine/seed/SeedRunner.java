@@ -141,7 +141,7 @@ final class SeedRunner {
             rollback();
             throw new PmovesException((current == null ? "Cannot record " + seed.path() + " in " + table.name() + ": "
                     + e.getMessage() : ExecutionError.describe(seed.path(), current, e, copyDataLine))
-                    + "\n" + outcome(seed, current == null ? FIX_THE_FILE : MissingPlatform.advice(e)), e);
+                    + "\n" + outcome(seed, current == null ? FIX_THE_FILE : MissingPlatform.advice(e, connection)), e);
         } catch (SqlSyntaxException e) {
             rollback();
             throw new PmovesException(seed.path() + ":" + e.line() + ":" + e.column() + ": " + e.reason() + "\n"

@@ -10,7 +10,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -45,7 +44,7 @@ public final class StandInConnection {
      * string, a comment or a function body never count; null for every other statement.
      */
     static String extensionOf(String sql, Set<String> extensions) {
-        if (!sql.toLowerCase(Locale.ROOT).contains("extension")) {
+        if (!mentionsExtension(sql)) {
             return null; // most statements: no need to tokenize them
         }
         List<SqlToken> t = SqlTokens.of(sql);
@@ -64,6 +63,15 @@ public final class StandInConnection {
         boolean oneName = name + 1 >= t.size() || !t.get(name + 1).isSymbol(','); // DROP EXTENSION a, b: not ours alone
         String extension = t.get(name).name();
         return oneName && extension != null && extensions.contains(extension) ? extension : null;
+    }
+
+    private static boolean mentionsExtension(String sql) {
+        for (int i = 0; i + 9 <= sql.length(); i++) {
+            if (sql.regionMatches(true, i, "EXTENSION", 0, 9)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Object execute(Statement target, Method method, Object[] args, Set<String> extensions,

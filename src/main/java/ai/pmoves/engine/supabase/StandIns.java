@@ -30,7 +30,7 @@ final class StandIns {
             "net.http_get/http_post/http_delete record each request in net.http_request_queue and return its id;"
                     + " nothing is sent and no response arrives", """
             CREATE SCHEMA IF NOT EXISTS net;
-            GRANT USAGE ON SCHEMA net TO anon, authenticated, service_role;
+            GRANT USAGE ON SCHEMA net TO anon, authenticated, service_role, supabase_functions_admin;
             CREATE TABLE net.http_request_queue (
               id bigserial PRIMARY KEY,
               method text NOT NULL,

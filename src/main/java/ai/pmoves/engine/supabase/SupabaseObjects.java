@@ -29,6 +29,8 @@ final class SupabaseObjects {
             new Role("supabase_storage_admin", "NOLOGIN NOINHERIT"),
             new Role("authenticator", "NOLOGIN NOINHERIT"),
             new Role("dashboard_user", "NOLOGIN CREATEDB CREATEROLE"),
+            // owns the database webhooks; pg_net's grants name it
+            new Role("supabase_functions_admin", "NOLOGIN NOINHERIT"),
             // Supabase's owner role, which migrations grant to; a server set up under another name lacks it
             new Role("postgres", "NOLOGIN"));
 

@@ -131,6 +131,23 @@ class BootstrapperTest {
     }
 
     @Test
+    void aCallThatDoesNotFitAStandInIsTheFilesMistake() throws Exception {
+        write("supabase/migrations/20250301000000_ping.sql", "select net.http_post(address := 'https://x.test');\n");
+        PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.EMULATE));
+        assertTrue(e.getMessage().contains("42883") && e.getMessage().endsWith("Fix the file and run again."),
+                e.getMessage());
+    }
+
+    @Test
+    void anExtensionTheDashboardEnabledButNoFileCreatesIsNamedWithTheStatementThatCreatesIt() throws Exception {
+        write("supabase/migrations/20250301000000_accounts.sql", "create table public.accounts (email citext);\n");
+        PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.AUTO));
+        assertTrue(e.getMessage().contains("The file is not at fault: type citext comes with the extension citext")
+                && e.getMessage().contains("create extension if not exists \"citext\" with schema extensions;"),
+                e.getMessage());
+    }
+
+    @Test
     void aSeedReadingAnAuthTableOnlyTheAuthServiceCreatesSaysSo() throws Exception {
         write("db/v5_13_sessions.sql", "DELETE FROM auth.sessions;\n");
         PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.AUTO));

@@ -42,7 +42,7 @@ class SupabasePreparationTest {
         List<String> whats = first.stream().map(PreparedItem::what).toList();
         assertEquals(List.of("role anon", "role authenticated", "role service_role", "role supabase_admin",
                 "role supabase_auth_admin", "role supabase_storage_admin", "role authenticator", "role dashboard_user",
-                "role postgres", "membership of anon, authenticated, service_role in authenticator", "schema auth", "schema storage",
+                "role supabase_functions_admin", "role postgres", "membership of anon, authenticated, service_role in authenticator", "schema auth", "schema storage",
                 "schema realtime", "schema extensions", "extension pgcrypto in schema extensions",
                 "extension uuid-ossp in schema extensions", SupabasePreparation.SEARCH_PATH_ITEM,
                 "function auth.uid()", "function auth.role()", "function auth.email()", "function auth.jwt()",
@@ -53,10 +53,10 @@ class SupabasePreparationTest {
                 "usage on schema extensions for anon, authenticated, service_role",
                 "usage on schema auth for anon, authenticated, service_role",
                 "usage on schema storage for anon, authenticated, service_role"), whats);
-        assertTrue(first.subList(10, 29).stream().allMatch(i -> i.outcome() == PreparedItem.Outcome.CREATED),
+        assertTrue(first.subList(11, 30).stream().allMatch(i -> i.outcome() == PreparedItem.Outcome.CREATED),
                 first.toString());
         // PostgreSQL grants USAGE on public to PUBLIC: nothing to grant there
-        assertEquals(PreparedItem.Outcome.PRESENT, first.get(29).outcome());
+        assertEquals(PreparedItem.Outcome.PRESENT, first.get(30).outcome());
         assertTrue(second.stream().allMatch(i -> i.outcome() == PreparedItem.Outcome.PRESENT), second.toString());
         assertEquals(List.of("true|false|false", "true|false|false", "true|false|true"), query("SELECT (NOT rolcanlogin) || '|' || rolinherit || '|'"
                 + " || rolbypassrls FROM pg_roles WHERE rolname IN ('anon', 'authenticated', 'service_role')"
@@ -302,7 +302,7 @@ class SupabasePreparationTest {
     /** Roles are cluster-wide: drop them when no other test database still uses them, so "created" is observable. */
     private static void dropPlatformRolesIfUnused(Connection c) {
         for (String role : List.of("authenticator", "anon", "authenticated", "service_role", "supabase_admin",
-                "supabase_auth_admin", "supabase_storage_admin", "dashboard_user")) {
+                "supabase_auth_admin", "supabase_storage_admin", "dashboard_user", "supabase_functions_admin")) {
             try (Statement st = c.createStatement()) {
                 st.execute("DROP ROLE IF EXISTS " + role);
             } catch (SQLException stillUsed) {
