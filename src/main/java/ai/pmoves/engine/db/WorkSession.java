@@ -79,9 +79,10 @@ public final class WorkSession implements AutoCloseable {
     public Connection forNextFile() {
         if (stale) {
             stale = false;
-            Connection old = connection;
+            // The old one first: behind a pooler in session mode with a pool of two (one holds the migration lock),
+            // the new connection would wait for the server connection the old one still holds.
+            closeQuietly(connection);
             connection = settings.connect();
-            closeQuietly(old);
         }
         return connection;
     }
