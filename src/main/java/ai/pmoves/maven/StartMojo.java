@@ -33,7 +33,10 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  * Starts a throwaway PostgreSQL for the build and sets {@code pmoves.url}, {@code pmoves.user},
  * {@code pmoves.password} and {@code pmoves.port} as project properties, so the later goals of the build (and
  * failsafe or invoker tests) use it. Stopped by {@code pmoves:stop}, or at the latest when the build ends.
+ * For example:
  * <pre>mvn pmoves:start pmoves:bootstrap pmoves:status pmoves:stop</pre>
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class StartMojo extends AbstractMojo {
@@ -42,31 +45,57 @@ public class StartMojo extends AbstractMojo {
      * {@code embedded}: PostgreSQL binaries for this platform, resolved through Maven on first use (nothing to
      * install). {@code docker}: a Testcontainers container of {@code image} (needs a Docker engine and
      * org.testcontainers:testcontainers-postgresql among the plugin's dependencies).
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "pmoves.engine", defaultValue = "embedded")
     protected String engine;
 
-    /** Major PostgreSQL version of the embedded engine (14 to 18), or a full zonky binaries release such as 17.6.0. */
+    /**
+     * Major PostgreSQL version of the embedded engine (14 to 18), or a full zonky binaries release such as 17.6.0.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.postgresVersion", defaultValue = "17")
     protected String postgresVersion;
 
-    /** Docker image of the docker engine; supabase/postgres brings the real Supabase roles and schemas. */
+    /**
+     * Docker image of the docker engine; supabase/postgres brings the real Supabase roles and schemas.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.image", defaultValue = "supabase/postgres:15.8.1.085")
     protected String image;
 
-    /** Port of the embedded server; 0 picks a free one (read it back from {@code pmoves.port}). */
+    /**
+     * Port of the embedded server; 0 picks a free one (read it back from {@code pmoves.port}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.serverPort", defaultValue = "0")
     protected int serverPort;
 
-    /** Name of this server, for {@code pmoves:stop}; give two start executions two names to run two servers. */
+    /**
+     * Name of this server, for {@code pmoves:stop}; give two start executions two names to run two servers.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.instance", defaultValue = "default")
     protected String instance;
 
-    /** Prefix of the properties set: PREFIX.url, PREFIX.user, PREFIX.password and PREFIX.port. */
+    /**
+     * Prefix of the properties set: PREFIX.url, PREFIX.user, PREFIX.password and PREFIX.port.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.propertyPrefix", defaultValue = "pmoves")
     protected String propertyPrefix;
 
-    /** Skip the goal. */
+    /**
+     * Skip the goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.skip", defaultValue = "false")
     protected boolean skip;
 
@@ -79,7 +108,9 @@ public class StartMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true, required = true)
     protected List<RemoteRepository> remoteRepositories;
 
-    private static final String ZONKY_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.zonky.test";
+    /** zonky's log level, for Maven 4's logger and for Maven 3's SLF4J simple logger. */
+    private static final List<String> ZONKY_LOG_LEVEL = List.of("maven.logger.log.io.zonky.test",
+            "org.slf4j.simpleLogger.log.io.zonky.test");
 
     private final RepositorySystem repositorySystem;
 
@@ -94,12 +125,15 @@ public class StartMojo extends AbstractMojo {
             getLog().info("pmoves: skipped (pmoves.skip=true).");
             return;
         }
+        String owner = owner(project);
         try {
-            if (RunningServers.get(instance) != null) {
-                throw new PmovesException("A server named '" + instance + "' is already running in this build: give"
-                        + " the second start execution another <instance> (and <propertyPrefix>).");
-            }
-            PostgresServer server = switch (engine) {
+            RunningServers.reserve(owner, instance);
+        } catch (PmovesException e) {
+            throw AbstractPmovesMojo.failure(e);
+        }
+        PostgresServer server;
+        try {
+            server = switch (engine) {
                 case "embedded" -> startEmbedded();
                 case "docker" -> {
                     DockerEngine.requireAvailable(System.getenv());
@@ -107,16 +141,27 @@ public class StartMojo extends AbstractMojo {
                 }
                 default -> throw new PmovesException("engine '" + engine + "' is unknown: use embedded or docker.");
             };
-            RunningServers.register(instance, server);
-            project.getProperties().setProperty(propertyPrefix + ".url", server.url());
-            project.getProperties().setProperty(propertyPrefix + ".user", server.user());
-            project.getProperties().setProperty(propertyPrefix + ".password", server.password());
-            project.getProperties().setProperty(propertyPrefix + ".port", Integer.toString(server.port()));
-            getLog().info("Started " + server.description() + " on port " + server.port() + " (instance " + instance
-                    + "): " + propertyPrefix + ".url=" + server.url());
-        } catch (PmovesException e) {
-            throw AbstractPmovesMojo.failure(e);
+        } catch (RuntimeException e) {
+            RunningServers.release(owner, instance);
+            if (e instanceof PmovesException failed) {
+                throw AbstractPmovesMojo.failure(failed);
+            }
+            throw e;
         }
+        RunningServers.register(owner, instance, server);
+        project.getProperties().setProperty(propertyPrefix + ".url", server.url());
+        project.getProperties().setProperty(propertyPrefix + ".user", server.user());
+        project.getProperties().setProperty(propertyPrefix + ".password", server.password());
+        project.getProperties().setProperty(propertyPrefix + ".port", Integer.toString(server.port()));
+        ThrowawayServers.add(project, server.url());
+        getLog().info("Started " + server.description() + " on port " + server.port() + " (instance " + instance
+                + "): " + propertyPrefix + ".url=" + server.url());
+    }
+
+    /** Whose servers these are: a module of the build, so that under -T each module's stop finds its own. */
+    static String owner(MavenProject project) {
+        return project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion() + "@"
+                + project.getBasedir();
     }
 
     private PostgresServer startEmbedded() {
@@ -131,9 +176,12 @@ public class StartMojo extends AbstractMojo {
             throw new PmovesException("Cannot resolve the PostgreSQL binaries " + coordinates + ": " + e.getMessage()
                     + ". Check the network or the repositories, or choose another postgresVersion.", e);
         }
-        // zonky logs initdb's output at INFO; the server's own log goes to a file instead of the build log
-        if (System.getProperty(ZONKY_LOG_LEVEL) == null) {
-            System.setProperty(ZONKY_LOG_LEVEL, "warn");
+        // zonky logs initdb's output at INFO; the server's own log goes to a file instead of the build log. Maven 4
+        // reads its own property first, and warns about the older one only when its own is unset.
+        for (String property : ZONKY_LOG_LEVEL) {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, "warn");
+            }
         }
         Path serverLog = project.getBasedir().toPath().resolve(project.getBuild().getDirectory())
                 .resolve("pmoves").resolve("postgres-" + instance + ".log");
@@ -144,14 +192,16 @@ public class StartMojo extends AbstractMojo {
 
     /**
      * The zonky library and its dependencies, resolved now rather than declared by the plugin: every other goal then
-     * loads a plugin of two jars. Its default binaries (PostgreSQL 14, every platform) are left out.
+     * loads a plugin of two jars. Its default binaries (PostgreSQL 14, every platform) are left out, and so are the
+     * libraries it declares optional (Flyway, Liquibase): asked for as a dependency rather than as the root of the
+     * resolution, its optional dependencies are not followed.
      */
     private List<Path> engineLibrary() {
         Dependency library = new Dependency(new DefaultArtifact(EmbeddedEngine.LIBRARY), "runtime", false,
                 List.of(new Exclusion(EmbeddedBinaries.GROUP_ID, "*", "*", "*")));
+        CollectRequest request = new CollectRequest(List.of(library), List.of(), remoteRepositories);
         try {
-            return repositorySystem.resolveDependencies(repositorySession,
-                            new DependencyRequest(new CollectRequest(library, remoteRepositories), null))
+            return repositorySystem.resolveDependencies(repositorySession, new DependencyRequest(request, null))
                     .getArtifactResults().stream()
                     .map(ArtifactResult::getArtifact)
                     .map(artifact -> artifact.getFile().toPath())

@@ -8,21 +8,36 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Stops the server(s) {@code pmoves:start} started in this build and removes their data.
+ * For example:
  * <pre>mvn pmoves:start … pmoves:stop</pre>
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
 public class StopMojo extends AbstractMojo {
 
-    /** The server to stop, by the name its start execution gave it; unset stops every server of this build. */
+    /**
+     * The server to stop, by the name its start execution gave it; unset stops every server of this build.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.instance")
     protected String instance;
 
-    /** Skip the goal (the server still stops when the build ends). */
+    /**
+     * Skip the goal (the server still stops when the build ends).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.skip", defaultValue = "false")
     protected boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
 
     @Override
     public void execute() {
@@ -30,10 +45,10 @@ public class StopMojo extends AbstractMojo {
             getLog().info("pmoves: skipped (pmoves.skip=true).");
             return;
         }
-        List<Map.Entry<String, PostgresServer>> servers = RunningServers.remove(instance);
+        List<Map.Entry<String, PostgresServer>> servers = RunningServers.remove(StartMojo.owner(project), instance);
         if (servers.isEmpty()) {
-            getLog().info("No server " + (instance == null ? "" : "named '" + instance + "' ") + "was started in this"
-                    + " build: nothing to stop.");
+            getLog().info("No server " + (instance == null ? "" : "named '" + instance + "' ") + "was started for this"
+                    + " project in this build: nothing to stop.");
         }
         for (Map.Entry<String, PostgresServer> s : servers) {
             s.getValue().close();

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The one PostgreSQL server of the test JVM (DESIGN §10): {@code PMOVES_TEST_JDBC_URL} when set (an admin URL whose
@@ -23,6 +24,11 @@ public final class TestPostgres {
     public record Server(String host, int port, String user, String password, String kind) {
         public String url(String database) {
             return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        }
+
+        /** Ours, on this machine: its configuration files may be changed. */
+        public boolean embedded() {
+            return kind.startsWith("embedded");
         }
     }
 
@@ -82,9 +88,11 @@ public final class TestPostgres {
     }
 
     /**
-     * Creates (once) a login role whose password the server checks: the embedded server trusts every local
-     * connection, so a line asking {@code role} for its password is put first in pg_hba.conf (the server runs on
-     * this machine under our user) and the configuration reloaded.
+     * Creates (once) a login role whose password the server checks. The embedded server trusts every local
+     * connection, so there a line asking {@code role} for its password is put first in its pg_hba.conf (it runs on this
+     * machine under our user) and the configuration reloaded. Another server's configuration is not ours to change
+     * (a container's file is not even on this machine): where it lets the role in without its password, the calling
+     * test is skipped, saying so.
      */
     public static synchronized void passwordRole(String role, String password) {
         passwordRole(server(), role, password);
@@ -96,17 +104,34 @@ public final class TestPostgres {
              Statement st = c.createStatement()) {
             st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN CREATE ROLE "
                     + role + " LOGIN CREATEDB PASSWORD '" + password + "'; END IF; END $$");
-            java.sql.ResultSet rs = st.executeQuery("SHOW hba_file");
-            rs.next();
-            java.nio.file.Path hba = java.nio.file.Path.of(rs.getString(1));
-            String rule = "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role + " ::1/128 scram-sha-256\n";
-            String current = java.nio.file.Files.readString(hba);
-            if (!current.startsWith(rule)) {
-                java.nio.file.Files.writeString(hba, rule + current);
-                st.execute("SELECT pg_reload_conf()");
+            if (s.embedded()) {
+                askForPassword(st, role);
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot create password role " + role + ": " + e.getMessage(), e);
+        }
+        Assumptions.assumeTrue(s.embedded() || !letsIn(s, role, password + "-not"), () -> s.kind() + " at " + s.url("postgres")
+                + " lets " + role + " in without its password (its pg_hba.conf trusts it): skipped, as this test needs"
+                + " a server that checks passwords");
+    }
+
+    private static void askForPassword(Statement st, String role) throws SQLException, IOException {
+        java.sql.ResultSet rs = st.executeQuery("SHOW hba_file");
+        rs.next();
+        java.nio.file.Path hba = java.nio.file.Path.of(rs.getString(1));
+        String rule = "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role + " ::1/128 scram-sha-256\n";
+        String current = java.nio.file.Files.readString(hba);
+        if (!current.startsWith(rule)) {
+            java.nio.file.Files.writeString(hba, rule + current);
+            st.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    private static boolean letsIn(Server s, String role, String wrongPassword) {
+        try (Connection ignored = DriverManager.getConnection(s.url("postgres"), role, wrongPassword)) {
+            return true;
+        } catch (SQLException refused) {
+            return false;
         }
     }
 

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.apply;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.AdvisoryLock;
@@ -166,7 +167,7 @@ public final class Migrator {
 
     private static PmovesException failedRow(String name, String version, HistoryTable history) {
         return new PmovesException("Migration " + name + " (version " + version + ") failed part-way in an earlier"
-                + " run and is recorded as 'failed' in " + history.name() + ". Undo what it did by hand and clear the"
+                + " run and is recorded as failed in " + history.failedName() + ". Undo what it did by hand and clear the"
                 + " row so that it runs again (mvn pmoves:repair -Dpmoves.clearFailed=" + version + "), or finish it"
                 + " by hand and record it as applied (mvn pmoves:repair -Dpmoves.markApplied=" + version + ").");
     }
@@ -217,7 +218,7 @@ public final class Migrator {
             connection.rollback();
             throw e;
         }
-        log.info("Baseline: recorded " + toBaseline.size() + " migration(s) up to "
+        log.info("Baseline: recorded " + Counted.of(toBaseline.size(), "migration") + " up to "
                 + toBaseline.get(toBaseline.size() - 1).fileName() + " without running them.");
     }
 

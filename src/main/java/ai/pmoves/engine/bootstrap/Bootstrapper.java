@@ -13,12 +13,14 @@ import ai.pmoves.engine.seed.SeedResult;
 import ai.pmoves.engine.seed.SeedScanner;
 import ai.pmoves.engine.seed.Seeder;
 import ai.pmoves.engine.supabase.PreparedItem;
+import ai.pmoves.engine.supabase.StandInConnection;
 import ai.pmoves.engine.supabase.SupabasePreparation;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One command from an empty or half-built database to the project's full state (DESIGN §2, §6, §7): prepare the
@@ -51,16 +53,24 @@ public final class Bootstrapper {
                         + session.connection().getMetaData().getDatabaseProductVersion() + ")" + (dryRun ? ": dry run, only the"
                         + " migrations are planned; preparation, init scripts and seeds are not run" : ""));
                 List<PreparedItem> prepared = new ArrayList<>();
-                if (options.compat() == SupabaseCompat.AUTO && !dryRun) {
-                    prepared.addAll(SupabasePreparation.prepare(session.connection()));
+                if (options.compat() != SupabaseCompat.OFF && !dryRun) {
+                    prepared.addAll(SupabasePreparation.prepare(session.connection(),
+                            options.compat() == SupabaseCompat.EMULATE));
                     prepared.forEach(this::report);
+                    if (SupabasePreparation.changedDatabaseSettings(prepared)) {
+                        session.defaultsChanged(); // the files see the database's new search_path, as on Supabase
+                    }
+                    if (options.compat() == SupabaseCompat.EMULATE) {
+                        Set<String> stoodIn = SupabasePreparation.stoodInExtensions(session.connection());
+                        session.decorate(c -> StandInConnection.wrap(c, stoodIn, log));
+                    }
                 }
                 SeedResult init = dryRun ? null : step(session, () -> seeder.seed(session,
                         withSources(options.seeds(), options.seeds().sources().initScriptsOnly())));
                 ApplyResult migrations = step(session, () -> migrator.applyWithLockHeld(session, options.apply()));
                 SeedResult seeds = dryRun ? null : step(session, () -> seeder.seed(session,
                         withSources(options.seeds(), options.seeds().sources().seedsOnly())));
-                if (options.compat() == SupabaseCompat.AUTO && !dryRun) {
+                if (options.compat() != SupabaseCompat.OFF && !dryRun) {
                     grantUsageOnTheFilesSchemas(session.forNextFile(), options, prepared);
                 }
                 BootstrapResult result = new BootstrapResult(prepared, init, migrations, seeds,

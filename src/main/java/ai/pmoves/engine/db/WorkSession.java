@@ -3,6 +3,7 @@ package ai.pmoves.engine.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.UnaryOperator;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
@@ -57,6 +58,7 @@ public final class WorkSession implements AutoCloseable {
             $pmoves$""";
 
     private final ConnectionSettings settings;
+    private UnaryOperator<Connection> decoration = UnaryOperator.identity();
     private Connection connection;
     private boolean stale;
     private boolean defaultsChanged;
@@ -84,9 +86,18 @@ public final class WorkSession implements AutoCloseable {
             // The old one first: behind a pooler in session mode with a pool of two (one holds the migration lock),
             // the new connection would wait for the server connection the old one still holds.
             closeQuietly(connection);
-            connection = settings.connect();
+            connection = decoration.apply(settings.connect());
         }
         return connection;
+    }
+
+    /**
+     * Every connection the files run on, this one and those opened later, goes through {@code decoration} (the
+     * Supabase stand-ins answer some statements in the server's place).
+     */
+    public void decorate(UnaryOperator<Connection> decoration) {
+        this.decoration = decoration;
+        this.connection = decoration.apply(connection);
     }
 
     /** The last file left something a reset cannot undo (a temporary table, …): the next one gets a new session. */

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.rollback;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.apply.DryRunScript;
 import ai.pmoves.engine.apply.Migrator;
@@ -139,7 +140,7 @@ public final class Reverter {
     }
 
     private static String count(int n) {
-        return n + " migration" + (n == 1 ? "" : "s");
+        return Counted.of(n, "migration");
     }
 
     private static long millisSince(long startNanos) {

@@ -10,6 +10,7 @@ import ai.pmoves.engine.migration.ChecksumInputStream;
 import ai.pmoves.engine.sql.SqlStatement;
 import ai.pmoves.engine.sql.SqlStatementReader;
 import ai.pmoves.engine.sql.SqlSyntaxException;
+import ai.pmoves.engine.supabase.MissingPlatform;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,7 @@ import org.postgresql.copy.CopyManager;
  */
 final class SeedRunner {
     private static final int READ_BUFFER = 1 << 16;
+    private static final String FIX_THE_FILE = " Fix the file and run again.";
 
     private final WorkSession session;
     private final SeedTable table;
@@ -137,7 +139,7 @@ final class SeedRunner {
             rollback();
             throw new PmovesException((current == null ? "Cannot record " + seed.path() + " in " + table.name() + ": "
                     + e.getMessage() : ExecutionError.describe(seed.path(), current, e, copyDataLine))
-                    + "\n" + outcome(seed), e);
+                    + "\n" + outcome(seed, current == null ? FIX_THE_FILE : MissingPlatform.advice(e)), e);
         } catch (SqlSyntaxException e) {
             rollback();
             throw new PmovesException(seed.path() + ":" + e.line() + ":" + e.column() + ": " + e.reason() + "\n"
@@ -196,14 +198,19 @@ final class SeedRunner {
 
     /** What a failure left: nothing of an atomic file; what committed before it of a file run as written. */
     private String outcome(SeedFile seed) {
+        return outcome(seed, FIX_THE_FILE);
+    }
+
+    private String outcome(SeedFile seed, String advice) {
         if (ownControl != null) {
             return "Seed " + seed.path() + " ran as written (" + TransactionRules.describe(ownControl) + " is transaction"
                     + " control of its own), not atomic: what it committed before the failure stays, and the block"
                     + " open at the failure was rolled back. It is not recorded, so the next run runs it again from the"
-                    + " start: fix the file, undo what it did if running it again would clash, and run again.";
+                    + " start: fix the file, undo what it did if running it again would clash, and run again."
+                    + (advice.equals(FIX_THE_FILE) ? "" : advice);
         }
         return "Seed " + seed.path() + " was rolled back: none of it is applied and it is not recorded; the files"
-                + " before it stay applied, and nothing after it ran. Fix the file and run again.";
+                + " before it stay applied, and nothing after it ran." + advice;
     }
 
     private static Reader utf8(InputStream bytes) {

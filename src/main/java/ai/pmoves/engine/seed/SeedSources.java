@@ -12,11 +12,11 @@ import java.util.List;
  *                                  missing configured one is an error
  * @param seedDirectories           the seed directories ({@code db}), in the order their files run
  * @param seedDirectoriesConfigured whether the user set them, with the same meaning
- * @param includes                  Maven-style globs ({@code *}, {@code ?}, {@code **}) a file must match to count;
- *                                  empty means {@code *.sql}. A glob holding a {@code /} is matched against the path
+ * @param includes                  Maven-style globs ({@code *}, {@code ?}, {@code **}) a seed file must match to count
+ *                                  (every init script counts); empty means {@code *.sql}. A glob holding a {@code /} is matched against the path
  *                                  relative to {@code baseDirectory} ({@code db/v5_12_*.sql}), any other against the
  *                                  file name ({@code v5_12_*.sql})
- * @param excludes                  globs, matched the same way, that take a file out
+ * @param excludes                  globs, matched the same way, that take a seed file out
  * @param baseDirectory             the project directory: the seed table records paths relative to it
  */
 public record SeedSources(Path initDirectory, boolean initDirectoryConfigured, List<Path> seedDirectories,

@@ -19,7 +19,7 @@ import java.util.Map;
  * before it stay applied.
  *
  * <p>{@code bootstrap} runs init scripts, migrations and seeds under one lock: it calls
- * {@link #seed(Connection, SeedOptions)} with {@code sources.initScriptsOnly()} before the migrations and with
+ * {@link #seed(WorkSession, SeedOptions)} with {@code sources.initScriptsOnly()} before the migrations and with
  * {@code sources.seedsOnly()} after them.
  */
 public final class Seeder {

@@ -246,17 +246,37 @@ class SeederTest {
     }
 
     @Test
-    void includesAndExcludesApplyToInitScriptsAndSeedsAlike() throws Exception {
+    void includesAndExcludesChooseSeedsOnlyAndEveryInitScriptRuns() throws Exception {
         db.file("supabase/initdb/01_schema.sql", logsRun("schema")).file("supabase/initdb/02_seed.sql", logsRun("02"))
                 .file("db/v5_12_seed.sql", logsRun("v5_12")).file("db/v5_12_extra.sql", logsRun("v5_12_extra"))
                 .file("db/v5_13_grants.sql", logsRun("v5_13")).file("db/notes.txt", "not SQL");
-        SeedResult result = db.seeder().seed(db.options(db.sources(List.of("supabase/initdb/01_*.sql", "v5_12_*"),
-                List.of("*_extra.sql")), SeedMode.CHANGED));
-        assertEquals(List.of("supabase/initdb/01_schema.sql", "db/v5_12_seed.sql"), result.ran());
+        SeedResult result = db.seeder().seed(db.options(db.sources(List.of("v5_12_*"), List.of("*_extra.sql",
+                "02_seed.sql")), SeedMode.CHANGED));
+        assertEquals(List.of("supabase/initdb/01_schema.sql", "supabase/initdb/02_seed.sql", "db/v5_12_seed.sql"),
+                result.ran());
+        assertFalse(db.log.lines.stream().anyMatch(l -> l.startsWith("WARN")), db.log.lines.toString());
 
         SeedResult typo = db.seeder().seed(db.options(db.sources(List.of("v5_21_*.sql"), List.of()), SeedMode.CHANGED));
         assertEquals(List.of(), typo.ran());
-        assertTrue(db.log.has("WARN seedIncludes pattern 'v5_21_*.sql' matches no file"), db.log.lines.toString());
+        assertEquals(1, db.log.lines.stream().filter(l -> l.startsWith("WARN seedIncludes pattern 'v5_21_*.sql' matches"
+                + " no seed file")).count(), db.log.lines.toString());
+    }
+
+    /** The Supabase layout: seedDirectories=supabase, seedIncludes=seed.sql, init scripts in supabase/initdb. */
+    @Test
+    void theSupabaseSeedLayoutRunsEveryInitScriptAndWarnsAboutNothing() throws Exception {
+        db.file("supabase/initdb/01_roles.sql", logsRun("roles")).file("supabase/seed.sql", logsRun("seed"))
+                .file("supabase/config.sql", logsRun("not a seed"));
+        SeedSources layout = new SeedSources(db.project.resolve("supabase/initdb"), true,
+                List.of(db.project.resolve("supabase")), true, List.of("seed.sql"), List.of(), db.project);
+        try (WorkSession session = WorkSession.open(db.settings())) {
+            assertEquals(List.of("supabase/initdb/01_roles.sql"), db.seeder().seed(session,
+                    db.options(layout.initScriptsOnly(), SeedMode.CHANGED)).ran());
+            assertEquals(List.of("supabase/seed.sql"), db.seeder().seed(session,
+                    db.options(layout.seedsOnly(), SeedMode.CHANGED)).ran());
+        }
+        assertEquals(List.of("roles", "seed"), runs());
+        assertFalse(db.log.lines.stream().anyMatch(l -> l.startsWith("WARN")), db.log.lines.toString());
     }
 
     @Test
