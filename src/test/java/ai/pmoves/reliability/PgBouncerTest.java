@@ -246,6 +246,16 @@ class PgBouncerTest {
     }
 
     @Test
+    void aNewSessionForTheNextFileDoesNotWaitForItselfInASessionPoolOfTwo() throws Exception {
+        MigrationsFixture db = new MigrationsFixture(root, "bouncer_session_of_two");
+        db.file("20250122_scratch.sql", "CREATE TEMP TABLE scratch (id int);\n")
+                .file("20250123_scratch_again.sql", "CREATE TEMP TABLE scratch (id int);\n");
+        assertEquals(23, applyThroughAPoolerOfItsOwn(db, "session", 2).applied().size());
+        assertAllApplied(db, 23);
+        assertNoAdvisoryLock(db, "after the run");
+    }
+
+    @Test
     void statementPoolingFailsSayingWhatToChange() throws Exception {
         assertRefused("bouncer_statement", "statement", PgBouncer.POOL_SIZE, "statement pooling", "pmoves.url", "5432");
     }

@@ -9,8 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
-import org.postgresql.core.BaseConnection;
-import org.postgresql.core.TransactionState;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -128,18 +126,18 @@ public final class ScriptRunner {
                         execute(st, s);
                         done++;
                     } catch (SQLException e) {
-                        endOpenBlock();
+                        session.rollbackOpenBlock();
                         writeQuietly(onPartialFailure, elapsedMs(start));
                         throw new ScriptFailure(s, e, reason, done);
                     }
-                    if (TransactionRules.isTransactionControl(s) && blockOpener == null && inBlock()) {
-                        blockOpener = s;
-                    } else if (!inBlock()) {
+                    if (!session.inTransactionBlock()) {
                         blockOpener = null;
+                    } else if (blockOpener == null) {
+                        blockOpener = s; // only transaction control opens a block
                     }
                 }
                 if (blockOpener != null) {
-                    endOpenBlock();
+                    session.rollbackOpenBlock();
                     writeQuietly(onPartialFailure, elapsedMs(start));
                     throw new ScriptFailure(blockOpener, new SQLException("the file ends inside the transaction block"
                             + " this statement opened, which psql rolls back when the file ends: none of the block"
@@ -154,24 +152,6 @@ public final class ScriptRunner {
             return ms;
         } catch (SQLException e) {
             throw new ScriptFailure(null, e, reason, done);
-        }
-    }
-
-    /** Whether the server is inside a transaction block the file opened. */
-    private boolean inBlock() throws SQLException {
-        return connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
-    }
-
-    /** Rolls back a block the file left open (failed, or never ended), as psql's session would on exit. */
-    private void endOpenBlock() {
-        try {
-            if (inBlock()) {
-                try (Statement st = connection.createStatement()) {
-                    st.execute("ROLLBACK");
-                }
-            }
-        } catch (SQLException ignored) {
-            // a broken connection: the server rolls back with it, and writing the failure fails on its own
         }
     }
 

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.UnaryOperator;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * The session the project's files run in, which knows whether it is still as fresh as psql's one process per file would
@@ -81,9 +83,10 @@ public final class WorkSession implements AutoCloseable {
     public Connection forNextFile() {
         if (stale) {
             stale = false;
-            Connection old = connection;
+            // The old one first: behind a pooler in session mode with a pool of two (one holds the migration lock),
+            // the new connection would wait for the server connection the old one still holds.
+            closeQuietly(connection);
             connection = decoration.apply(settings.connect());
-            closeQuietly(old);
         }
         return connection;
     }
@@ -124,6 +127,27 @@ public final class WorkSession implements AutoCloseable {
     /** Undoes what the file SET: see {@link #RESET}. */
     public void reset(Statement st) throws SQLException {
         st.execute(RESET);
+    }
+
+    /** Whether the server is inside a transaction block (a file's own, or one the driver opened). */
+    public boolean inTransactionBlock() throws SQLException {
+        return connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+    }
+
+    /**
+     * Rolls back a block a file running as written left open (failed, or never ended), as psql's session would on
+     * exit; quietly, since the file's own error is the one to report.
+     */
+    public void rollbackOpenBlock() {
+        try {
+            if (inTransactionBlock()) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("ROLLBACK");
+                }
+            }
+        } catch (SQLException ignored) {
+            // a broken connection: the server rolls back with it
+        }
     }
 
     @Override

@@ -27,8 +27,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import org.postgresql.core.BaseConnection;
-import org.postgresql.core.TransactionState;
 
 /**
  * Runs one seed file in one transaction together with its seed table row, streaming it: statements are read one at a
@@ -121,7 +119,7 @@ final class SeedRunner {
             if (plannedHash != null && !plannedHash.equals(hash)) {
                 throw new PmovesException(seed.path() + " changed while it ran: it was not recorded.\n" + outcome(seed));
             }
-            if (ownControl != null && inBlock()) {
+            if (ownControl != null && session.inTransactionBlock()) {
                 throw new PmovesException(seed.path() + " ends inside a transaction block, which psql rolls back when"
                         + " the file ends: end the block with COMMIT.\n" + outcome(seed));
             }
@@ -184,13 +182,9 @@ final class SeedRunner {
      * it is not in auto-commit, and it can be switched only outside a block (switching commits an open one).
      */
     private void autoCommitOnceOutOfBlock() throws SQLException {
-        if (ownControl != null && !connection.getAutoCommit() && !inBlock()) {
+        if (ownControl != null && !connection.getAutoCommit() && !session.inTransactionBlock()) {
             connection.setAutoCommit(true);
         }
-    }
-
-    private boolean inBlock() throws SQLException {
-        return connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
     }
 
     private void refuseNonTransactional(SeedFile seed, SqlStatement s) {
@@ -229,10 +223,8 @@ final class SeedRunner {
         try {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
-            } else if (inBlock()) {
-                try (Statement st = connection.createStatement()) {
-                    st.execute("ROLLBACK"); // the block the file left open, as psql's session would on exit
-                }
+            } else {
+                session.rollbackOpenBlock();
             }
         } catch (SQLException ignored) {
             // the connection is broken; the server rolls back with it
