@@ -33,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Supabase CLI and the plugin agree on one database, both ways: what the plugin applied and seeded, the CLI lists
@@ -101,11 +103,16 @@ class SupabaseCliTest {
         assertEquals(MIGRATIONS.size(), db.column("SELECT file FROM public.ran").size(), "nothing ran twice");
     }
 
-    @Test
-    void aMigrationThatFailedPartWayIsNotAppliedForTheCliAndThePluginStillRefusesToGoOn() throws Exception {
-        Files.writeString(project.resolve("supabase/migrations/20240103000000_half.sql"), "-- pmoves:no-transaction\n"
-                + "INSERT INTO public.ran (file) VALUES ('20240103000000_half');\nSELECT 1/0;\n");
+    /** A file that runs outside a transaction, and one with transaction control of its own that psql runs as written. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-- pmoves:no-transaction\nINSERT INTO public.ran (file) VALUES ('20240103000000_half');\n"
+            + "SELECT 1/0;\n", "INSERT INTO public.ran (file) VALUES ('20240103000000_half');\nCOMMIT;\n"
+            + "BEGIN;\nSELECT 1/0;\nCOMMIT;\n"})
+    void aMigrationThatFailedPartWayIsNotAppliedForTheCliAndThePluginStillRefusesToGoOn(String half) throws Exception {
+        Files.writeString(project.resolve("supabase/migrations/20240103000000_half.sql"), half);
         assertThrows(PmovesException.class, this::bootstrap);
+        assertEquals(List.of("20240103000000_half"), db.column("SELECT file FROM public.ran WHERE file LIKE '%half'"),
+                "its first statement took effect");
 
         List<String> rows = SupabaseCli.listRows(cli.succeed(project, "migration", "list", "--db-url", url()));
         assertTrue(rows.contains("20240103000000|"), "local only, not applied: " + rows);

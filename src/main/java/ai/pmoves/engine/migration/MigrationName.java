@@ -32,6 +32,8 @@ public record MigrationName(String fileName, String version, String orderKey, St
     private static final Pattern DASHED_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(_.*)?");
     private static final int DATE_DIGITS = 8;
     private static final int TIMESTAMP_DIGITS = 14;
+    private static final int FIRST_DATED_YEAR = 1900;
+    private static final int LAST_DATED_YEAR = 2999;
 
     /** Parses a file name, or explains which forms are accepted. */
     public static MigrationName parse(String fileName) {
@@ -61,17 +63,22 @@ public record MigrationName(String fileName, String version, String orderKey, St
 
     /**
      * Why the prefix is not the UTC date (and time) it looks like, or null when it is one or does not look like one.
-     * An 8- or 14-digit prefix, or a dashed date, looks like a date unless it starts with 0 (a sequence number such as
-     * {@code 00000000000001}). The order does not depend on it: the digits order as they are.
+     * An 8- or 14-digit prefix, or a dashed date, looks like a date when its year is one of 1900 to 2999: others are
+     * sequence numbers chosen to sort first or last ({@code 00000000000001}, {@code 10000000000000}). The order does not
+     * depend on it: the digits order as they are.
      */
     public String impossibleDate() {
         String digits = orderKey;
         boolean dashed = !version.equals(orderKey);
-        if (!dashed && digits.length() != DATE_DIGITS && digits.length() != TIMESTAMP_DIGITS || digits.startsWith("0")) {
+        if (!dashed && digits.length() != DATE_DIGITS && digits.length() != TIMESTAMP_DIGITS) {
+            return null;
+        }
+        int year = Integer.parseInt(digits.substring(0, 4));
+        if (year < FIRST_DATED_YEAR || year > LAST_DATED_YEAR) {
             return null;
         }
         try {
-            LocalDate.of(Integer.parseInt(digits.substring(0, 4)), Integer.parseInt(digits.substring(4, 6)),
+            LocalDate.of(year, Integer.parseInt(digits.substring(4, 6)),
                     Integer.parseInt(digits.substring(6, 8)));
         } catch (DateTimeException e) {
             return "its prefix " + (dashed ? version.substring(0, 10) : digits) + " is not a calendar date";

@@ -62,13 +62,15 @@ class MigrationNameTest {
                 MigrationName.parse("20250230120000_feb.sql").impossibleDate());
         assertEquals("its prefix 20250115250000 has no valid time of day (hhmmss 250000)",
                 MigrationName.parse("20250115250000_bad_hour.sql").impossibleDate());
+        assertEquals("its prefix 20230322519590 has no valid time of day (hhmmss 519590)",
+                MigrationName.parse("20230322519590_typo.sql").impossibleDate(), "as found in a public project");
         assertEquals("its prefix 2025-02-30 is not a calendar date",
                 MigrationName.parse("2025-02-30_x.sql").impossibleDate());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"20240229_leap.sql", "20250115235959_x.sql", "2025-09-08_x.sql",
-            "00000000000001_schema.sql", "0001_init.sql", "202501150000_short.sql", "09999999_x.sql"})
+            "00000000000001_schema.sql", "0001_init.sql", "202501150000_short.sql", "09999999_x.sql", "10000000000000_demote.sql", "30001340_x.sql"})
     void aRealDateOrASequenceNumberIsNoFinding(String name) {
         assertNull(MigrationName.parse(name).impossibleDate());
     }
