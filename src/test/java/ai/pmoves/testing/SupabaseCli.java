@@ -42,7 +42,9 @@ public final class SupabaseCli {
                 candidates.add(Path.of(dir, "supabase"));
             }
         }
-        return candidates.stream().filter(Files::isExecutable).findFirst().map(SupabaseCli::new).orElse(null);
+        // absolute: the CLI runs in the project folder, where a relative path would not find it
+        return candidates.stream().filter(Files::isExecutable).findFirst().map(p -> new SupabaseCli(p.toAbsolutePath()))
+                .orElse(null);
     }
 
     /** The URL the CLI takes for a test database: a local server without TLS. */
