@@ -9,7 +9,7 @@ assert db.rows("SELECT version, state FROM supabase_migrations.schema_migrations
 assert db.tableExists('public.agent_tasks')
 assert db.value("SELECT count(*) FROM public.agents") == 1
 
-assert log.contains('Baseline: recorded 2 migration(s) up to 20250102000000_agents_name_index.sql without running them')
+assert log.contains('Baseline: recorded 2 migrations up to 20250102000000_agents_name_index.sql without running them')
 assert log.contains('[1/1] 20250103000000_agent_tasks.sql')
 assert !log.contains('already exists')
 true

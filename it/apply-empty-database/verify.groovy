@@ -15,10 +15,11 @@ assert db.value("SELECT pmoves_core.persona_count()") == 0
 assert db.value("SELECT note FROM pmoves_core.service_catalog") == 'a note; with a semicolon'
 
 // The log shows progress in time order and a summary
-def order = ['20250115000000_service_catalog.sql', '20250115_persona_agent_creation.sql', '2025-09-08_geometry_bus.sql',
+// The Supabase CLI's order: versions compared as strings (20250115 < 20250115000000), a dashed date as its 8 digits
+def order = ['20250115_persona_agent_creation.sql', '20250115000000_service_catalog.sql', '2025-09-08_geometry_bus.sql',
              '2025-09-08_geometry_bus_rls.sql', '20251105_chat_messages.sql', '2025-12-10_chat_messages_realtime.sql']
 def positions = order.collect { log.indexOf(it) }
 assert positions.every { it >= 0 } && positions == positions.sort(false)
-assert log.contains('[1/6] 20250115000000_service_catalog.sql')
+assert log.contains('[1/6] 20250115_persona_agent_creation.sql')
 assert log.contains('Applied 6 migrations')
 true

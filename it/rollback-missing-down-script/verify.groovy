@@ -2,7 +2,7 @@ def db = ai.pmoves.it.ItDatabase.of(itPort, basedir)
 def log = new File(basedir, 'build.log').text
 
 // Both missing down scripts are named by their full path
-assert log.contains('2 down script(s) missing; looked for:')
+assert log.contains('2 down scripts missing; looked for:')
 assert log.contains(new File(basedir, 'supabase/rollbacks/2025-09-08_geometry_bus.sql').path)
 assert log.contains(new File(basedir, 'supabase/rollbacks/20250115000000_service_catalog.sql').path)
 assert log.contains('Nothing was rolled back')

@@ -20,7 +20,7 @@ assert log.contains('4 migrations: 1 applied, 1 pending (0 out of order), 1 chan
 
 // Run 2 failed on the changed file, naming it, and said how to report without failing
 def error = log.readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
-assert error.contains('1 changed and 0 failed migration(s): 20250102000000_project_owner.sql')
+assert error.contains('1 changed and 0 failed migration: 20250102000000_project_owner.sql')
 assert error.contains('-Dpmoves.failOnChanged=false')
 
 // The password is in no log line and no report; status changed nothing

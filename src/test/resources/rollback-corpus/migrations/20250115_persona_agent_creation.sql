@@ -1,4 +1,4 @@
--- Same order key as the service catalog: runs after it, in its schema
+-- A day after the service catalog (20250114000000): runs after it, in its schema
 CREATE TYPE pmoves_core.persona_kind AS ENUM ('agent', 'human', 'system');
 CREATE TABLE pmoves_core.personas (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -27,37 +27,60 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
      * JDBC URL of the database, e.g. {@code jdbc:postgresql://localhost:5432/postgres}. A
      * {@code postgresql://user:password@host:port/db} URI, as Supabase shows it, is accepted too. Without it, the
      * libpq variables {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER} and {@code PGPASSWORD} are used.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "pmoves.url")
     protected String url;
 
-    /** Database user. Overrides the user of {@code serverId}, of the URL and of {@code PGUSER}. */
+    /**
+     * Database user. Overrides the user of {@code serverId}, of the URL and of {@code PGUSER}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.user")
     protected String user;
 
-    /** Database password. Never printed; prefer {@code serverId} so it stays out of the POM and the command line. */
+    /**
+     * Database password. Never printed; prefer {@code serverId} so it stays out of the POM and the command line.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.password")
     protected String password;
 
     /**
-     * The id of a {@code <server>} in settings.xml whose username and password (encrypted ones are decrypted with
-     * Maven's settings-security) are used to connect.
+     * The id of a server entry in settings.xml whose username and password are used to connect (an encrypted password
+     * is decrypted with Maven's settings-security).
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "pmoves.serverId")
     protected String serverId;
 
-    /** Seconds to wait for a connection before failing (an unreachable host fails within this time). */
+    /**
+     * Seconds to wait for a connection before failing (an unreachable host fails within this time).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.connectTimeout", defaultValue = "10")
     protected int connectTimeout;
 
-    /** Directory of the migration files. A configured directory that does not exist is an error. */
+    /**
+     * Directory of the migration files. Default: supabase/migrations in the project directory, where a missing one
+     * holds no migrations. A configured directory that does not exist is an error.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.migrationsDirectory")
     protected File migrationsDirectory;
 
     /**
      * Directory of the down scripts: the down script of {@code supabase/migrations/X.sql} is {@code X.sql} here.
-     * Default {@code ${project.basedir}/supabase/rollbacks}, outside the migrations directory so that the Supabase CLI
+     * Default: supabase/rollbacks in the project directory, outside the migrations directory so that the Supabase CLI
      * and psql loops never run a down script as a migration. A configured directory that does not exist is an error.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "pmoves.rollbackDirectory")
     protected File rollbackDirectory;
@@ -65,11 +88,17 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
     /**
      * The history table, as {@code schema.table}. The default is the Supabase CLI's own table, so the CLI, Studio
      * and the plugin agree on what ran.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "pmoves.historyTable", defaultValue = "supabase_migrations.schema_migrations")
     protected String historyTable;
 
-    /** Skip the goal. */
+    /**
+     * Skip the goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.skip", defaultValue = "false")
     protected boolean skip;
 

@@ -11,31 +11,52 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Applies pending migrations in time order, each in its own transaction with its history row, under a migration lock.
+ * For example:
  * <pre>mvn pmoves:apply -Dpmoves.url=jdbc:postgresql://localhost:5432/postgres -Dpmoves.user=postgres</pre>
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "apply", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class ApplyMojo extends AbstractPmovesMojo {
 
-    /** Apply up to and including this version (as {@code pmoves:status} lists it); later migrations stay pending. */
+    /**
+     * Apply up to and including this version (as {@code pmoves:status} lists it); later migrations stay pending.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.target")
     protected String target;
 
     /**
      * Record every pending migration up to and including this version as {@code baseline}, without running it: adopts
      * a database that was built by hand or by a psql loop. Later migrations are then applied.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "pmoves.baseline")
     protected String baseline;
 
-    /** Allow pending migrations older than the newest applied one to run (otherwise the run fails). */
+    /**
+     * Allow pending migrations older than the newest applied one to run (otherwise the run fails).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.outOfOrder", defaultValue = "false")
     protected boolean outOfOrder;
 
-    /** Run nothing: write the exact SQL that would run, with its transactions, to {@code target/pmoves/dry-run.sql}. */
+    /**
+     * Run nothing: write the exact SQL that would run, with its transactions, to {@code target/pmoves/dry-run.sql}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.dryRun", defaultValue = "false")
     protected boolean dryRun;
 
-    /** Seconds to wait for another run's migration lock before failing. */
+    /**
+     * Seconds to wait for another run's migration lock before failing.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.lockTimeout", defaultValue = "60")
     protected int lockTimeout;
 

@@ -9,8 +9,9 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Whether this build runs {@code pmoves:bootstrap} with {@code supabaseCompat} other than {@code off}, which creates
- * the Supabase roles before any file runs (DESIGN §6): then {@code validate}'s {@code supabase-roles} rule has nothing
- * to warn about. Read from the POM (an execution of the goal) and from the goals on the command line.
+ * the Supabase roles before any file runs (design.md: The Supabase platform layer): then {@code validate}'s
+ * {@code supabase-roles} rule has nothing to warn about. Read from the POM (an execution of the goal) and from the
+ * goals on the command line.
  */
 final class BootstrapBinding {
     private static final String GOAL = "bootstrap";

@@ -9,10 +9,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Writes a new migration, {@code supabase/migrations/<UTC yyyyMMddHHmmss>_<name>.sql}, from the guide's "Example
- * Migration Template" (table with {@code gen_random_uuid()}, index, row level security, policy, comment), and with
+ * Writes a new migration, {@code supabase/migrations/TIMESTAMP_NAME.sql} (TIMESTAMP the UTC time as
+ * {@code yyyyMMddHHmmss}, NAME the {@code name} in lower case with underscores), from the guide's "Example Migration
+ * Template" (table with {@code gen_random_uuid()}, index, row level security, policy, comment), and with
  * {@code withRollback} its empty down script. Never overwrites a file.
+ * For example:
  * <pre>mvn pmoves:new -Dpmoves.name="add feature x" -Dpmoves.withRollback=true</pre>
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "new", threadSafe = true)
 public class NewMojo extends AbstractPmovesMojo {
@@ -20,29 +24,50 @@ public class NewMojo extends AbstractPmovesMojo {
     /**
      * What the migration does, e.g. {@code add feature x}: it becomes the file's description ({@code add_feature_x}),
      * the header and the table comment. Letters, digits, spaces, {@code -} and {@code _}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "pmoves.name")
     protected String name;
 
-    /** Also write an empty down script with the same file name in {@code rollbackDirectory}. */
+    /**
+     * Also write an empty down script with the same file name in {@code rollbackDirectory}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.withRollback", defaultValue = "false")
     protected boolean withRollback;
 
-    /** The template's table, {@code schema.table} or {@code table} (in {@code public}). Default {@code public.<name>}. */
+    /**
+     * The template's table, {@code schema.table} or {@code table} (in {@code public}). Default: {@code public.NAME},
+     * NAME the file's description (e.g. {@code public.add_feature_x}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.table")
     protected String table;
 
-    /** The header's author. */
+    /**
+     * The header's author.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.author", defaultValue = "${user.name}")
     protected String author;
 
-    /** The header's tracker issue, e.g. {@code PMOVES-123}; no issue line when unset. */
+    /**
+     * The header's tracker issue, e.g. {@code PMOVES-123}; no issue line when unset.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.issue")
     protected String issue;
 
     /**
      * The UTC time that names the file, {@code yyyyMMddHHmmss}, instead of now: to give the migration a chosen place
      * in the order (e.g. before a later file that is still in review).
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "pmoves.timestamp")
     protected String timestamp;

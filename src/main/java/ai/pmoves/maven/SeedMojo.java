@@ -13,7 +13,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Runs the init scripts, then the seed files, that are new or changed: each in one transaction with its row in the
  * seed table, streamed, so a seed of any size runs in a small heap. Takes the migration lock, like {@code apply}.
+ * For example:
  * <pre>mvn pmoves:seed -Dpmoves.url=jdbc:postgresql://localhost:5432/postgres -Dpmoves.user=postgres</pre>
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "seed", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class SeedMojo extends AbstractSeedFilesMojo {
@@ -21,11 +24,17 @@ public class SeedMojo extends AbstractSeedFilesMojo {
     /**
      * When a file that already ran runs again: {@code changed} (new files and files whose hash changed), {@code always}
      * (every file, every time) or {@code once} (never again, even if it changed; the change is reported).
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "pmoves.seedMode", defaultValue = "changed")
     protected String seedMode;
 
-    /** Seconds to wait for another run's migration lock before failing. */
+    /**
+     * Seconds to wait for another run's migration lock before failing.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.lockTimeout", defaultValue = "60")
     protected int lockTimeout;
 

@@ -33,7 +33,10 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  * Starts a throwaway PostgreSQL for the build and sets {@code pmoves.url}, {@code pmoves.user},
  * {@code pmoves.password} and {@code pmoves.port} as project properties, so the later goals of the build (and
  * failsafe or invoker tests) use it. Stopped by {@code pmoves:stop}, or at the latest when the build ends.
+ * For example:
  * <pre>mvn pmoves:start pmoves:bootstrap pmoves:status pmoves:stop</pre>
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class StartMojo extends AbstractMojo {
@@ -42,31 +45,57 @@ public class StartMojo extends AbstractMojo {
      * {@code embedded}: PostgreSQL binaries for this platform, resolved through Maven on first use (nothing to
      * install). {@code docker}: a Testcontainers container of {@code image} (needs a Docker engine and
      * org.testcontainers:testcontainers-postgresql among the plugin's dependencies).
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "pmoves.engine", defaultValue = "embedded")
     protected String engine;
 
-    /** Major PostgreSQL version of the embedded engine (14 to 18), or a full zonky binaries release such as 17.6.0. */
+    /**
+     * Major PostgreSQL version of the embedded engine (14 to 18), or a full zonky binaries release such as 17.6.0.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.postgresVersion", defaultValue = "17")
     protected String postgresVersion;
 
-    /** Docker image of the docker engine; supabase/postgres brings the real Supabase roles and schemas. */
+    /**
+     * Docker image of the docker engine; supabase/postgres brings the real Supabase roles and schemas.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.image", defaultValue = "supabase/postgres:15.8.1.085")
     protected String image;
 
-    /** Port of the embedded server; 0 picks a free one (read it back from {@code pmoves.port}). */
+    /**
+     * Port of the embedded server; 0 picks a free one (read it back from {@code pmoves.port}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.serverPort", defaultValue = "0")
     protected int serverPort;
 
-    /** Name of this server, for {@code pmoves:stop}; give two start executions two names to run two servers. */
+    /**
+     * Name of this server, for {@code pmoves:stop}; give two start executions two names to run two servers.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.instance", defaultValue = "default")
     protected String instance;
 
-    /** Prefix of the properties set: PREFIX.url, PREFIX.user, PREFIX.password and PREFIX.port. */
+    /**
+     * Prefix of the properties set: PREFIX.url, PREFIX.user, PREFIX.password and PREFIX.port.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.propertyPrefix", defaultValue = "pmoves")
     protected String propertyPrefix;
 
-    /** Skip the goal. */
+    /**
+     * Skip the goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.skip", defaultValue = "false")
     protected boolean skip;
 
@@ -124,6 +153,7 @@ public class StartMojo extends AbstractMojo {
         project.getProperties().setProperty(propertyPrefix + ".user", server.user());
         project.getProperties().setProperty(propertyPrefix + ".password", server.password());
         project.getProperties().setProperty(propertyPrefix + ".port", Integer.toString(server.port()));
+        ThrowawayServers.add(project, server.url());
         getLog().info("Started " + server.description() + " on port " + server.port() + " (instance " + instance
                 + "): " + propertyPrefix + ".url=" + server.url());
     }

@@ -1,5 +1,6 @@
 package ai.pmoves.maven;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.status.MigrationInfo;
 import ai.pmoves.engine.status.MigrationState;
 import ai.pmoves.engine.status.StatusJson;
@@ -20,16 +21,27 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Prints the state of every migration (applied, pending, changed, missing, failed, baseline, out-of-order) and of every
  * init script and seed file (applied, pending, changed, missing), and writes {@code target/pmoves/status.json}.
  * Changes nothing in the database.
+ * For example:
  * <pre>mvn pmoves:status -Dpmoves.url=jdbc:postgresql://localhost:5432/postgres -Dpmoves.failOnPending=true</pre>
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "status", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class StatusMojo extends AbstractSeedFilesMojo {
 
-    /** Fail the build when any migration is pending (a release gate). */
+    /**
+     * Fail the build when any migration is pending (a release gate).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.failOnPending", defaultValue = "false")
     protected boolean failOnPending;
 
-    /** Fail the build when an applied migration's file changed, or a migration is recorded as failed. */
+    /**
+     * Fail the build when an applied migration's file changed, or a migration is recorded as failed.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.failOnChanged", defaultValue = "true")
     protected boolean failOnChanged;
 
@@ -50,14 +62,15 @@ public class StatusMojo extends AbstractSeedFilesMojo {
         int changed = counts.get(MigrationState.CHANGED);
         int failed = counts.get(MigrationState.FAILED);
         if (failOnChanged && changed + failed > 0) {
-            throw new MojoFailureException(changed + " changed and " + failed + " failed migration(s): "
+            throw new MojoFailureException(changed + " changed and " + failed + " failed "
+                    + (changed + failed == 1 ? "migration" : "migrations") + ": "
                     + names(report, MigrationState.CHANGED, MigrationState.FAILED) + ". An applied file was edited or"
                     + " a run failed part-way (see the table above). Restore the file or repair the history;"
                     + " -Dpmoves.failOnChanged=false reports without failing.");
         }
         int pending = counts.get(MigrationState.PENDING) + counts.get(MigrationState.OUT_OF_ORDER);
         if (failOnPending && pending > 0) {
-            throw new MojoFailureException(pending + " migration(s) pending and pmoves.failOnPending=true: "
+            throw new MojoFailureException(Counted.of(pending, "migration") + " pending and pmoves.failOnPending=true: "
                     + names(report, MigrationState.PENDING, MigrationState.OUT_OF_ORDER) + ". Run pmoves:apply first.");
         }
     }

@@ -12,16 +12,27 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Stops the server(s) {@code pmoves:start} started in this build and removes their data.
+ * For example:
  * <pre>mvn pmoves:start … pmoves:stop</pre>
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
 public class StopMojo extends AbstractMojo {
 
-    /** The server to stop, by the name its start execution gave it; unset stops every server of this build. */
+    /**
+     * The server to stop, by the name its start execution gave it; unset stops every server of this build.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.instance")
     protected String instance;
 
-    /** Skip the goal (the server still stops when the build ends). */
+    /**
+     * Skip the goal (the server still stops when the build ends).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.skip", defaultValue = "false")
     protected boolean skip;
 

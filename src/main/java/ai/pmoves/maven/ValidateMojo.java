@@ -1,5 +1,6 @@
 package ai.pmoves.maven;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.engine.lint.FailOn;
 import ai.pmoves.engine.lint.LintJson;
@@ -28,7 +29,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Lints every migration, init script, seed and down script against the guide's best practices and troubleshooting,
  * without a database: prints the findings grouped by rule and writes {@code target/pmoves/validate.json}.
+ * For example:
  * <pre>mvn pmoves:validate -Dpmoves.rules=rls-without-policy -Dpmoves.failOn=warning</pre>
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class ValidateMojo extends AbstractSeedFilesMojo {
@@ -37,11 +41,17 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
      * Rules to turn off, by id, comma-separated: {@code syntax}, {@code file-name}, {@code same-day-forms},
      * {@code uuid-ossp}, {@code if-not-exists}, {@code drop-policy-first}, {@code or-replace},
      * {@code rls-without-policy}, {@code supabase-roles}, {@code history-timestamptz}, {@code mixed-transaction}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "pmoves.rules")
     protected String rules;
 
-    /** What fails the build: {@code error} (any error finding), {@code warning} (any finding) or {@code none}. */
+    /**
+     * What fails the build: {@code error} (any error finding), {@code warning} (any finding) or {@code none}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "pmoves.failOn", defaultValue = "error")
     protected String failOn;
 
@@ -79,8 +89,8 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
         LintJson.write(report, json);
         getLog().info("Written " + json);
         if (threshold.fails(report)) {
-            throw new MojoFailureException("pmoves:validate found " + report.count(Severity.ERROR) + " error(s) and "
-                    + report.count(Severity.WARNING) + " warning(s) (failOn=" + failOn.trim() + "): see the findings"
+            throw new MojoFailureException("pmoves:validate found " + Counted.of(report.count(Severity.ERROR), "error") + " and "
+                    + Counted.of(report.count(Severity.WARNING), "warning") + " (failOn=" + failOn.trim() + "): see the findings"
                     + " above or " + json + ". Fix them, turn a rule off with -Dpmoves.rules=<id>, or report without"
                     + " failing with -Dpmoves.failOn=none.");
         }

@@ -79,7 +79,7 @@ class StatusMojoTest {
         configure(mojo, db, projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n"));
         mojo.failOnPending = true;
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("1 migration(s) pending and pmoves.failOnPending=true: 20250101_a.sql. Run pmoves:apply first.", e.getMessage());
+        assertEquals("1 migration pending and pmoves.failOnPending=true: 20250101_a.sql. Run pmoves:apply first.", e.getMessage());
     }
 
     @Test

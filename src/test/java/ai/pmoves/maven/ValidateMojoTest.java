@@ -47,7 +47,7 @@ class ValidateMojoTest {
         configure(mojo, null, projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n"));
         mojo.failOn = "warning";
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(e.getMessage().startsWith("pmoves:validate found 0 error(s) and 1 warning(s) (failOn=warning)"),
+        assertTrue(e.getMessage().startsWith("pmoves:validate found 0 errors and 1 warning (failOn=warning)"),
                 e.getMessage());
         mojo.rules = " if-not-exists , uuid-ossp";
         mojo.execute();
@@ -58,7 +58,7 @@ class ValidateMojoTest {
     void errorsFailTheBuild(ValidateMojo mojo) throws Exception {
         configure(mojo, null, projectWithMigrations(root, "add_feature.sql", "SELECT 1;\n"));
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(e.getMessage().startsWith("pmoves:validate found 1 error(s) and 0 warning(s) (failOn=error)"),
+        assertTrue(e.getMessage().startsWith("pmoves:validate found 1 error and 0 warnings (failOn=error)"),
                 e.getMessage());
         mojo.failOn = "none";
         mojo.execute();

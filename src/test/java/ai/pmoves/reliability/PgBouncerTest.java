@@ -159,6 +159,35 @@ class PgBouncerTest {
     }
 
     @Test
+    void eachMigrationStartsInAFreshSessionsStateThroughThePooler() throws Exception {
+        MigrationsFixture db = new MigrationsFixture(root, "bouncer_fresh_session");
+        db.file("20250101_dump.sql", "SELECT pg_catalog.set_config('search_path', '', false);\n"
+                        + "CREATE TABLE public.a (id int);\n")
+                .file("20250102_b.sql", "CREATE TABLE b (id int);\n")
+                .file("20250103_extensions.sql", "CREATE SCHEMA extensions;\n"
+                        + "CREATE FUNCTION extensions.hello() RETURNS text LANGUAGE sql AS $$ SELECT 'hi' $$;\n"
+                        + "ALTER DATABASE " + db.database.name() + " SET search_path = \"$user\", public, extensions;\n");
+        for (int i = 4; i <= 9; i++) { // more files than pooled server sessions, each started before the ALTER
+            db.file("2025010" + i + "_greeting.sql", "CREATE TABLE greeting" + i + " AS SELECT hello() AS said;\n");
+        }
+        ConnectionSettings pooled = through(transactionPooler, db);
+        assertEquals(9, new Migrator(pooled, new RecordingLog()).apply(db.options()).applied().size());
+        assertAllApplied(db, 9);
+        assertTrue(db.exists("public.b"), "the dump's empty search_path did not reach the next file");
+        assertEquals(List.of("hi"), db.column("SELECT said FROM greeting9"), "the new database default is in effect");
+        try (Connection c = DriverManager.getConnection(transactionPooler.url(db.database.name())
+                + "?prepareThreshold=0", db.database.user(), db.database.password()); Statement st = c.createStatement()) {
+            for (int i = 0; i < 16; i++) {
+                try (ResultSet rs = st.executeQuery("SELECT current_setting('search_path')")) {
+                    rs.next();
+                    assertTrue(!rs.getString(1).isEmpty(), "no pooled server session keeps the dump's search_path");
+                }
+            }
+        }
+        assertNoAdvisoryLock(db, "after the run");
+    }
+
+    @Test
     void aSecondApplyThroughThePoolerWaitsAndThenFindsNothing() throws Exception {
         MigrationsFixture db = new MigrationsFixture(root, "bouncer_concurrent");
         writeCorpus(db, null);
@@ -213,6 +242,16 @@ class PgBouncerTest {
         MigrationsFixture db = new MigrationsFixture(root, "bouncer_session");
         assertEquals(21, applyThroughAPoolerOfItsOwn(db, "session", PgBouncer.POOL_SIZE).applied().size());
         assertAllApplied(db, 21);
+        assertNoAdvisoryLock(db, "after the run");
+    }
+
+    @Test
+    void aNewSessionForTheNextFileDoesNotWaitForItselfInASessionPoolOfTwo() throws Exception {
+        MigrationsFixture db = new MigrationsFixture(root, "bouncer_session_of_two");
+        db.file("20250122_scratch.sql", "CREATE TEMP TABLE scratch (id int);\n")
+                .file("20250123_scratch_again.sql", "CREATE TEMP TABLE scratch (id int);\n");
+        assertEquals(23, applyThroughAPoolerOfItsOwn(db, "session", 2).applied().size());
+        assertAllApplied(db, 23);
         assertNoAdvisoryLock(db, "after the run");
     }
 

@@ -48,7 +48,9 @@ public final class CatalogSnapshot {
             "SELECT 'view ' || n.nspname || '.' || c.relname || ' ' || pg_get_viewdef(c.oid)"
                     + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " WHERE n.nspname " + OWN + " AND c.relkind IN ('v', 'm')",
-            "SELECT 'function ' || pg_get_functiondef(p.oid)"
+            // pg_get_functiondef refuses aggregates (citext has min and max): those are named by signature
+            "SELECT 'function ' || CASE p.prokind WHEN 'a' THEN 'aggregate ' || p.oid::regprocedure::text"
+                    + " ELSE pg_get_functiondef(p.oid) END"
                     + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname " + OWN,
             "SELECT 'trigger ' || pg_get_triggerdef(t.oid)"
                     + " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The one PostgreSQL server of the test JVM (DESIGN §10): {@code PMOVES_TEST_JDBC_URL} when set (an admin URL whose
- * user may create databases); else a Testcontainers PostgreSQL 17 when a Docker engine answers; else an embedded
+ * The one PostgreSQL server of the test JVM (design.md: Tests): {@code PMOVES_TEST_JDBC_URL} when set (an admin URL
+ * whose user may create databases); else a Testcontainers PostgreSQL 17 when a Docker engine answers; else an embedded
  * PostgreSQL 17 (zonky), which needs nothing installed. Each test class gets a database of its own.
  */
 public final class TestPostgres {

@@ -1,25 +1,30 @@
 package ai.pmoves.engine.apply;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.sql.SqlStatement;
+import ai.pmoves.engine.supabase.MissingPlatform;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
  * Runs one migration: in one transaction together with its history row, so it lands whole or not at all; or, when
- * it holds a statement that cannot run in a transaction, statement by statement, recording a {@code failed} row if
- * one of them fails (DESIGN §7).
+ * it holds a statement that cannot run in a transaction, statement by statement, its row written after the last one
+ * and its failure recorded (where the Supabase CLI does not read it) if one of them fails.
  */
 final class MigrationRunner {
+    private final WorkSession session;
     private final ScriptRunner scripts;
     private final HistoryTable history;
 
-    MigrationRunner(Connection connection, HistoryTable history, int serverMajorVersion) {
-        this.scripts = new ScriptRunner(connection, serverMajorVersion);
+    MigrationRunner(WorkSession session, HistoryTable history, int serverMajorVersion) {
+        this.session = session;
+        this.scripts = new ScriptRunner(session, serverMajorVersion);
         this.history = history;
     }
 
@@ -31,8 +36,8 @@ final class MigrationRunner {
     /** Runs the migration and writes its row; returns the milliseconds it took. */
     long run(Migration migration, MigrationScript script) {
         try {
-            return scripts.run(script, (c, ms) -> record(c, migration, script, ms, HistoryRow.APPLIED),
-                    (c, ms) -> record(c, migration, script, ms, HistoryRow.FAILED));
+            return scripts.run(script, (c, ms) -> record(c, migration, script, ms),
+                    (c, ms) -> recordFailure(c, migration, script, ms));
         } catch (ScriptFailure f) {
             throw new PmovesException(message(migration, script, f), f.getCause());
         }
@@ -43,23 +48,34 @@ final class MigrationRunner {
         if (f.rolledBack()) {
             return f.inHistoryChange() ? cannotRecord + ". The migration was rolled back."
                     : f.describe(migration.fileName(), script) + "\nMigration " + migration.fileName()
-                    + " was rolled back: none of it is applied, and nothing after it ran. Fix the file and run again.";
+                    + " was rolled back: none of it is applied, and nothing after it ran."
+                    + MissingPlatform.advice((SQLException) f.getCause(), session.connection());
         }
         return f.inHistoryChange()
                 ? cannotRecord + ". Its statements ran outside a transaction and took effect; record it with mvn"
                 + " pmoves:repair -Dpmoves.markApplied=" + migration.version() + "."
                 : f.describe(migration.fileName(), script) + "\nMigration " + migration.fileName()
-                + " ran outside a transaction (" + f.nonTransactionalReason() + "): the " + f.statementsDone()
-                + " statement(s) before this one took effect. It is recorded as 'failed' in " + history.name()
-                + ", and runs refuse to go on until it is repaired: undo those statements and run mvn pmoves:repair"
+                + " ran outside a transaction (" + f.nonTransactionalReason() + "): the "
+                + Counted.of(f.statementsDone(), "statement") + " before this one took effect. It is recorded as failed in " + history.failedName()
+                + " (not in " + history.name() + ", which the Supabase CLI reads as applied), and runs refuse to go on until it is repaired: undo those statements and run mvn pmoves:repair"
                 + " -Dpmoves.clearFailed=" + migration.version() + " so that it runs again, or finish it by hand and"
                 + " run mvn pmoves:repair -Dpmoves.markApplied=" + migration.version() + ".";
     }
 
-    private void record(Connection connection, Migration migration, MigrationScript script, int ms, String state)
+    private void record(Connection connection, Migration migration, MigrationScript script, int ms)
             throws SQLException {
-        history.insert(connection, migration.version(), migration.name().description(),
-                script.statements().stream().map(SqlStatement::sql).toArray(String[]::new), script.checksum(), ms,
-                state);
+        history.insert(connection, migration.version(), migration.name().description(), statements(script),
+                script.checksum(), ms, HistoryRow.APPLIED);
+    }
+
+    /** Every file that stopped part-way is recorded here, whatever made it run outside a transaction. */
+    private void recordFailure(Connection connection, Migration migration, MigrationScript script, int ms)
+            throws SQLException {
+        history.recordFailed(connection, migration.version(), migration.name().description(), statements(script),
+                script.checksum(), ms);
+    }
+
+    private static String[] statements(MigrationScript script) {
+        return script.statements().stream().map(SqlStatement::sql).toArray(String[]::new);
     }
 }

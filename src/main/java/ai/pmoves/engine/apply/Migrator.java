@@ -1,10 +1,12 @@
 package ai.pmoves.engine.apply;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.db.PendingConnection;
+import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Migration;
@@ -23,8 +25,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Applies pending migrations in time order (DESIGN §7): checks the whole plan first (drift, failed rows, order,
- * syntax of every file to run), then runs each migration under the migration lock.
+ * Applies pending migrations in time order (design.md: Applying migrations): checks the whole plan first (drift, failed
+ * rows, order, syntax of every file to run), then runs each migration under the migration lock.
  */
 public final class Migrator {
     private final ConnectionSettings settings;
@@ -44,10 +46,10 @@ public final class Migrator {
                 return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
             }
             Function<Migration, String> checksums = MigrationScript.checksumsOf(files);
-            try (Connection connection = pending.join();
+            try (WorkSession session = new WorkSession(settings, pending.join());
                  AdvisoryLock lock = options.dryRun() ? null
                          : AdvisoryLock.acquire(settings, options.historyTable().toString(), options.lockTimeout())) {
-                return apply(connection, files, checksums, options, start);
+                return apply(session, files, checksums, options, start);
             }
         } catch (SQLException e) {
             throw settings.databaseError(e);
@@ -55,17 +57,17 @@ public final class Migrator {
     }
 
     /**
-     * Applies on a connection whose caller already holds the migration lock of {@code options.historyTable()}
-     * (bootstrap runs init scripts, migrations and seeds under one lock).
+     * Applies in a session whose caller already holds the migration lock of {@code options.historyTable()}
+     * (bootstrap runs init scripts, migrations and seeds under one lock, in one {@link WorkSession}).
      */
-    public ApplyResult applyWithLockHeld(Connection connection, ApplyOptions options) {
+    public ApplyResult applyWithLockHeld(WorkSession session, ApplyOptions options) {
         long start = System.nanoTime();
         List<Migration> files = scan(options);
         if (files.isEmpty()) {
             return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
         }
         try {
-            return apply(connection, files, m -> MigrationScript.checksumOf(m.file()), options, start);
+            return apply(session, files, m -> MigrationScript.checksumOf(m.file()), options, start);
         } catch (SQLException e) {
             throw settings.databaseError(e);
         }
@@ -80,8 +82,9 @@ public final class Migrator {
         return files;
     }
 
-    private ApplyResult apply(Connection connection, List<Migration> files, Function<Migration, String> checksums,
+    private ApplyResult apply(WorkSession session, List<Migration> files, Function<Migration, String> checksums,
                               ApplyOptions options, long start) throws SQLException {
+        Connection connection = session.connection();
         int targetIndex = indexOf(files, options.target(), "target");
         int baselineIndex = indexOf(files, options.baseline(), "baseline");
         HistoryTable history = new HistoryTable(options.historyTable());
@@ -126,7 +129,7 @@ public final class Migrator {
             scripts.add(MigrationScript.read(m.file()));
         }
         int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
-        MigrationRunner runner = new MigrationRunner(connection, history, serverMajor);
+        MigrationRunner runner = new MigrationRunner(session, history, serverMajor);
         if (!options.dryRun()) {
             // Only now, with every file split: a bad file must leave the database as it was, history table included
             history.ensure(connection);
@@ -164,7 +167,7 @@ public final class Migrator {
 
     private static PmovesException failedRow(String name, String version, HistoryTable history) {
         return new PmovesException("Migration " + name + " (version " + version + ") failed part-way in an earlier"
-                + " run and is recorded as 'failed' in " + history.name() + ". Undo what it did by hand and clear the"
+                + " run and is recorded as failed in " + history.failedName() + ". Undo what it did by hand and clear the"
                 + " row so that it runs again (mvn pmoves:repair -Dpmoves.clearFailed=" + version + "), or finish it"
                 + " by hand and record it as applied (mvn pmoves:repair -Dpmoves.markApplied=" + version + ").");
     }
@@ -215,13 +218,17 @@ public final class Migrator {
             connection.rollback();
             throw e;
         }
-        log.info("Baseline: recorded " + toBaseline.size() + " migration(s) up to "
+        log.info("Baseline: recorded " + Counted.of(toBaseline.size(), "migration") + " up to "
                 + toBaseline.get(toBaseline.size() - 1).fileName() + " without running them.");
     }
 
     private void runAll(MigrationRunner runner, List<Migration> toRun, List<MigrationScript> scripts) {
         for (int i = 0; i < toRun.size(); i++) {
             Migration m = toRun.get(i);
+            String nonTransactional = runner.nonTransactionalReason(scripts.get(i));
+            if (nonTransactional != null) {
+                log.info(m.fileName() + " runs outside a single transaction, not atomic: " + nonTransactional + ".");
+            }
             long ms = runner.run(m, scripts.get(i));
             log.info("[" + (i + 1) + "/" + toRun.size() + "] " + m.fileName() + " … " + ms + " ms");
         }

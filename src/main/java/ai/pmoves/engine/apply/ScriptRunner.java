@@ -1,5 +1,6 @@
 package ai.pmoves.engine.apply;
 
+import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.sql.SqlStatement;
 import java.io.IOException;
@@ -7,15 +8,17 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Runs the statements of one SQL file by the rules of DESIGN §7, together with a change to the history table: in one
- * transaction with that change, so the file lands whole or not at all; or, when the file holds a statement that cannot
- * run in a transaction, statement by statement, the change written after the last one and a failure change written
- * if one of them fails. Apply writes a migration's row with it; rollback runs a down script and deletes the row.
- * The caller words the failure, since only it knows what the file was for.
+ * Runs the statements of one SQL file by the rules migrations follow (design.md: Applying migrations), together with a
+ * change to the history table: in one transaction with that change, so the file lands whole or not at all; or, when the
+ * file holds a statement that cannot run in a transaction or transaction control of its own, statement by statement as
+ * written, the change written after the last one and a failure change written if one of them fails. Each file starts in
+ * a session as fresh as psql's (see {@link WorkSession}). Apply writes a migration's row with it; rollback runs a down
+ * script and deletes the row. The caller words the failure, since only it knows what the file was for.
  */
 public final class ScriptRunner {
     /** A write to the history table that goes with the script (in its transaction when it has one). */
@@ -24,11 +27,12 @@ public final class ScriptRunner {
         void write(Connection connection, int executionMs) throws SQLException;
     }
 
-    private final Connection connection;
+    private final WorkSession session;
     private final int serverMajorVersion;
+    private Connection connection;
 
-    public ScriptRunner(Connection connection, int serverMajorVersion) {
-        this.connection = connection;
+    public ScriptRunner(WorkSession session, int serverMajorVersion) {
+        this.session = session;
         this.serverMajorVersion = serverMajorVersion;
     }
 
@@ -36,6 +40,11 @@ public final class ScriptRunner {
     public String nonTransactionalReason(MigrationScript script) {
         if (script.noTransaction()) {
             return "its first line is " + MigrationScript.NO_TRANSACTION_DIRECTIVE;
+        }
+        SqlStatement control = TransactionRules.ownTransactionControl(script.statements());
+        if (control != null) {
+            return "it has transaction control of its own (" + TransactionRules.describe(control) + "), so it runs as"
+                    + " written, as psql runs it";
         }
         for (SqlStatement s : script.statements()) {
             String reason = TransactionRules.nonTransactionalReason(s, serverMajorVersion);
@@ -47,7 +56,8 @@ public final class ScriptRunner {
     }
 
     /**
-     * Runs the script and then {@code onSuccess}; returns the milliseconds it took.
+     * Runs the script and then {@code onSuccess}, in a session as fresh as psql's would be; returns the milliseconds
+     * it took.
      *
      * @param onPartialFailure written (best effort) when a statement of a script that runs outside a transaction
      *                         fails after the statements before it took effect
@@ -55,26 +65,39 @@ public final class ScriptRunner {
      */
     public long run(MigrationScript script, HistoryChange onSuccess, HistoryChange onPartialFailure)
             throws ScriptFailure {
+        connection = session.forNextFile();
+        Set<SessionEffect> effects = SessionEffect.of(script.statements());
         String nonTransactional = nonTransactionalReason(script);
-        return nonTransactional == null ? runInTransaction(script, onSuccess)
-                : runStatementByStatement(script, onSuccess, onPartialFailure, nonTransactional);
+        long ms = nonTransactional == null ? runInTransaction(script, effects, onSuccess)
+                : runAsWritten(script, effects, onSuccess, onPartialFailure, nonTransactional);
+        if (effects.contains(SessionEffect.DEFAULTS)) {
+            session.defaultsChanged();
+        } else if (effects.contains(SessionEffect.SESSION_OBJECTS)) {
+            session.needsNewSession();
+        }
+        return ms;
     }
 
-    private long runInTransaction(MigrationScript script, HistoryChange onSuccess) throws ScriptFailure {
+    private long runInTransaction(MigrationScript script, Set<SessionEffect> effects, HistoryChange onSuccess)
+            throws ScriptFailure {
         long start = System.nanoTime();
         SqlStatement current = null;
         try {
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
+                session.takeOnChangedDefaults(st);
                 for (SqlStatement s : script.statements()) {
                     if (TransactionRules.isTransactionControl(s)) {
-                        continue;
+                        continue; // a wrapper: any other transaction control makes the file run as written
                     }
                     current = s;
                     execute(st, s);
                 }
+                current = null;
+                if (effects.contains(SessionEffect.SETTINGS)) {
+                    session.reset(st); // before the history row, which must not be written as the file's role
+                }
             }
-            current = null;
             int ms = elapsedMs(start);
             onSuccess.write(connection, ms);
             connection.commit();
@@ -85,21 +108,43 @@ public final class ScriptRunner {
         }
     }
 
-    private long runStatementByStatement(MigrationScript script, HistoryChange onSuccess,
-                                         HistoryChange onPartialFailure, String reason) throws ScriptFailure {
+    /**
+     * Statement by statement in auto-commit, transaction control included, as psql runs a file: its blocks are
+     * honoured, the statements outside them commit as they go.
+     */
+    private long runAsWritten(MigrationScript script, Set<SessionEffect> effects, HistoryChange onSuccess,
+                              HistoryChange onPartialFailure, String reason) throws ScriptFailure {
         long start = System.nanoTime();
         int done = 0;
         try {
             connection.setAutoCommit(true);
             try (Statement st = connection.createStatement()) {
+                session.takeOnChangedDefaults(st);
+                SqlStatement blockOpener = null;
                 for (SqlStatement s : script.statements()) {
                     try {
                         execute(st, s);
                         done++;
                     } catch (SQLException e) {
+                        session.rollbackOpenBlock();
                         writeQuietly(onPartialFailure, elapsedMs(start));
                         throw new ScriptFailure(s, e, reason, done);
                     }
+                    if (!session.inTransactionBlock()) {
+                        blockOpener = null;
+                    } else if (blockOpener == null) {
+                        blockOpener = s; // only transaction control opens a block
+                    }
+                }
+                if (blockOpener != null) {
+                    session.rollbackOpenBlock();
+                    writeQuietly(onPartialFailure, elapsedMs(start));
+                    throw new ScriptFailure(blockOpener, new SQLException("the file ends inside the transaction block"
+                            + " this statement opened, which psql rolls back when the file ends: none of the block"
+                            + " took effect. End the block with COMMIT"), reason, done);
+                }
+                if (effects.contains(SessionEffect.SETTINGS)) {
+                    session.reset(st);
                 }
             }
             int ms = elapsedMs(start);

@@ -3,7 +3,10 @@ package ai.pmoves.engine.apply;
 import ai.pmoves.engine.sql.SqlStatement;
 import java.util.List;
 
-/** Which statements cannot run inside a transaction block, and which are transaction control (DESIGN §7). */
+/**
+ * Which statements cannot run inside a transaction block, which control the transaction, and which of those are a
+ * file's wrapper (design.md: Applying migrations).
+ */
 public final class TransactionRules {
     private TransactionRules() {
     }
@@ -54,22 +57,69 @@ public final class TransactionRules {
     }
 
     /**
-     * Whether the statement is {@code BEGIN}, {@code START TRANSACTION}, {@code COMMIT} or {@code END}: files written
-     * for psql often wrap themselves in one; the plugin already runs each migration in its own transaction, and
-     * executing them would commit half a migration without its history row.
+     * Whether the statement is a wrapper's opening {@code BEGIN} or {@code START TRANSACTION} (as the first statement of
+     * a file): files written for psql often wrap themselves in one; the plugin already runs such a file in a
+     * transaction of its own, together with its history row, so the wrapper is dropped.
+     */
+    public static boolean isWrapperBegin(SqlStatement statement) {
+        List<String> w = statement.words();
+        return !w.isEmpty() && (w.get(0).equals("BEGIN") && shortForm(statement) || w.get(0).equals("START")
+                && at(w, 1, "TRANSACTION"));
+    }
+
+    /** Whether the statement is a wrapper's closing {@code COMMIT} or {@code END} (as the last statement of a file). */
+    public static boolean isWrapperEnd(SqlStatement statement) {
+        List<String> w = statement.words();
+        return !w.isEmpty() && (w.get(0).equals("COMMIT") || w.get(0).equals("END")) && shortForm(statement);
+    }
+
+    /**
+     * Whether the statement controls the transaction, in any form: {@code BEGIN}, {@code START TRANSACTION},
+     * {@code COMMIT}, {@code END}, {@code ROLLBACK}, {@code ABORT}, {@code SAVEPOINT}, {@code RELEASE},
+     * {@code PREPARE TRANSACTION}, with their options ({@code COMMIT AND CHAIN}, {@code ROLLBACK TO s}, …).
      */
     public static boolean isTransactionControl(SqlStatement statement) {
         List<String> w = statement.words();
         if (w.isEmpty()) {
             return false;
         }
-        String first = w.get(0);
-        boolean shortForm = w.size() == 1 || w.size() == 2 && (at(w, 1, "TRANSACTION") || at(w, 1, "WORK"));
-        return switch (first) {
-            case "BEGIN", "COMMIT", "END" -> shortForm && statement.sql().indexOf('(') < 0;
+        return switch (w.get(0)) {
+            case "BEGIN", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE" -> true;
             case "START" -> at(w, 1, "TRANSACTION");
+            case "PREPARE" -> at(w, 1, "TRANSACTION");
             default -> false;
         };
+    }
+
+    /**
+     * The first statement of a file that controls the transaction and is not a wrapper (a {@code BEGIN} before the
+     * first statement, a {@code COMMIT} or {@code END} after the last), or null. A file with one runs as written, as
+     * psql runs it: its blocks are honoured and the statements outside them commit as they go.
+     */
+    public static SqlStatement ownTransactionControl(List<SqlStatement> statements) {
+        for (int i = 0; i < statements.size(); i++) {
+            SqlStatement s = statements.get(i);
+            if (isTransactionControl(s) && !(i == 0 && isWrapperBegin(s)
+                    || i == statements.size() - 1 && isWrapperEnd(s))) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** How a statement of {@link #ownTransactionControl} is named in messages: {@code COMMIT at line 4}. */
+    public static String describe(SqlStatement control) {
+        List<String> w = control.words();
+        String name = w.size() > 1 && (w.get(0).equals("START") || w.get(0).equals("PREPARE")
+                || w.get(0).equals("ROLLBACK") && w.get(1).equals("TO")) ? w.get(0) + " " + w.get(1) : w.get(0);
+        return name + " at line " + control.line();
+    }
+
+    /** {@code BEGIN}, {@code COMMIT} or {@code END}, alone or followed by {@code TRANSACTION} or {@code WORK}. */
+    private static boolean shortForm(SqlStatement statement) {
+        List<String> w = statement.words();
+        return (w.size() == 1 || w.size() == 2 && (at(w, 1, "TRANSACTION") || at(w, 1, "WORK")))
+                && statement.sql().indexOf('(') < 0;
     }
 
     private static boolean at(List<String> words, int index, String word) {

@@ -6,23 +6,26 @@ import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.db.PendingConnection;
+import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedResult;
 import ai.pmoves.engine.seed.SeedScanner;
 import ai.pmoves.engine.seed.Seeder;
 import ai.pmoves.engine.supabase.PreparedItem;
+import ai.pmoves.engine.supabase.StandInConnection;
 import ai.pmoves.engine.supabase.SupabasePreparation;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * One command from an empty or half-built database to the project's full state (DESIGN §2, §6, §7): prepare the
- * Supabase objects, run the init scripts, apply pending migrations, run the seeds — all under one migration lock,
- * each file atomic and tracked, so a second run changes nothing.
+ * One command from an empty or half-built database to the project's full state (design.md: Goals; The Supabase platform
+ * layer; Applying migrations): prepare the Supabase objects, run the init scripts, apply pending migrations, run the
+ * seeds — all under one migration lock, each file atomic and tracked, so a second run changes nothing.
  */
 public final class Bootstrapper {
     private final ConnectionSettings settings;
@@ -43,25 +46,32 @@ public final class Bootstrapper {
             SeedScanner.scan(options.seeds().sources(), EngineLog.SILENT);
             Seeder seeder = new Seeder(settings, log);
             Migrator migrator = new Migrator(settings, log);
-            try (Connection connection = pending.join();
+            try (WorkSession session = new WorkSession(settings, pending.join());
                  AdvisoryLock lock = dryRun ? null : AdvisoryLock.acquire(settings,
                          options.apply().historyTable().toString(), options.apply().lockTimeout())) {
                 log.info("Bootstrapping " + settings.maskedUrl() + " (PostgreSQL "
-                        + connection.getMetaData().getDatabaseProductVersion() + ")" + (dryRun ? ": dry run, only the"
+                        + session.connection().getMetaData().getDatabaseProductVersion() + ")" + (dryRun ? ": dry run, only the"
                         + " migrations are planned; preparation, init scripts and seeds are not run" : ""));
                 List<PreparedItem> prepared = new ArrayList<>();
-                if (options.compat() == SupabaseCompat.AUTO && !dryRun) {
-                    prepared.addAll(SupabasePreparation.prepare(connection));
+                if (options.compat() != SupabaseCompat.OFF && !dryRun) {
+                    prepared.addAll(SupabasePreparation.prepare(session.connection(),
+                            options.compat() == SupabaseCompat.EMULATE));
                     prepared.forEach(this::report);
+                    if (SupabasePreparation.changedDatabaseSettings(prepared)) {
+                        session.defaultsChanged(); // the files see the database's new search_path, as on Supabase
+                    }
+                    if (options.compat() == SupabaseCompat.EMULATE) {
+                        Set<String> stoodIn = SupabasePreparation.stoodInExtensions(session.connection());
+                        session.decorate(c -> StandInConnection.wrap(c, stoodIn, log));
+                    }
                 }
-                SeedResult init = dryRun ? null : step(connection, () -> seeder.seed(connection,
+                SeedResult init = dryRun ? null : step(session, () -> seeder.seed(session,
                         withSources(options.seeds(), options.seeds().sources().initScriptsOnly())));
-                ApplyResult migrations = step(connection,
-                        () -> migrator.applyWithLockHeld(connection, options.apply()));
-                SeedResult seeds = dryRun ? null : step(connection, () -> seeder.seed(connection,
+                ApplyResult migrations = step(session, () -> migrator.applyWithLockHeld(session, options.apply()));
+                SeedResult seeds = dryRun ? null : step(session, () -> seeder.seed(session,
                         withSources(options.seeds(), options.seeds().sources().seedsOnly())));
-                if (options.compat() == SupabaseCompat.AUTO && !dryRun) {
-                    grantUsageOnTheFilesSchemas(connection, options, prepared);
+                if (options.compat() != SupabaseCompat.OFF && !dryRun) {
+                    grantUsageOnTheFilesSchemas(session.forNextFile(), options, prepared);
                 }
                 BootstrapResult result = new BootstrapResult(prepared, init, migrations, seeds,
                         (System.nanoTime() - start) / 1_000_000);
@@ -73,8 +83,8 @@ public final class Bootstrapper {
         }
     }
 
-    private <T> T step(Connection connection, java.util.function.Supplier<T> step) throws SQLException {
-        connection.setAutoCommit(true); // each step manages its own transactions
+    private <T> T step(WorkSession session, java.util.function.Supplier<T> step) throws SQLException {
+        session.connection().setAutoCommit(true); // each step manages its own transactions
         return step.get();
     }
 

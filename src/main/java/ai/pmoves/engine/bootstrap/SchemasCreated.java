@@ -1,6 +1,7 @@
 package ai.pmoves.engine.bootstrap;
 
 import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.migration.SqlFiles;
 import ai.pmoves.engine.sql.SqlStatement;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,9 +26,8 @@ final class SchemasCreated {
             if (directory == null || !Files.isDirectory(directory)) {
                 continue;
             }
-            try (Stream<Path> files = Files.list(directory)) {
-                files.filter(f -> f.getFileName().toString().endsWith(".sql") && Files.isRegularFile(f))
-                        .forEach(f -> collect(f, schemas));
+            try (Stream<Path> files = SqlFiles.sqlNamed(directory)) {
+                files.filter(Files::isRegularFile).forEach(f -> collect(f, schemas));
             } catch (IOException e) {
                 // the steps before already read these directories; an error here only costs a grant
             }

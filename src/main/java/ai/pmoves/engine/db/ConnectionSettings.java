@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the database is and who connects (DESIGN §3). Built from explicit values, or from the libpq variables
- * ({@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}) when no URL is given.
- * The password is never part of {@link #toString()} or {@link #maskedUrl()}.
+ * Where the database is and who connects (design.md: Configuration). Built from explicit values, or from the libpq
+ * variables ({@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}) when no URL is
+ * given. The password is never part of {@link #toString()} or {@link #maskedUrl()}.
  */
 public final class ConnectionSettings {
     private static final Pattern URI_FORM = Pattern.compile("postgres(?:ql)?://(?:([^:@/]*)(?::([^@/]*))?@)?(.*)");

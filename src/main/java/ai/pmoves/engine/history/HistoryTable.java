@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The migration history (DESIGN §5): by default the Supabase CLI's own {@code supabase_migrations.schema_migrations}
+ * The migration history: by default the Supabase CLI's own {@code supabase_migrations.schema_migrations}
  * ({@code version text primary key, statements text[], name text}) plus the plugin's nullable columns, so the CLI,
- * Studio and the plugin agree on what ran.
+ * Studio and the plugin agree on what ran. The CLI reads every row of it as applied, so it holds only what ran to the
+ * end (and baselines); a file that failed part-way is recorded beside it, in a table only the plugin reads
+ * ({@code <history table>_failed}), and reads back as a {@code failed} row.
  */
 public final class HistoryTable {
     /** The plugin's columns and the SQL type each must have; the CLI's three come first. */
@@ -47,14 +49,26 @@ public final class HistoryTable {
             "applied_by", Set.of("text", "character varying"),
             "state", Set.of("text", "character varying"));
 
+    private static final String FAILED_SUFFIX = "_failed";
+    private static final int MAX_IDENTIFIER = 63;
+
     private final TableName name;
+    private final TableName failedName;
 
     public HistoryTable(TableName name) {
         this.name = name;
+        String table = name.table().length() + FAILED_SUFFIX.length() > MAX_IDENTIFIER
+                ? name.table().substring(0, MAX_IDENTIFIER - FAILED_SUFFIX.length()) : name.table();
+        this.failedName = new TableName(name.schema(), table + FAILED_SUFFIX);
     }
 
     public TableName name() {
         return name;
+    }
+
+    /** The plugin's own table of files that failed part-way, beside the history table. */
+    public TableName failedName() {
+        return failedName;
     }
 
     /** The statements that create the table where missing and add the plugin's columns to a CLI-made one. */
@@ -62,7 +76,13 @@ public final class HistoryTable {
         List<String> sql = new ArrayList<>();
         sql.add("CREATE SCHEMA IF NOT EXISTS " + name.schema());
         sql.addAll(tableStatements());
+        sql.add(failedTableStatement());
         return sql;
+    }
+
+    private String failedTableStatement() {
+        return "CREATE TABLE IF NOT EXISTS " + failedName + " (version text NOT NULL PRIMARY KEY, name text,"
+                + " statements text[], checksum text, failed_at timestamp, execution_ms integer, failed_by text)";
     }
 
     private List<String> tableStatements() {
@@ -91,8 +111,16 @@ public final class HistoryTable {
             if (!existing.isEmpty()) {
                 checkShape(existing);
             }
+            boolean failedTableExists = exists(connection, failedName);
+            List<String> statements = new ArrayList<>();
             if (existing.isEmpty() || !existing.keySet().containsAll(COLUMNS.keySet())) {
-                SchemaChange.runInSchema(connection, name.schema(), tableStatements());
+                statements.addAll(tableStatements());
+            }
+            if (!failedTableExists) {
+                statements.add(failedTableStatement());
+            }
+            if (!statements.isEmpty()) {
+                SchemaChange.runInSchema(connection, name.schema(), statements);
             }
         } catch (SQLException e) {
             throw new PmovesException("Cannot create or extend the history table " + name + ": " + e.getMessage()
@@ -105,12 +133,15 @@ public final class HistoryTable {
         return !columns(connection).isEmpty();
     }
 
-    /** Every row, in insertion-independent version order; empty when the table does not exist. */
+    /**
+     * Every row, in insertion-independent version order, a file that failed part-way as a {@code failed} row; empty
+     * when neither table exists.
+     */
     public List<HistoryRow> readAll(Connection connection) {
         try {
             Map<String, Column> existing = columns(connection);
             if (existing.isEmpty()) {
-                return List.of();
+                return exists(connection, failedName) ? readFailed(connection, new ArrayList<>()) : List.of();
             }
             checkShape(existing);
             String select = "SELECT version, " + col(existing, "name") + ", " + col(existing, "checksum") + ", "
@@ -128,9 +159,49 @@ public final class HistoryTable {
                             rs.getString(6), rs.getString(7)));
                 }
             }
-            return rows;
+            return exists(connection, failedName) ? readFailed(connection, rows) : rows;
         } catch (SQLException e) {
             throw new PmovesException("Cannot read the history table " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds the failed files to {@code rows}: a failed undo marks its applied row, a failed apply adds one. */
+    private List<HistoryRow> readFailed(Connection connection, List<HistoryRow> rows) throws SQLException {
+        Map<String, Integer> index = new HashMap<>();
+        boolean added = false;
+        for (int i = 0; i < rows.size(); i++) {
+            index.put(rows.get(i).version(), i);
+        }
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT version, name,"
+                + " checksum, failed_at, execution_ms, failed_by FROM " + failedName + " ORDER BY version")) {
+            while (rs.next()) {
+                String version = rs.getString(1);
+                Integer at = index.get(version);
+                if (at != null) {
+                    HistoryRow row = rows.get(at);
+                    rows.set(at, new HistoryRow(version, row.name(), row.checksum(), row.appliedAt(),
+                            row.executionMs(), row.appliedBy(), HistoryRow.FAILED));
+                } else {
+                    int ms = rs.getInt(5);
+                    Integer executionMs = rs.wasNull() ? null : ms;
+                    rows.add(new HistoryRow(version, rs.getString(2), rs.getString(3),
+                            rs.getObject(4, LocalDateTime.class), executionMs, rs.getString(6), HistoryRow.FAILED));
+                    added = true;
+                }
+            }
+        }
+        if (added) {
+            rows.sort(java.util.Comparator.comparing(HistoryRow::version));
+        }
+        return rows;
+    }
+
+    private static boolean exists(Connection connection, TableName table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, table.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 
@@ -166,12 +237,21 @@ public final class HistoryTable {
         }
     }
 
-    /** Deletes the row of {@code version} in the connection's current transaction; returns whether there was one. */
+    /**
+     * Deletes the row of {@code version}, and its failure if one is recorded, in the connection's current transaction
+     * (after {@link #ensure}); returns whether there was a row.
+     */
     public boolean delete(Connection connection, String version) throws SQLException {
+        int deleted;
         try (PreparedStatement ps = connection.prepareStatement(deleteSql())) {
             ps.setString(1, version);
-            return ps.executeUpdate() > 0;
+            deleted = ps.executeUpdate();
         }
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + failedName + " WHERE version = ?")) {
+            ps.setString(1, version);
+            deleted += ps.executeUpdate();
+        }
+        return deleted > 0;
     }
 
     /** The delete of one row; parameter: version. */
@@ -179,26 +259,60 @@ public final class HistoryTable {
         return "DELETE FROM " + name + " WHERE version = ?";
     }
 
-    /** Marks the row of {@code version} as {@code failed}: later runs refuse to go on until it is repaired. */
-    public void markFailed(Connection connection, String version) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE " + name + " SET state = ? WHERE version = ?")) {
-            ps.setString(1, HistoryRow.FAILED);
-            ps.setString(2, version);
+    /**
+     * Records that the file of {@code version} failed part-way (its statements before the failing one took effect), in
+     * the plugin's own table and never in the CLI's, which would read it as applied: later runs refuse to go on until
+     * it is repaired. The one place every failure (a migration's, a down script's) is recorded; needs {@link #ensure}.
+     */
+    public void recordFailed(Connection connection, String version, String rowName, String[] statements,
+                             String checksum, Integer executionMs) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + failedName + " WHERE version = ?")) {
+            ps.setString(1, version);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + failedName + " (version, name,"
+                + " statements, checksum, failed_at, execution_ms, failed_by) VALUES (?, ?, ?, ?, timezone('UTC', now()),"
+                + " ?, current_user)")) {
+            ps.setString(1, version);
+            ps.setString(2, rowName);
+            ps.setArray(3, statements == null ? null : connection.createArrayOf("text", statements));
+            ps.setString(4, checksum);
+            if (executionMs == null) {
+                ps.setNull(5, java.sql.Types.INTEGER);
+            } else {
+                ps.setInt(5, executionMs);
+            }
             ps.executeUpdate();
         }
     }
 
     /**
-     * Turns a row into an applied one that was not run by the plugin: state {@code applied}, the file's checksum, now
-     * as applied_at, the current user as applied_by, no execution time.
+     * Turns a failed migration into an applied one that was not run by the plugin: a row in the CLI's table with state
+     * {@code applied}, the file's checksum, now as applied_at, the current user as applied_by, no execution time; its
+     * failure is forgotten. Needs {@link #ensure}.
      */
     public void markApplied(Connection connection, String version, String checksum) throws SQLException {
+        int updated;
         try (PreparedStatement ps = connection.prepareStatement("UPDATE " + name + " SET state = ?, checksum = ?,"
                 + " applied_at = timezone('UTC', now()), applied_by = current_user, execution_ms = NULL"
                 + " WHERE version = ?")) {
             ps.setString(1, HistoryRow.APPLIED);
             ps.setString(2, checksum);
             ps.setString(3, version);
+            updated = ps.executeUpdate();
+        }
+        if (updated == 0) {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + name + " (version, name,"
+                    + " statements, checksum, applied_at, applied_by, state) SELECT version, name, statements, ?,"
+                    + " timezone('UTC', now()), current_user, ? FROM " + failedName + " WHERE version = ?")) {
+                ps.setString(1, checksum);
+                ps.setString(2, HistoryRow.APPLIED);
+                ps.setString(3, version);
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + failedName + " WHERE version = ?")) {
+            ps.setString(1, version);
             ps.executeUpdate();
         }
     }

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * A plain {@code schema.table} name, checked before any SQL is built from it: the history tables' names are
- * interpolated into statements, so anything but two plain identifiers is refused (DESIGN §5).
+ * interpolated into statements, so anything but two plain identifiers is refused.
  */
 public record TableName(String schema, String table) {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]{0,62}");

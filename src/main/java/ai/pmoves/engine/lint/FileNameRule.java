@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Migration file names that {@code pmoves:apply} refuses: a name that fits none of the three forms (or whose date is
- * not a date), and two files with the same version.
+ * Migration file names that {@code pmoves:apply} refuses: a name that fits none of the forms, and two files with the
+ * same version.
  */
 final class FileNameRule extends Rule {
     FileNameRule() {
@@ -35,7 +35,8 @@ final class FileNameRule extends Rule {
             if (other != null) {
                 out.add(about(file, "has the same version " + name.version() + " as " + other.fileName()
                                 + ": the version is the history key, so one of them would never run",
-                        "give one of them a later timestamp (YYYYMMDDhhmmss_" + name.description() + ".sql)"));
+                        "give one of them another version (e.g. a later timestamp: YYYYMMDDhhmmss_"
+                                + name.description() + ".sql)"));
             }
         }
     }

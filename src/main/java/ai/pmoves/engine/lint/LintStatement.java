@@ -98,7 +98,15 @@ public final class LintStatement {
     private boolean inSqlLanguage() {
         List<SqlToken> t = tokens();
         int language = Tokens.indexOfWord(t, 1, "LANGUAGE");
-        return language < 0 || language + 1 >= t.size() || SQL_LANGUAGES.contains(t.get(language + 1).name());
+        return language < 0 || language + 1 >= t.size() || SQL_LANGUAGES.contains(languageName(t.get(language + 1)));
+    }
+
+    /** A language as PostgreSQL reads it: a name ({@code plpgsql}, {@code "plpgsql"}) or a string ({@code 'plpgsql'}). */
+    private static String languageName(SqlToken token) {
+        if (token.kind() == SqlToken.Kind.STRING && token.text().startsWith("'") && token.text().endsWith("'")) {
+            return token.text().substring(1, token.text().length() - 1).toLowerCase(java.util.Locale.ROOT);
+        }
+        return token.name() == null ? "" : token.name();
     }
 
     private static void addBody(SqlToken body, List<List<SqlToken>> code) {

@@ -1,13 +1,18 @@
 package ai.pmoves.engine.lint;
 
+import ai.pmoves.engine.Counted;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report as log lines, grouped by rule: the rule's id, severity and why once, then each finding's place and
- * message, then the fix (once for the group when every finding shares the rule's fix, else under each finding).
+ * The report as log lines, grouped by rule, errors first: the rule's id, severity, count and why once, then each
+ * finding's place and message (a warning's first few only, so a hundred hints do not bury a real finding), then the
+ * fix (once for the group when every finding shares the rule's fix, else under each finding).
  */
 public final class LintText {
+    /** Warnings of one rule listed in the log; validate.json lists them all. */
+    static final int WARNINGS_SHOWN = 5;
+
     /**
      * One line of the report.
      *
@@ -25,29 +30,43 @@ public final class LintText {
         lines.add(new Line(null, "Validated " + files(report) + " with " + report.rules().size() + " rules"
                 + (report.disabled().isEmpty() ? "" : " (turned off: " + String.join(", ", report.disabled()) + ")")
                 + "."));
-        for (Rule rule : report.rules()) {
-            List<Finding> found = report.findings().stream().filter(f -> f.rule() == rule).toList();
-            if (found.isEmpty()) {
-                continue;
-            }
-            Severity s = rule.severity();
-            lines.add(new Line(s, rule.id() + " (" + s.label() + "): " + rule.why()));
-            boolean sameFix = found.stream().allMatch(f -> f.fix().equals(rule.fix()));
-            for (Finding f : found) {
-                lines.add(new Line(s, "  " + f.location() + "  " + f.message()));
-                if (!sameFix) {
-                    lines.add(new Line(s, "      fix: " + f.fix()));
+        List<String> warningCounts = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            for (Rule rule : report.rules()) {
+                List<Finding> found = report.findings().stream().filter(f -> f.rule() == rule).toList();
+                if (rule.severity() == s && !found.isEmpty()) {
+                    group(rule, found, lines);
+                    if (s == Severity.WARNING) {
+                        warningCounts.add(rule.id() + " " + found.size());
+                    }
                 }
-            }
-            if (sameFix) {
-                lines.add(new Line(s, "  fix: " + rule.fix()));
             }
         }
         int errors = report.count(Severity.ERROR);
         int warnings = report.count(Severity.WARNING);
         lines.add(new Line(null, errors + warnings == 0 ? "No findings."
-                : plural(errors, "error") + ", " + plural(warnings, "warning") + "."));
+                : plural(errors, "error") + ", " + plural(warnings, "warning")
+                + (warningCounts.isEmpty() ? "" : " (" + String.join(", ", warningCounts) + ")") + "."));
         return lines;
+    }
+
+    private static void group(Rule rule, List<Finding> found, List<Line> lines) {
+        Severity s = rule.severity();
+        lines.add(new Line(s, rule.id() + " (" + s.label() + ", " + plural(found.size(), "finding") + "): " + rule.why()));
+        boolean sameFix = found.stream().allMatch(f -> f.fix().equals(rule.fix()));
+        int shown = s == Severity.ERROR ? found.size() : Math.min(found.size(), WARNINGS_SHOWN);
+        for (Finding f : found.subList(0, shown)) {
+            lines.add(new Line(s, "  " + f.location() + "  " + f.message()));
+            if (!sameFix) {
+                lines.add(new Line(s, "      fix: " + f.fix()));
+            }
+        }
+        if (shown < found.size()) {
+            lines.add(new Line(s, "  … and " + (found.size() - shown) + " more (validate.json lists every finding)"));
+        }
+        if (sameFix) {
+            lines.add(new Line(s, "  fix: " + rule.fix()));
+        }
     }
 
     private static String files(LintReport report) {
@@ -59,6 +78,6 @@ public final class LintText {
     }
 
     static String plural(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return Counted.of(n, noun);
     }
 }

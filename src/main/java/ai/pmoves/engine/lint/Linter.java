@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Lints the project's SQL files against the guide's best practices and troubleshooting (DESIGN §2, {@code validate}):
+ * Lints the project's SQL files against the guide's best practices and troubleshooting (design.md: Goals):
  * reads every file once with the engine's lexer, then runs each enabled {@link Rule} over all of them. Needs no
  * database.
  */

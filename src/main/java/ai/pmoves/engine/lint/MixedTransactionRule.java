@@ -2,12 +2,13 @@ package ai.pmoves.engine.lint;
 
 import ai.pmoves.engine.apply.TransactionRules;
 import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A statement that cannot run in a transaction ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}, …) in a file with
- * other statements. A file whose first line is {@code -- pmoves:no-transaction} chose that on purpose and is left alone.
+ * other statements; or transaction control of a file's own (not a wrapper), which makes it run as written, not atomic. A file whose first line is {@code -- pmoves:no-transaction} chose that on purpose and is left alone.
  */
 final class MixedTransactionRule extends Rule {
     /** The linter has no server to ask: it judges as a current PostgreSQL would (ALTER TYPE … ADD VALUE is fine). */
@@ -24,6 +25,17 @@ final class MixedTransactionRule extends Rule {
     public void check(LintInput files, List<Finding> out) {
         for (SourceFile file : files.files()) {
             if (file.script() == null || file.script().noTransaction()) {
+                continue;
+            }
+            SqlStatement control = TransactionRules.ownTransactionControl(file.script().statements());
+            if (control != null) {
+                LintStatement at = file.statements().stream().filter(st -> st.statement().offset() == control.offset()).findFirst()
+                        .orElseThrow();
+                out.add(at(file, at, 0, TransactionRules.describe(control) + " is transaction control of the file's"
+                        + " own, not a wrapper (a BEGIN first, a COMMIT last): the file runs as written, as psql runs"
+                        + " it, not atomic; if a statement fails, what committed before it stays and the file is"
+                        + " recorded as failed until pmoves:repair", "keep it if the file needs it (COMMIT after ALTER"
+                        + " TYPE … ADD VALUE, a block acting as another role); else drop it, or keep only a wrapper"));
                 continue;
             }
             List<LintStatement> outside = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /** Every rule, in the order reports list them: what stops a run first, then what breaks on a rerun or elsewhere. */
 public final class Rules {
     /** All rules. */
-    public static final List<Rule> ALL = List.of(new SyntaxRule(), new FileNameRule(), new SameDayFormsRule(),
+    public static final List<Rule> ALL = List.of(new SyntaxRule(), new FileNameRule(), new FileDateRule(), new SameDayFormsRule(),
             new UuidOsspRule(), new IfNotExistsRule(), new DropPolicyFirstRule(), new OrReplaceRule(),
             new RlsWithoutPolicyRule(), new SupabaseRolesRule(), new HistoryTimestamptzRule(),
             new MixedTransactionRule());

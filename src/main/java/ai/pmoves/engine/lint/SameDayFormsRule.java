@@ -10,6 +10,10 @@ import java.util.Map;
  * and {@code 20250908_geometry_bus.sql}: their versions differ, so both run.
  */
 final class SameDayFormsRule extends Rule {
+    private static final int DATE = 8;
+    private static final int DASHED = 10;
+    private static final int TIMESTAMP = 14;
+
     SameDayFormsRule() {
         super("same-day-forms", Severity.WARNING,
                 "the two have different versions, so both run: it looks like one migration saved under two names, and"
@@ -22,8 +26,9 @@ final class SameDayFormsRule extends Rule {
         Map<String, SourceFile> first = new HashMap<>();
         for (SourceFile file : files.of(SourceKind.MIGRATION)) {
             MigrationName name = file.migrationName();
-            if (name == null) {
-                continue;
+            if (name == null || form(file.fileName()) != DATE && form(file.fileName()) != TIMESTAMP
+                    && form(file.fileName()) != DASHED) {
+                continue; // a sequence number (0001_x.sql) names no day
             }
             String day = name.orderKey().substring(0, 8);
             SourceFile other = first.putIfAbsent(day + "_" + name.description(), file);

@@ -1,6 +1,9 @@
 package ai.pmoves.engine.lint;
 
-/** The role a linted file plays, in the order the files run (DESIGN §4): init scripts, migrations, seeds; then down scripts. */
+/**
+ * The role a linted file plays, in the order the files run (design.md: Files, names and order): init scripts,
+ * migrations, seeds; then down scripts.
+ */
 public enum SourceKind {
     INIT("init script"),
     MIGRATION("migration"),

@@ -7,19 +7,25 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code GRANT}, {@code REVOKE}, {@code ALTER DEFAULT PRIVILEGES} and {@code CREATE/ALTER POLICY … TO} naming the
- * Supabase roles {@code anon}, {@code authenticated}, {@code service_role}, when the build does not prepare them
- * ({@code pmoves:bootstrap}) and no file creates them (guide: "Role Does Not Exist").
+ * {@code GRANT}, {@code REVOKE}, {@code ALTER DEFAULT PRIVILEGES} and {@code CREATE/ALTER POLICY … TO} naming a
+ * Supabase platform role ({@code anon}, {@code authenticated}, {@code service_role}, {@code supabase_auth_admin}, …),
+ * when the build does not prepare them ({@code pmoves:bootstrap}) and no file creates them (guide: "Role Does Not
+ * Exist").
  */
 final class SupabaseRolesRule extends Rule {
-    private static final Set<String> ROLES = Set.of("anon", "authenticated", "service_role");
+    /** The roles the supabase/postgres image and the platform's services create. */
+    static final Set<String> ROLES = Set.of("anon", "authenticated", "service_role", "authenticator", "dashboard_user",
+            "pgbouncer", "supabase_admin", "supabase_auth_admin", "supabase_storage_admin", "supabase_functions_admin",
+            "supabase_realtime_admin", "supabase_replication_admin", "supabase_read_only_user", "supabase_etl_admin",
+            "supabase_privileged_role", "pgsodium_keyholder", "pgsodium_keyiduser", "pgsodium_keymaker");
     private static final String[][] KINDS = {{"GRANT"}, {"REVOKE"}, {"ALTER", "DEFAULT", "PRIVILEGES"},
         {"CREATE", "POLICY"}, {"ALTER", "POLICY"}};
 
     SupabaseRolesRule() {
         super("supabase-roles", Severity.WARNING,
-                "anon, authenticated and service_role exist on Supabase only: on a plain PostgreSQL (CI, a fresh"
-                        + " container) the statement fails with role \"anon\" does not exist",
+                "the Supabase platform roles (anon, authenticated, service_role, supabase_auth_admin, …) exist on"
+                        + " Supabase only: on a plain PostgreSQL (CI, a fresh container) the statement fails with role"
+                        + " \"anon\" does not exist",
                 "bind pmoves:bootstrap (supabaseCompat=auto creates the roles), or create them first as the guide's"
                         + " \"Role Does Not Exist\" shows; against a real Supabase database turn this rule off"
                         + " (rules=supabase-roles)");

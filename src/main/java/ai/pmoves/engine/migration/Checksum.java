@@ -3,21 +3,19 @@ package ai.pmoves.engine.migration;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.sql.SqlText;
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apache.commons.io.IOUtils;
 
 /**
  * SHA-256 hex of a file's normalized text (BOM removed, CRLF/CR as LF), so a Windows checkout of the same file
- * does not read as a change (DESIGN §4).
+ * does not read as a change (design.md: Files, names and order).
  */
 public final class Checksum {
-    private static final int CHUNK = 1 << 16;
-
     private Checksum() {
     }
 
@@ -37,13 +35,8 @@ public final class Checksum {
      * value as {@link #ofRawText} of the file's text (see {@link ChecksumInputStream}).
      */
     public static String ofFile(Path file) {
-        try (FileChannel channel = FileChannel.open(file);
-             ChecksumInputStream in = new ChecksumInputStream(Channels.newInputStream(channel))) {
-            // sized to the file: a no-op run hashes every migration, and most are far smaller than a chunk
-            byte[] chunk = new byte[(int) Math.min(CHUNK, channel.size() + 1)];
-            while (in.read(chunk) >= 0) {
-                // the stream digests what passes through it
-            }
+        try (ChecksumInputStream in = new ChecksumInputStream(Files.newInputStream(file))) {
+            IOUtils.consume(in); // the stream digests what passes through it
             return in.checksum();
         } catch (IOException e) {
             throw new PmovesException("Cannot read " + file + ": " + e.getMessage(), e);

@@ -3,8 +3,11 @@ package ai.pmoves.engine.migration;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import org.apache.commons.io.ByteOrderMark;
+import org.apache.commons.io.input.BOMInputStream;
 
 /**
  * Reads a UTF-8 file as normalized text, the way {@link Checksum} sees it (a leading BOM dropped, CRLF and CR as
@@ -13,17 +16,21 @@ import java.util.HexFormat;
  * the bytes is normalizing the text.
  */
 public final class ChecksumInputStream extends FilterInputStream {
-    private static final int BOM_LENGTH = 3;
-
     private final MessageDigest digest = Checksum.newDigest();
-    /** The first bytes, read ahead to see whether they are a BOM, and handed out before anything else. */
-    private byte[] head;
-    private int headAt;
     private boolean afterCr;
     private boolean ended;
 
     public ChecksumInputStream(InputStream in) {
-        super(in);
+        super(withoutUtf8Bom(in));
+    }
+
+    private static InputStream withoutUtf8Bom(InputStream in) {
+        try {
+            return BOMInputStream.builder().setInputStream(in).setByteOrderMarks(ByteOrderMark.UTF_8).setInclude(false)
+                    .get();
+        } catch (IOException e) {
+            throw new UncheckedIOException("wrapping a stream reads nothing", e);
+        }
     }
 
     @Override
@@ -38,21 +45,8 @@ public final class ChecksumInputStream extends FilterInputStream {
         if (len == 0) {
             return 0;
         }
-        if (head == null) {
-            byte[] first = in.readNBytes(BOM_LENGTH);
-            boolean bom = first.length == BOM_LENGTH && first[0] == (byte) 0xEF && first[1] == (byte) 0xBB
-                    && first[2] == (byte) 0xBF;
-            head = bom ? new byte[0] : first;
-        }
         while (true) {
-            int n;
-            if (headAt < head.length) {
-                n = Math.min(len, head.length - headAt);
-                System.arraycopy(head, headAt, b, off, n);
-                headAt += n;
-            } else {
-                n = in.read(b, off, len);
-            }
+            int n = in.read(b, off, len);
             if (n < 0) {
                 ended = true;
                 return -1;

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Finds the migrations of a directory and puts them in time order (DESIGN §4). */
+/** Finds the migrations of a directory and puts them in time order (design.md: Files, names and order). */
 public final class MigrationScanner {
     private MigrationScanner() {
     }
@@ -30,7 +30,7 @@ public final class MigrationScanner {
 
     /**
      * Whether {@code directory} exists; a configured one that does not is an error naming the parameter, since only
-     * a default directory may be absent (DESIGN §3).
+     * a default directory may be absent: a typo in a path must not read as "nothing to do".
      */
     public static boolean directoryExists(Path directory, String parameter, boolean configured) {
         return SqlFiles.directoryExists(directory, parameter, configured);

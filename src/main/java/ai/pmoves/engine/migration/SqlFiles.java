@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
+import org.apache.commons.io.filefilter.SuffixFileFilter;
 
-/** The {@code .sql} files directly inside a configured directory (DESIGN §3: a missing default directory is empty). */
+/** The {@code .sql} files directly inside a configured directory (a missing default directory holds none). */
 public final class SqlFiles {
+    private static final SuffixFileFilter SQL_NAME = new SuffixFileFilter(".sql");
+
     private SqlFiles() {
     }
 
@@ -24,7 +28,7 @@ public final class SqlFiles {
             return List.of();
         }
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(directory)) {
+        try (Stream<Path> entries = sqlNamed(directory)) {
             for (Path file : (Iterable<Path>) entries::iterator) {
                 if (isSqlFile(file, parameter)) {
                     files.add(file);
@@ -34,6 +38,14 @@ public final class SqlFiles {
             throw new PmovesException("Cannot list " + parameter + " '" + directory + "': " + e.getMessage(), e);
         }
         return files;
+    }
+
+    /**
+     * The entries directly inside {@code directory} whose name ends in {@code .sql}, files or not (the directory itself
+     * is depth 0 of the walk, and a directory is never an SQL file).
+     */
+    public static Stream<Path> sqlNamed(Path directory) throws IOException {
+        return PathUtils.walk(directory, SQL_NAME, 1, false);
     }
 
     /**

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.repair;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.AdvisoryLock;
@@ -24,7 +25,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Repairs the history when it went wrong (DESIGN §2, {@code repair}), without running any migration: records a
+ * Repairs the history when it went wrong (design.md: Goals), without running any migration: records a
  * migration as applied, deletes a row ("reverted"), clears {@code failed} rows, realigns the checksums of
  * {@code changed} files. Checks every request before changing anything, prints every change, and makes them all in
  * one transaction under the migration lock that {@code apply} takes.
@@ -60,7 +61,6 @@ public final class Repairer {
                      : AdvisoryLock.acquire(settings, history.name().toString(), options.lockTimeout())) {
             log.info((options.dryRun() ? "Dry run: repair of " : "Repairing ") + history.name() + " on "
                     + settings.maskedUrl() + " (PostgreSQL " + connection.getMetaData().getDatabaseProductVersion() + ")");
-            boolean tableExists = history.exists(connection);
             MigrationStatus status = MigrationStatus.of(files, history.readAll(connection),
                     m -> MigrationScript.checksumOf(m.file()));
             if (!options.asksForSomething()) {
@@ -75,9 +75,7 @@ public final class Repairer {
             } else if (options.dryRun()) {
                 log.info("Dry run: would change " + rows(steps.size()) + " of " + history.name() + "; nothing was changed.");
             } else {
-                if (!tableExists) {
-                    history.ensure(connection);
-                }
+                history.ensure(connection); // the table of failures too, which the changes may touch
                 execute(connection, steps, history);
                 log.info("Repaired " + rows(steps.size()) + " of " + history.name() + ".");
             }
@@ -236,7 +234,7 @@ public final class Repairer {
     }
 
     private static String rows(int n) {
-        return n + " row" + (n == 1 ? "" : "s");
+        return Counted.of(n, "row");
     }
 
     private static String shorten(String checksum) {

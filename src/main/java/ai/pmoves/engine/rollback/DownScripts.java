@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The rollback directory (DESIGN §4): the down script of a migration is the file of the same name there. It lives
- * outside {@code migrations/} on purpose: the psql loop and the Supabase CLI would otherwise run it as a migration.
+ * The rollback directory (design.md: Files, names and order): the down script of a migration is the file of the same
+ * name there. It lives outside {@code migrations/} on purpose: the psql loop and the Supabase CLI would otherwise run
+ * it as a migration.
  */
 public final class DownScripts {
     private final Path directory;

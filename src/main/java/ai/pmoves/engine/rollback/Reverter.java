@@ -1,10 +1,12 @@
 package ai.pmoves.engine.rollback;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.apply.DryRunScript;
 import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Migration;
@@ -18,10 +20,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Rolls back applied migrations with their down scripts (DESIGN §2, §4, §7): the newest one, the newest
- * {@code count}, or every one applied after a target; newest first. Checks the whole plan before touching anything
- * (every down script present and lexable, nothing changed unless forced, the target recorded), then undoes each
- * migration in a transaction of its own under the migration lock apply takes.
+ * Rolls back applied migrations with their down scripts (design.md: Goals; Files, names and order; Applying
+ * migrations): the newest one, the newest {@code count}, or every one applied after a target; newest first. Checks the
+ * whole plan before touching anything (every down script present and lexable, nothing changed unless forced, the target
+ * recorded), then undoes each migration in a transaction of its own under the migration lock apply takes.
  */
 public final class Reverter {
     private final ConnectionSettings settings;
@@ -38,9 +40,10 @@ public final class Reverter {
                 options.migrationsDirectoryConfigured());
         DownScripts downScripts = DownScripts.in(options.rollbackDirectory(), options.rollbackDirectoryConfigured());
         HistoryTable history = new HistoryTable(options.historyTable());
-        try (Connection connection = settings.connect();
+        try (WorkSession session = WorkSession.open(settings);
              AdvisoryLock lock = options.dryRun() ? null
                      : AdvisoryLock.acquire(settings, history.name().toString(), options.lockTimeout())) {
+            Connection connection = session.connection(); // the plan is read here; each down script gets its own turn
             log.info((options.dryRun() ? "Dry run of a rollback against " : "Rolling back on ") + settings.maskedUrl()
                     + " (PostgreSQL " + connection.getMetaData().getDatabaseProductVersion() + "), history "
                     + history.name());
@@ -70,7 +73,7 @@ public final class Reverter {
             if (!options.dryRun()) {
                 history.ensure(connection); // a table the CLI made gets the state column a failed undo is marked in
             }
-            UndoRunner runner = new UndoRunner(connection, history,
+            UndoRunner runner = new UndoRunner(session, history,
                     connection.getMetaData().getDatabaseMajorVersion());
             if (options.dryRun()) {
                 writeDryRun(options, history, plan, downs, runner);
@@ -94,6 +97,11 @@ public final class Reverter {
         List<RollbackPlan.Step> steps = plan.steps();
         for (int i = 0; i < steps.size(); i++) {
             RollbackPlan.Step step = steps.get(i);
+            String nonTransactional = runner.nonTransactionalReason(downs.get(i));
+            if (nonTransactional != null) {
+                log.info(downName(options, step) + " runs outside a single transaction, not atomic: " + nonTransactional
+                        + ".");
+            }
             long ms = runner.undo(step, downs.get(i), downName(options, step), progress(steps, i));
             log.info("[" + (i + 1) + "/" + steps.size() + "] rolled back " + step.fileName() + " … " + ms + " ms");
         }
@@ -132,7 +140,7 @@ public final class Reverter {
     }
 
     private static String count(int n) {
-        return n + " migration" + (n == 1 ? "" : "s");
+        return Counted.of(n, "migration");
     }
 
     private static long millisSince(long startNanos) {

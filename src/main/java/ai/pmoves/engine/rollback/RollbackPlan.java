@@ -1,5 +1,6 @@
 package ai.pmoves.engine.rollback;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.status.MigrationInfo;
 import ai.pmoves.engine.status.MigrationState;
@@ -69,7 +70,7 @@ public record RollbackPlan(List<Step> steps, List<String> forced) {
         }
         List<String> problems = new ArrayList<>();
         if (!missingDownScripts.isEmpty()) {
-            problems.add(missingDownScripts.size() + " down script(s) missing; looked for:\n    "
+            problems.add(Counted.of(missingDownScripts.size(), "down script") + " missing; looked for:\n    "
                     + String.join("\n    ", missingDownScripts) + "\n  Write each one (the SQL that undoes the"
                     + " migration of the same name), or undo fewer migrations (count, target)."
                     + (downScripts.directoryExists() ? "" : " The rollback directory " + downScripts.directory()
@@ -84,7 +85,7 @@ public record RollbackPlan(List<Step> steps, List<String> forced) {
         check(fileGone, "recorded, but its migration file is gone", "It cannot be checked against what ran: restore"
                 + " the file, or pass -Dpmoves.force=true.", options.force(), problems, forced);
         if (!problems.isEmpty()) {
-            throw new PmovesException("Nothing was rolled back: the plan to undo " + steps.size() + " migration(s) ("
+            throw new PmovesException("Nothing was rolled back: the plan to undo " + Counted.of(steps.size(), "migration") + " ("
                     + steps.stream().map(Step::fileName).collect(Collectors.joining(", ")) + ") cannot run:\n- "
                     + String.join("\n- ", problems));
         }
@@ -128,7 +129,8 @@ public record RollbackPlan(List<Step> steps, List<String> forced) {
 
     private static int checkedCount(List<MigrationInfo> recorded, int count, String historyTable) {
         if (count > recorded.size()) {
-            throw new PmovesException("count=" + count + ", but only " + recorded.size() + " migration(s) are recorded"
+            throw new PmovesException("count=" + count + ", but only " + Counted.of(recorded.size(), "migration")
+                    + (recorded.size() == 1 ? " is" : " are") + " recorded"
                     + " in " + historyTable + ": nothing was rolled back. Use -Dpmoves.count=" + recorded.size()
                     + " to undo them all.");
         }

@@ -1,23 +1,24 @@
 package ai.pmoves.engine.rollback;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.apply.ScriptFailure;
 import ai.pmoves.engine.apply.ScriptRunner;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.MigrationScript;
-import java.sql.Connection;
 
 /**
  * Undoes one migration: its down script and the deletion of its history row in one transaction, so a failure leaves
  * the migration applied; or, for a down script that cannot run in a transaction, statement by statement, the row
- * deleted after the last one and marked {@code failed} if one of them fails: the rule migrations follow (DESIGN §7).
+ * deleted after the last one and its failure recorded if one of them fails: the rule migrations follow.
  */
 final class UndoRunner {
     private final ScriptRunner scripts;
     private final HistoryTable history;
 
-    UndoRunner(Connection connection, HistoryTable history, int serverMajorVersion) {
-        this.scripts = new ScriptRunner(connection, serverMajorVersion);
+    UndoRunner(WorkSession session, HistoryTable history, int serverMajorVersion) {
+        this.scripts = new ScriptRunner(session, serverMajorVersion);
         this.history = history;
     }
 
@@ -34,7 +35,7 @@ final class UndoRunner {
     long undo(RollbackPlan.Step step, MigrationScript down, String downName, String progress) {
         try {
             return scripts.run(down, (c, ms) -> history.delete(c, step.version()),
-                    (c, ms) -> history.markFailed(c, step.version()));
+                    (c, ms) -> history.recordFailed(c, step.version(), step.fileName(), null, null, ms));
         } catch (ScriptFailure f) {
             throw new PmovesException(message(step, down, downName, f) + "\n" + progress, f.getCause());
         }
@@ -52,8 +53,8 @@ final class UndoRunner {
                 ? cannotDelete + ". Its down script ran outside a transaction and took effect: record that it is undone"
                 + " with mvn pmoves:repair -Dpmoves.markReverted=" + step.version() + "."
                 : f.describe(downName, down) + "\nThe down script of " + step.fileName() + " ran outside a transaction ("
-                + f.nonTransactionalReason() + "): the " + f.statementsDone() + " statement(s) before this one took"
-                + " effect. The migration is recorded as 'failed' in " + history.name() + ", and runs refuse to go on"
+                + f.nonTransactionalReason() + "): the " + Counted.of(f.statementsDone(), "statement") + " before this one took"
+                + " effect. The migration is recorded as failed in " + history.failedName() + ", and runs refuse to go on"
                 + " until you either finish the undo by hand and record it (mvn pmoves:repair -Dpmoves.markReverted="
                 + step.version() + "), or restore what the down script removed and record the migration as applied"
                 + " again (mvn pmoves:repair -Dpmoves.markApplied=" + step.version() + ").";

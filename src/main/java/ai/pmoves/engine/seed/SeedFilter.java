@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * The {@code seedIncludes} / {@code seedExcludes} globs: Maven-style ({@code *} within a name, {@code ?} one char,
  * {@code **} across directories, a trailing {@code /} meaning everything below). A glob holding a {@code /} is matched
  * against the path relative to the project directory ({@code db/v5_12_*.sql}), any other against the file name
- * ({@code v5_12_*.sql}), so the short form works for init scripts and seeds alike.
+ * ({@code v5_12_*.sql}). They choose seed files only: every init script runs.
  */
 final class SeedFilter {
     static final String DEFAULT_INCLUDE = "*.sql";

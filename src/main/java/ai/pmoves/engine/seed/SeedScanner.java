@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Finds the seed files: the init scripts, then each seed directory, each in natural order, filtered (DESIGN §4). */
+/**
+ * Finds the seed files: the init scripts, then each seed directory, each in natural order; {@code seedIncludes} and
+ * {@code seedExcludes} filter the seeds only.
+ */
 public final class SeedScanner {
     private SeedScanner() {
     }
@@ -25,17 +28,22 @@ public final class SeedScanner {
      * @param log where a skipped default directory and an include that matched nothing are reported
      */
     public static List<SeedFile> scan(SeedSources sources, EngineLog log) {
-        SeedFilter filter = new SeedFilter(sources.includes(), sources.excludes());
         Map<String, SeedFile> files = new LinkedHashMap<>();
         if (sources.initDirectory() != null) {
-            addDirectory(sources.initDirectory(), "initDirectory", sources.initDirectoryConfigured(), sources, filter,
+            // includes and excludes choose seeds: every init script runs
+            addDirectory(sources.initDirectory(), "initDirectory", sources.initDirectoryConfigured(), sources,
+                    new SeedFilter(List.of(), List.of()), true, files, log);
+        }
+        if (sources.seedDirectories().isEmpty()) {
+            return List.copyOf(files.values());
+        }
+        SeedFilter filter = new SeedFilter(sources.includes(), sources.excludes());
+        for (Path directory : sources.seedDirectories()) {
+            addDirectory(directory, "seedDirectories", sources.seedDirectoriesConfigured(), sources, filter, false,
                     files, log);
         }
-        for (Path directory : sources.seedDirectories()) {
-            addDirectory(directory, "seedDirectories", sources.seedDirectoriesConfigured(), sources, filter, files, log);
-        }
         for (String glob : filter.unmatchedIncludes()) {
-            log.warn("seedIncludes pattern '" + glob + "' matches no file" + (glob.contains("/")
+            log.warn("seedIncludes pattern '" + glob + "' matches no seed file" + (glob.contains("/")
                     ? " (a pattern with a / is matched against the path from the project directory, e.g. db/v5_12_*.sql)"
                     : " (a pattern without a / is matched against the file name, e.g. v5_12_*.sql)") + ".");
         }
@@ -43,7 +51,8 @@ public final class SeedScanner {
     }
 
     private static void addDirectory(Path directory, String parameter, boolean configured, SeedSources sources,
-                                     SeedFilter filter, Map<String, SeedFile> files, EngineLog log) {
+                                     SeedFilter filter, boolean initScripts, Map<String, SeedFile> files,
+                                     EngineLog log) {
         if (!SqlFiles.directoryExists(directory, parameter, configured)) {
             log.info("No " + directory + " (default " + parameter + "): skipped.");
             return;
@@ -56,7 +65,7 @@ public final class SeedScanner {
         }
         found.sort(Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE));
         for (Path file : found) {
-            SeedFile seed = new SeedFile(file, recordedPath(sources.baseDirectory(), file));
+            SeedFile seed = new SeedFile(file, recordedPath(sources.baseDirectory(), file), initScripts);
             if (filter.accepts(seed)) {
                 files.putIfAbsent(seed.path(), seed);
             }

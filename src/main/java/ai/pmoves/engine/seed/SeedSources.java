@@ -4,19 +4,20 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where the seed files are and which of them count (DESIGN §3, §4): the init scripts, then each seed directory, the
- * files directly inside each in natural order ({@code 06_a < 06_b < 10_c}, {@code v5_9 < v5_12 < v5_14}).
+ * Where the seed files are and which of them count (design.md: Configuration; Files, names and order): the init
+ * scripts, then each seed directory, the files directly inside each in natural order ({@code 06_a < 06_b < 10_c},
+ * {@code v5_9 < v5_12 < v5_14}).
  *
  * @param initDirectory             the init scripts ({@code supabase/initdb}), which run before the seeds; null for none
  * @param initDirectoryConfigured   whether the user set it: a missing default directory is skipped with one line, a
  *                                  missing configured one is an error
  * @param seedDirectories           the seed directories ({@code db}), in the order their files run
  * @param seedDirectoriesConfigured whether the user set them, with the same meaning
- * @param includes                  Maven-style globs ({@code *}, {@code ?}, {@code **}) a file must match to count;
- *                                  empty means {@code *.sql}. A glob holding a {@code /} is matched against the path
+ * @param includes                  Maven-style globs ({@code *}, {@code ?}, {@code **}) a seed file must match to count
+ *                                  (every init script counts); empty means {@code *.sql}. A glob holding a {@code /} is matched against the path
  *                                  relative to {@code baseDirectory} ({@code db/v5_12_*.sql}), any other against the
  *                                  file name ({@code v5_12_*.sql})
- * @param excludes                  globs, matched the same way, that take a file out
+ * @param excludes                  globs, matched the same way, that take a seed file out
  * @param baseDirectory             the project directory: the seed table records paths relative to it
  */
 public record SeedSources(Path initDirectory, boolean initDirectoryConfigured, List<Path> seedDirectories,

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The seed table (DESIGN §5): the Supabase CLI's {@code seed_files (path text primary key, hash text)} plus the
- * plugin's nullable {@code applied_at} and {@code execution_ms}, so {@code supabase db push --include-seed} and the
- * plugin agree on which seeds ran.
+ * The seed table (design.md: History tables): the Supabase CLI's {@code seed_files (path text primary key, hash text)}
+ * plus the plugin's nullable {@code applied_at} and {@code execution_ms}, so {@code supabase db push --include-seed}
+ * and the plugin agree on which seeds ran.
  */
 public final class SeedTable {
     private final TableName name;

@@ -4,6 +4,7 @@ import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Checksum;
 import java.sql.Connection;
@@ -13,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the init scripts and seed files that are new or changed (DESIGN §2, §4, §5): each file in one transaction with
- * its row in the seed table, streamed so that its size does not matter. A file that fails stops the run; the files
- * before it stay applied.
+ * Runs the init scripts and seed files that are new or changed (design.md: Goals; Files, names and order; History
+ * tables): each file in one transaction with its row in the seed table, streamed so that its size does not matter. A
+ * file that fails stops the run; the files before it stay applied.
  *
  * <p>{@code bootstrap} runs init scripts, migrations and seeds under one lock: it calls
- * {@link #seed(Connection, SeedOptions)} with {@code sources.initScriptsOnly()} before the migrations and with
+ * {@link #seed(WorkSession, SeedOptions)} with {@code sources.initScriptsOnly()} before the migrations and with
  * {@code sources.seedsOnly()} after them.
  */
 public final class Seeder {
@@ -37,43 +38,43 @@ public final class Seeder {
         if (files.isEmpty()) {
             return nothingToSeed(start);
         }
-        try (Connection connection = settings.connect();
+        try (WorkSession session = WorkSession.open(settings);
              AdvisoryLock lock = AdvisoryLock.acquire(settings, options.historyTable().toString(), options.lockTimeout())) {
-            log.info("Seeding " + settings.maskedUrl() + " (PostgreSQL " + connection.getMetaData()
+            log.info("Seeding " + settings.maskedUrl() + " (PostgreSQL " + session.connection().getMetaData()
                     .getDatabaseProductVersion() + ")");
-            return run(connection, options, files, start);
+            return run(session, options, files, start);
         } catch (SQLException e) {
             throw settings.databaseError(e);
         }
     }
 
     /**
-     * Runs the seeds on an open connection whose caller already holds the migration lock. Leaves the connection in
-     * auto-commit, with its session settings reset after each file ({@code RESET ALL}, {@code RESET ROLE}), as if
-     * each file had had a session of its own, the way psql runs them.
+     * Runs the seeds in a session whose caller already holds the migration lock. Leaves its connection in auto-commit;
+     * each file starts in a session as fresh as psql's would be (see {@link WorkSession}).
      */
-    public SeedResult seed(Connection connection, SeedOptions options) {
+    public SeedResult seed(WorkSession session, SeedOptions options) {
         long start = System.nanoTime();
         List<SeedFile> files = SeedScanner.scan(options.sources(), log);
         if (files.isEmpty()) {
             return nothingToSeed(start);
         }
         try {
-            return run(connection, options, files, start);
+            return run(session, options, files, start);
         } catch (SQLException e) {
             throw settings.databaseError(e);
         }
     }
 
-    private SeedResult run(Connection connection, SeedOptions options, List<SeedFile> files, long start)
+    private SeedResult run(WorkSession session, SeedOptions options, List<SeedFile> files, long start)
             throws SQLException {
+        Connection connection = session.connection();
         // A migration that failed part-way left a schema no file describes: seeding it would pile on that.
         HistoryTable history = new HistoryTable(options.historyTable());
         Migrator.refuseFailedRows(history.readAll(connection), history);
         SeedTable table = new SeedTable(options.seedTable());
         table.ensure(connection);
         Map<String, SeedRow> rows = table.readAll(connection);
-        SeedRunner runner = new SeedRunner(connection, table, connection.getMetaData().getDatabaseMajorVersion());
+        SeedRunner runner = new SeedRunner(session, table, connection.getMetaData().getDatabaseMajorVersion(), log);
         log.info("Seed files tracked in " + table.name() + ", seedMode=" + options.mode().label());
         List<String> ran = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();

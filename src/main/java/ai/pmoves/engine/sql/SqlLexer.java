@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.io.IOUtils;
 
 /**
  * Splits a whole SQL text into statements, COPY data included, for files small enough to hold: migrations, which
@@ -37,20 +38,11 @@ public final class SqlLexer {
             for (SqlStatement s; (s = reader.next()) != null; ) {
                 Reader data = reader.copyData();
                 statements.add(data == null ? s
-                        : new SqlStatement(s.sql(), s.line(), s.column(), s.offset(), s.words(), readAll(data)));
+                        : new SqlStatement(s.sql(), s.line(), s.column(), s.offset(), s.words(), IOUtils.toString(data)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("a StringReader does not fail", e);
         }
         return List.copyOf(statements);
-    }
-
-    private static String readAll(Reader data) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        char[] chunk = new char[8192];
-        for (int n; (n = data.read(chunk)) >= 0; ) {
-            sb.append(chunk, 0, n);
-        }
-        return sb.toString();
     }
 }

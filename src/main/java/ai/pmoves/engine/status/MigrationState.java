@@ -1,6 +1,6 @@
 package ai.pmoves.engine.status;
 
-/** Where a migration stands, comparing its file with the history (DESIGN §8). */
+/** Where a migration stands, comparing its file with the history (design.md: Status). */
 public enum MigrationState {
     APPLIED("applied"),
     PENDING("pending"),

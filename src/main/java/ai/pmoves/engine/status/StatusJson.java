@@ -6,11 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Writes {@code status.json} (DESIGN §8): {@code {"database": {"url", "serverVersion"}, "migrations": [{"version",
- * "name", "state", "appliedAt", "executionMs", "checksum"}], "seeds": [{"path", "state", "appliedAt"}],
- * "summary": {…}}}. The checksum is the file's, or the
- * recorded one when the file is missing. Hand-written: eight fields do not justify a JSON library on the plugin's
- * class path.
+ * Writes {@code status.json} (design.md: Status): {@code {"database": {"url", "serverVersion"}, "migrations":
+ * [{"version", "name", "state", "appliedAt", "executionMs", "checksum"}], "seeds": [{"path", "state", "appliedAt"}],
+ * "summary": {…}}}. The checksum is the file's, or the recorded one when the file is missing. Hand-written: eight
+ * fields do not justify a JSON library on the plugin's class path.
  */
 public final class StatusJson {
     private StatusJson() {

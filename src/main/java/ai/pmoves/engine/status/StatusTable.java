@@ -1,5 +1,6 @@
 package ai.pmoves.engine.status;
 
+import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.seed.SeedInfo;
 import ai.pmoves.engine.seed.SeedState;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +9,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The status as log lines: a table of version, name, state, applied at, ms; a summary line; then the seeds, if any. */
+/**
+ * The status as log lines: a table of version, name, state, applied at, ms; a summary line; then the init scripts and
+ * the seeds, if any, each under its own heading.
+ */
 public final class StatusTable {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -34,32 +38,37 @@ public final class StatusTable {
                     row == null || row.executionMs() == null ? "" : row.executionMs().toString()));
         }
         Map<MigrationState, Integer> c = report.status().counts();
-        lines.add(migrations.size() + " migrations: " + c.get(MigrationState.APPLIED) + " applied, "
+        lines.add(Counted.of(migrations.size(), "migration") + ": " + c.get(MigrationState.APPLIED) + " applied, "
                 + (c.get(MigrationState.PENDING) + c.get(MigrationState.OUT_OF_ORDER)) + " pending ("
                 + c.get(MigrationState.OUT_OF_ORDER) + " out of order), " + c.get(MigrationState.CHANGED) + " changed, "
                 + c.get(MigrationState.MISSING) + " missing, " + c.get(MigrationState.FAILED) + " failed, "
                 + c.get(MigrationState.BASELINE) + " baseline.");
-        if (!report.seeds().isEmpty()) {
-            seedLines(report.seeds(), lines);
+        List<SeedInfo> initScripts = report.seeds().stream().filter(SeedInfo::initScript).toList();
+        List<SeedInfo> seeds = report.seeds().stream().filter(s -> !s.initScript()).toList();
+        if (!initScripts.isEmpty()) {
+            seedLines(initScripts, "init script", lines);
+        }
+        if (!seeds.isEmpty()) {
+            seedLines(seeds, "seed", lines);
         }
         return lines;
     }
 
-    /** The seeds: a table of path, state, applied at; then a summary line. */
-    private static void seedLines(List<SeedInfo> seeds, List<String> lines) {
-        int pathWidth = "seed".length();
+    /** Init scripts or seeds ({@code noun}): a table of path, state, applied at under its own heading; a summary line. */
+    private static void seedLines(List<SeedInfo> seeds, String noun, List<String> lines) {
+        int pathWidth = noun.length();
         for (SeedInfo s : seeds) {
             pathWidth = Math.max(pathWidth, s.path().length());
         }
         int[] widths = {pathWidth, 8};
-        lines.add(row(widths, "seed", "state", "applied at (UTC)"));
+        lines.add(row(widths, noun, "state", "applied at (UTC)"));
         Map<SeedState, Integer> counts = new EnumMap<>(SeedState.class);
         for (SeedInfo s : seeds) {
             counts.merge(s.state(), 1, Integer::sum);
             lines.add(row(widths, s.path(), s.state().label(),
                     s.row() == null || s.row().appliedAt() == null ? "" : AT.format(s.row().appliedAt())));
         }
-        lines.add(seeds.size() + " seed files: " + counts.getOrDefault(SeedState.APPLIED, 0) + " applied, "
+        lines.add(Counted.of(seeds.size(), noun.equals("seed") ? "seed file" : noun) + ": " + counts.getOrDefault(SeedState.APPLIED, 0) + " applied, "
                 + counts.getOrDefault(SeedState.PENDING, 0) + " pending, " + counts.getOrDefault(SeedState.CHANGED, 0)
                 + " changed, " + counts.getOrDefault(SeedState.MISSING, 0) + " missing.");
     }

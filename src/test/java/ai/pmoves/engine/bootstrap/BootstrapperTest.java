@@ -89,6 +89,81 @@ class BootstrapperTest {
     }
 
     @Test
+    void filesAfterAnInitScriptCallExtensionFunctionsUnqualifiedAsOnSupabase() throws Exception {
+        write("supabase/migrations/20250201000000_tokens.sql", """
+                CREATE TABLE public.invites (token text PRIMARY KEY DEFAULT encode(gen_random_bytes(12), 'hex'),
+                  id uuid NOT NULL DEFAULT uuid_generate_v4());
+                INSERT INTO public.invites DEFAULT VALUES;
+                """);
+        BootstrapResult result = bootstrap(SupabaseCompat.AUTO);
+        assertTrue(result.migrations().applied().contains("20250201000000_tokens.sql"));
+        assertEquals("24", single("SELECT length(token) FROM public.invites"));
+    }
+
+    @Test
+    void anExtensionTheServerLacksIsNamedWithTheWaysOutNotBlamedOnTheFile() throws Exception {
+        write("supabase/migrations/20250301000000_embeddings.sql", """
+                create extension if not exists vector with schema extensions;
+                create table public.documents (id bigint primary key, embedding vector(3));
+                """);
+        PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.EMULATE));
+        assertTrue(e.getMessage().startsWith("20250301000000_embeddings.sql:1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("The file is not at fault: this server does not have the extension vector")
+                && e.getMessage().contains("-Dpmoves.engine=docker") && e.getMessage().contains("supabase/postgres")
+                && e.getMessage().contains("supabaseCompat=emulate does not stand in for vector")
+                && !e.getMessage().contains("Fix the file"), e.getMessage());
+        assertEquals(null, single("SELECT to_regclass('public.documents')"));
+    }
+
+    @Test
+    void aStoodInExtensionsObjectMissingUnderAutoPointsToEmulate() throws Exception {
+        write("supabase/migrations/20250301000000_hooks.sql", """
+                create table public.signups (id int primary key);
+                create function public.notify() returns trigger language plpgsql as $$
+                begin perform net.http_post('https://example.org/hook', to_jsonb(new)); return new; end $$;
+                create trigger notify after insert on public.signups for each row execute function public.notify();
+                insert into public.signups values (1);
+                """);
+        PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.AUTO));
+        assertTrue(e.getMessage().contains("The file is not at fault: schema net comes with the extension pg_net")
+                && e.getMessage().contains("-Dpmoves.supabaseCompat=emulate (a stand-in for pg_net")
+                && !e.getMessage().contains("Fix the file"), e.getMessage());
+    }
+
+    @Test
+    void aCallThatDoesNotFitAStandInIsTheFilesMistake() throws Exception {
+        write("supabase/migrations/20250301000000_ping.sql", "select net.http_post(address := 'https://x.test');\n");
+        PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.EMULATE));
+        assertTrue(e.getMessage().contains("42883") && e.getMessage().endsWith("Fix the file and run again."),
+                e.getMessage());
+    }
+
+    @Test
+    void anExtensionTheDashboardEnabledButNoFileCreatesIsNamedWithTheStatementThatCreatesIt() throws Exception {
+        write("supabase/migrations/20250301000000_accounts.sql", "create table public.accounts (email citext);\n");
+        PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.AUTO));
+        assertTrue(e.getMessage().contains("The file is not at fault: type citext comes with the extension citext")
+                && e.getMessage().contains("create extension if not exists \"citext\" with schema extensions;"),
+                e.getMessage());
+    }
+
+    @Test
+    void aSeedReadingAnAuthTableOnlyTheAuthServiceCreatesSaysSo() throws Exception {
+        write("db/v5_13_sessions.sql", "DELETE FROM auth.sessions;\n");
+        PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.AUTO));
+        assertTrue(e.getMessage().contains("auth.sessions belongs to Supabase's Auth (GoTrue) service")
+                && !e.getMessage().contains("Fix the file"), e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsWrongStillSaysToFixIt() throws Exception {
+        write("supabase/migrations/20250301000000_typo.sql", "create tabel public.x (id int);\n");
+        PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.AUTO));
+        assertTrue(e.getMessage().endsWith("Fix the file and run again."), e.getMessage());
+        assertFalse(e.getMessage().contains("not at fault"), e.getMessage());
+    }
+
+    @Test
     void withoutPreparationTheFirstSupabaseOnlyCallFailsWithFileAndLine() throws Exception {
         PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.OFF));
         assertTrue(e.getMessage().startsWith("supabase/initdb/02_seed.sql:3:"), e.getMessage());

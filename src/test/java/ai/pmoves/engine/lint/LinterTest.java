@@ -70,7 +70,7 @@ class LinterTest {
         project.disabled = Set.of("uuid");
         PmovesException e = assertThrows(PmovesException.class, project::lint);
         assertTrue(e.getMessage().startsWith("Unknown rule id 'uuid' in rules (-Dpmoves.rules): the rules are syntax,"
-                + " file-name, same-day-forms, uuid-ossp,"), e.getMessage());
+                + " file-name, file-date, same-day-forms, uuid-ossp,"), e.getMessage());
     }
 
     @Test
@@ -91,10 +91,10 @@ class LinterTest {
                 + "  \"disabledRules\": [\"rls-without-policy\"],\n  \"findings\": [\n"
                 + "    {\"rule\": \"file-name\", \"severity\": \"error\", \"file\": \"supabase/migrations/add \\\"x\\\".sql\","
                 + " \"line\": null, \"column\": null, \"message\": \"Migration file name 'add \\\"x\\\".sql' fits none"), json);
-        assertTrue(json.contains("{\"rule\": \"uuid-ossp\", \"severity\": \"error\", \"file\":"
+        assertTrue(json.contains("{\"rule\": \"uuid-ossp\", \"severity\": \"warning\", \"file\":"
                 + " \"supabase/migrations/20250101_a.sql\", \"line\": 1, \"column\": 33, \"message\": \"uuid_generate_v4()"
-                + " comes from the uuid-ossp extension\", \"why\": \"uuid-ossp needs pg_read_file"), json);
-        assertTrue(json.endsWith("\"summary\": {\"errors\": 2, \"warnings\": 1}\n}\n"), json);
+                + " comes from the uuid-ossp extension\", \"why\": \"the migrations guide asks for gen_random_uuid()"), json);
+        assertTrue(json.endsWith("\"summary\": {\"errors\": 1, \"warnings\": 2}\n}\n"), json);
     }
 
     @Test
@@ -103,16 +103,32 @@ class LinterTest {
                 + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n");
         List<LintText.Line> lines = LintText.lines(project.lint());
         List<String> text = lines.stream().map(LintText.Line::text).toList();
-        assertEquals("Validated 1 SQL file (0 init scripts, 1 migration, 0 seeds, 0 down scripts) with 11 rules.",
+        assertEquals("Validated 1 SQL file (0 init scripts, 1 migration, 0 seeds, 0 down scripts) with 12 rules.",
                 text.get(0));
-        int group = text.indexOf("if-not-exists (warning): " + new IfNotExistsRule().why());
+        int group = text.indexOf("if-not-exists (warning, 2 findings): " + new IfNotExistsRule().why());
         assertTrue(group > 0, text.toString());
         assertEquals("  supabase/migrations/20250101_a.sql:1:1  CREATE TABLE a without IF NOT EXISTS", text.get(group + 1));
         assertEquals("      fix: write CREATE TABLE IF NOT EXISTS a", text.get(group + 2));
-        int orReplace = text.indexOf("or-replace (warning): " + new OrReplaceRule().why());
+        int orReplace = text.indexOf("or-replace (warning, 1 finding): " + new OrReplaceRule().why());
         assertEquals("  supabase/migrations/20250101_a.sql:3:1  CREATE FUNCTION f without OR REPLACE", text.get(orReplace + 1));
-        assertEquals("0 errors, 3 warnings.", text.get(text.size() - 1));
+        assertEquals("0 errors, 3 warnings (if-not-exists 2, or-replace 1).", text.get(text.size() - 1));
         assertTrue(lines.stream().filter(l -> l.text().startsWith("  ")).allMatch(l -> l.severity() == Severity.WARNING));
+    }
+
+    @Test
+    void errorsComeFirstAndEachRulesWarningsAreCountedNotAllListed() throws Exception {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            sql.append("CREATE TABLE t").append(i).append(" (id int);\n");
+        }
+        project.migration("20250101_a.sql", sql.toString()).migration("add_b.sql", "SELECT 1;\n");
+        List<String> text = LintText.lines(project.lint()).stream().map(LintText.Line::text).toList();
+        int error = text.indexOf("file-name (error, 1 finding): " + new FileNameRule().why());
+        int warning = text.indexOf("if-not-exists (warning, 40 findings): " + new IfNotExistsRule().why());
+        assertTrue(error > 0 && warning > error, text.toString());
+        assertEquals(LintText.WARNINGS_SHOWN, text.stream().filter(l -> l.endsWith("without IF NOT EXISTS")).count());
+        assertTrue(text.contains("  … and 35 more (validate.json lists every finding)"), text.toString());
+        assertEquals("1 error, 40 warnings (if-not-exists 40).", text.get(text.size() - 1));
     }
 
     @Test

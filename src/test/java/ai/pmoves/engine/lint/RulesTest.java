@@ -212,6 +212,22 @@ class RulesTest {
         }
 
         @Test
+        void firesOnTransactionControlOfTheFilesOwnButNotOnAWrapper() throws Exception {
+            project.migration("20250101_a.sql", "BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\n")
+                    .migration("20250102_b.sql", "ALTER TYPE mood ADD VALUE 'great';\nCOMMIT;\n"
+                            + "INSERT INTO feelings VALUES ('great');\n");
+            List<Finding> found = project.lint().findings().stream()
+                    .filter(f -> f.rule().id().equals("mixed-transaction")).toList();
+            assertEquals(1, found.size(), found.toString());
+            assertEquals("supabase/migrations/20250102_b.sql", found.get(0).file());
+            assertEquals(2, found.get(0).line());
+            assertTrue(found.get(0).message().startsWith("COMMIT at line 2 is transaction control of the file's own"),
+                    found.get(0).message());
+            assertTrue(found.get(0).message().contains("runs as written, as psql runs it, not atomic"),
+                    found.get(0).message());
+        }
+
+        @Test
         void quietAloneOrWithTheDirectiveOrInAString() throws Exception {
             project.migration("20250101_a.sql", "CREATE INDEX CONCURRENTLY IF NOT EXISTS a_id ON a (id);\n")
                     .migration("20250102_b.sql", "-- pmoves:no-transaction\nVACUUM a;\nVACUUM b;\n")
@@ -230,13 +246,26 @@ class RulesTest {
                     .migration("20250115_b.sql", "SELECT 1;")
                     .file("db", "not-a-migration-name.sql", "SELECT 1;");
             List<String> found = project.findings("file-name");
-            assertEquals(3, found.size(), found.toString());
+            assertEquals(2, found.size(), found.toString());
             assertTrue(found.get(0).startsWith("supabase/migrations/20250115_b.sql has the same version 20250115 as"
                     + " 20250115_a.sql"), found.toString());
-            assertEquals("supabase/migrations/20251340_bad_date.sql Migration file name '20251340_bad_date.sql' has a"
-                    + " prefix that is not a valid UTC date and time (20251340 000000)", found.get(1));
             assertEquals("supabase/migrations/add_feature.sql Migration file name 'add_feature.sql' fits none of the"
-                    + " accepted forms", found.get(2));
+                    + " accepted forms", found.get(1));
+        }
+
+        @Test
+        void anImpossibleDateIsAWarningAndASequenceNumberIsNone() throws Exception {
+            project.migration("20251340_bad_date.sql", "SELECT 1;")
+                    .migration("20250115250000_bad_hour.sql", "SELECT 1;")
+                    .migration("00000000000001_schema.sql", "SELECT 1;")
+                    .migration("0001_init.sql", "SELECT 1;")
+                    .migration("20240229_leap_day.sql", "SELECT 1;");
+            assertEquals(List.of(), project.findings("file-name"));
+            assertEquals(List.of("supabase/migrations/20250115250000_bad_hour.sql its prefix 20250115250000 has no valid"
+                    + " time of day (hhmmss 250000)", "supabase/migrations/20251340_bad_date.sql its prefix 20251340 is"
+                    + " not a calendar date"), project.findings("file-date"));
+            assertEquals(Severity.WARNING, Rules.ALL.stream().filter(r -> r.id().equals("file-date")).findFirst()
+                    .orElseThrow().severity());
         }
 
         @Test
@@ -252,6 +281,20 @@ class RulesTest {
 
     @Nested
     class SupabaseRoles {
+        @Test
+        void knowsEveryPlatformRole() throws Exception {
+            project.migration("20250101_a.sql", "GRANT USAGE ON SCHEMA auth TO supabase_auth_admin;\n"
+                    + "GRANT SELECT ON storage.objects TO supabase_storage_admin, dashboard_user;\n"
+                    + "ALTER DEFAULT PRIVILEGES IN SCHEMA realtime GRANT ALL ON TABLES TO supabase_realtime_admin;\n"
+                    + "GRANT SELECT ON public.t TO supabase_read_only_user, authenticator, pgbouncer;\n");
+            assertEquals(List.of("1:1 GRANT names supabase_auth_admin, and no file creates that role nor does the build"
+                    + " prepare them", "2:1 GRANT names dashboard_user, supabase_storage_admin, and no file creates those"
+                    + " roles nor does the build prepare them", "3:1 ALTER DEFAULT PRIVILEGES names supabase_realtime_admin,"
+                    + " and no file creates that role nor does the build prepare them", "4:1 GRANT names authenticator,"
+                    + " pgbouncer, supabase_read_only_user, and no file creates those roles nor does the build prepare"
+                    + " them"), project.findings("supabase-roles"));
+        }
+
         @Test
         void firesOnGrantsAndPoliciesNamingRolesNobodyCreates() throws Exception {
             project.migration("20250101_a.sql", "GRANT SELECT ON public.t TO anon, authenticated;\n"

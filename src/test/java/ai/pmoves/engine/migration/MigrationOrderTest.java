@@ -13,8 +13,8 @@ class MigrationOrderTest {
     @Test
     void timeOrderWithNameTieBreak() {
         List<String> expected = List.of(
-                "20250115000000_service_catalog.sql",
                 "20250115_persona_agent_creation.sql",
+                "20250115000000_service_catalog.sql",
                 "2025-09-08_geometry_bus.sql",
                 "2025-09-08_geometry_bus_rls.sql",
                 "2025-10-18_geometry_swarm.sql",
@@ -32,6 +32,33 @@ class MigrationOrderTest {
         Collections.shuffle(shuffled, new java.util.Random(42));
         shuffled.sort(MigrationOrder.COMPARATOR);
         assertEquals(expected, shuffled.stream().map(Migration::fileName).toList());
+    }
+
+    /**
+     * The order the Supabase CLI 2.117.0 itself printed for these files ({@code db push --dry-run}): versions compared
+     * as strings, equal versions by file name; the dashed date, which the CLI skips, as its 8 digits.
+     */
+    @Test
+    void versionsCompareAsStringsAsTheSupabaseCliOrdersThem() {
+        assertOrder("00000000000001_x.sql", "0001_a.sql", "0002_b.sql", "0010_c.sql", "2024-01-01_d.sql",
+                "20240101_z.sql", "20240101000000_y.sql", "20240102_w.sql", "9_q.sql");
+    }
+
+    @Test
+    void aDashedDateAndAnEightDigitDateOfTheSameDayOrderByFileName() {
+        assertOrder("2025-09-08_b.sql", "2025-09-08_b_rls.sql", "20250908_a.sql", "20250908000000_c.sql");
+    }
+
+    private static void assertOrder(String... expected) {
+        List<Migration> shuffled = new ArrayList<>();
+        for (String name : expected) {
+            shuffled.add(new Migration(Path.of(name), MigrationName.parse(name)));
+        }
+        for (int seed = 0; seed < 5; seed++) {
+            Collections.shuffle(shuffled, new java.util.Random(seed));
+            shuffled.sort(MigrationOrder.COMPARATOR);
+            assertEquals(List.of(expected), shuffled.stream().map(Migration::fileName).toList());
+        }
     }
 
     @Test

@@ -23,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Repairs against a real PostgreSQL: each action, the dry run, bad requests, and the lock. */
 class RepairerTest {
+    /** The CLI's rows with their state, and the failures kept beside them (which the CLI does not read) as failed. */
     private static final String ROWS = "SELECT version || ':' || coalesce(state, '-') FROM"
-            + " supabase_migrations.schema_migrations ORDER BY version";
+            + " supabase_migrations.schema_migrations UNION ALL SELECT version || ':failed' FROM"
+            + " supabase_migrations.schema_migrations_failed ORDER BY 1";
 
     @TempDir
     Path root;

@@ -75,6 +75,20 @@ class ReverterTest {
     }
 
     @Test
+    void everyNameTheSupabaseCliAcceptsFindsItsDownScriptAndUndoesInTheClisOrderNewestFirst() throws Exception {
+        fx.migration("00000000000001_schema.sql", "CREATE TABLE s (id int);\n", "DROP TABLE s;\n")
+                .migration("0001_a.sql", "CREATE TABLE a (id int);\n", "DROP TABLE a;\n")
+                .migration("0010_b.sql", "CREATE TABLE b (id int);\n", "DROP TABLE b;\n")
+                .migration("20250101_c.sql", "CREATE TABLE c (id int);\n", "DROP TABLE c;\n")
+                .migration("20250101000000_d.sql", "CREATE TABLE d (id int);\n", "DROP TABLE d;\n");
+        fx.db.apply();
+        assertEquals(List.of("20250101000000_d.sql", "20250101_c.sql", "0010_b.sql", "0001_a.sql"),
+                fx.rollback(fx.count(4)).undone());
+        assertEquals(List.of("00000000000001"), fx.db.versions());
+        assertTrue(fx.db.exists("s") && !fx.db.exists("a"));
+    }
+
+    @Test
     void targetUndoesEverythingAppliedAfterItAndKeepsIt() throws Exception {
         fx.migration("20250101_a.sql", "CREATE TABLE a (id int);\n", "DROP TABLE a;\n")
                 .migration("2025-01-02_b.sql", "CREATE TABLE b (id int);\n", "DROP TABLE b;\n")
@@ -113,7 +127,7 @@ class ReverterTest {
         Files.delete(fx.rollbacks.resolve("20250103_c.sql"));
         Files.delete(fx.rollbacks.resolve("20250101_a.sql"));
         PmovesException e = assertThrows(PmovesException.class, () -> fx.rollback(fx.count(3)));
-        assertTrue(e.getMessage().contains("2 down script(s) missing; looked for:\n    "
+        assertTrue(e.getMessage().contains("2 down scripts missing; looked for:\n    "
                 + fx.rollbacks.resolve("20250103_c.sql") + "\n    " + fx.rollbacks.resolve("20250101_a.sql")),
                 e.getMessage());
         assertEquals(List.of("20250101", "20250102", "20250103"), fx.db.versions());
@@ -138,12 +152,23 @@ class ReverterTest {
     }
 
     @Test
-    void psqlBeginCommitInADownScriptDoNotBreakAtomicity() throws Exception {
+    void psqlBeginCommitWrappingADownScriptDoNotBreakAtomicity() throws Exception {
+        threeMigrations();
+        fx.down("20250103_c.sql", "BEGIN;\nDROP TABLE c;\nSELECT 1/0;\nCOMMIT;\n");
+        assertThrows(PmovesException.class, fx::rollback);
+        assertTrue(fx.db.exists("c"), "a wrapper's COMMIT must not commit half an undo");
+        assertEquals(List.of("20250101", "20250102", "20250103"), fx.db.versions());
+    }
+
+    @Test
+    void aCommitInTheMiddleOfADownScriptCommitsAsPsqlWouldAndAFailureAfterItIsRecorded() throws Exception {
         threeMigrations();
         fx.down("20250103_c.sql", "BEGIN;\nDROP TABLE c;\nCOMMIT;\nSELECT 1/0;\n");
-        assertThrows(PmovesException.class, fx::rollback);
-        assertTrue(fx.db.exists("c"), "COMMIT in the down script must not commit half an undo");
-        assertEquals(List.of("20250101", "20250102", "20250103"), fx.db.versions());
+        PmovesException e = assertThrows(PmovesException.class, fx::rollback);
+        assertTrue(e.getMessage().contains("transaction control of its own (COMMIT at line 3)"), e.getMessage());
+        assertFalse(fx.db.exists("c"), "the down script runs as written: its COMMIT committed the DROP");
+        assertEquals(List.of("20250103"), fx.db.column("SELECT version FROM"
+                + " supabase_migrations.schema_migrations_failed"), "the failed undo is kept beside the CLI's table");
     }
 
     @Test
@@ -164,15 +189,18 @@ class ReverterTest {
         PmovesException e = assertThrows(PmovesException.class, fx::rollback);
         assertTrue(e.getMessage().startsWith("rollbacks/20250103_c.sql:3:1: ERROR 22012: division by zero"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("the 1 statement(s) before this one took effect"), e.getMessage());
+        assertTrue(e.getMessage().contains("the 1 statement before this one took effect"), e.getMessage());
         assertTrue(e.getMessage().contains("(mvn pmoves:repair -Dpmoves.markReverted=20250103)"), e.getMessage());
         assertFalse(fx.db.exists("c"), "outside a transaction the first statement took effect");
-        assertEquals(List.of("20250103|failed"), fx.db.column("SELECT version || '|' || state"
-                + " FROM supabase_migrations.schema_migrations WHERE version = '20250103'"));
+        assertEquals(List.of("20250103|applied"), fx.db.column("SELECT version || '|' || state"
+                + " FROM supabase_migrations.schema_migrations WHERE version = '20250103'"),
+                "the migration did run to the end; what failed is its undo");
+        assertEquals(List.of("20250103"), fx.db.column("SELECT version FROM"
+                + " supabase_migrations.schema_migrations_failed"));
         PmovesException again = assertThrows(PmovesException.class, fx::rollback);
-        assertTrue(again.getMessage().contains("recorded as 'failed'"), again.getMessage());
+        assertTrue(again.getMessage().contains("recorded as failed"), again.getMessage());
         PmovesException apply = assertThrows(PmovesException.class, fx.db::apply);
-        assertTrue(apply.getMessage().contains("recorded as 'failed'"), apply.getMessage());
+        assertTrue(apply.getMessage().contains("recorded as failed"), apply.getMessage());
     }
 
     @Test

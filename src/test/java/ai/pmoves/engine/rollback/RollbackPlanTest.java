@@ -80,7 +80,7 @@ class RollbackPlanTest {
         migration("20250101_a.sql", "applied").migration("20250102_b.sql", "applied").down("20250101_a.sql",
                 "20250102_b.sql");
         PmovesException e = assertThrows(PmovesException.class, () -> plan(3, null, false));
-        assertEquals("count=3, but only 2 migration(s) are recorded in " + HISTORY + ": nothing was rolled back. Use"
+        assertEquals("count=3, but only 2 migrations are recorded in " + HISTORY + ": nothing was rolled back. Use"
                 + " -Dpmoves.count=2 to undo them all.", e.getMessage());
     }
 
@@ -100,9 +100,9 @@ class RollbackPlanTest {
                 .down("20250101_a.sql", "20250103_c.sql");
         rows.set(3, new HistoryRow("20250104", "d", "an older checksum", null, null, null, "applied"));
         PmovesException e = assertThrows(PmovesException.class, () -> plan(4, null, false));
-        assertEquals("Nothing was rolled back: the plan to undo 4 migration(s) (20250104_d.sql, 20250103_c.sql,"
+        assertEquals("Nothing was rolled back: the plan to undo 4 migrations (20250104_d.sql, 20250103_c.sql,"
                 + " 20250102_b.sql, 20250101_a.sql) cannot run:\n"
-                + "- 2 down script(s) missing; looked for:\n    " + rollbacks.resolve("20250104_d.sql") + "\n    "
+                + "- 2 down scripts missing; looked for:\n    " + rollbacks.resolve("20250104_d.sql") + "\n    "
                 + rollbacks.resolve("20250102_b.sql") + "\n  Write each one (the SQL that undoes the migration of"
                 + " the same name), or undo fewer migrations (count, target).\n"
                 + "- " + Path.of("migrations", "20250104_d.sql") + ": changed since it ran. A down script undoes what"
@@ -150,7 +150,7 @@ class RollbackPlanTest {
         PmovesException e = assertThrows(PmovesException.class, () -> plan(3, null, true));
         assertTrue(e.getMessage().contains("(20250911_cli_made.sql, 20250910_geometry_rls.sql,"
                 + " 2025-09-08_geometry_bus.sql)"), e.getMessage());
-        assertTrue(e.getMessage().contains("2 down script(s) missing; looked for:\n    "
+        assertTrue(e.getMessage().contains("2 down scripts missing; looked for:\n    "
                 + rollbacks.resolve("20250910_geometry_rls.sql") + "\n    "
                 + rollbacks.resolve("2025-09-08_geometry_bus.sql") + "\n"), e.getMessage());
     }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.AdvisoryLock;
+import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.migration.Checksum;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
@@ -202,9 +204,9 @@ class SeederTest {
     void aFileThatChangedBetweenPlanAndRunIsRolledBack() throws Exception {
         db.file("db/v5_1_a.sql", logsRun("a"));
         SeedTable table = new SeedTable(SeedsFixture.SEED_TABLE);
-        try (Connection connection = db.settings().connect()) {
-            table.ensure(connection);
-            SeedRunner runner = new SeedRunner(connection, table, 17);
+        try (WorkSession session = WorkSession.open(db.settings())) {
+            table.ensure(session.connection());
+            SeedRunner runner = new SeedRunner(session, table, 17, EngineLog.SILENT);
             SeedFile file = new SeedFile(project.resolve("db/v5_1_a.sql"), "db/v5_1_a.sql");
             PmovesException e = assertThrows(PmovesException.class,
                     () -> runner.run(file, Checksum.ofRawText("the text when the run was planned")));
@@ -244,17 +246,37 @@ class SeederTest {
     }
 
     @Test
-    void includesAndExcludesApplyToInitScriptsAndSeedsAlike() throws Exception {
+    void includesAndExcludesChooseSeedsOnlyAndEveryInitScriptRuns() throws Exception {
         db.file("supabase/initdb/01_schema.sql", logsRun("schema")).file("supabase/initdb/02_seed.sql", logsRun("02"))
                 .file("db/v5_12_seed.sql", logsRun("v5_12")).file("db/v5_12_extra.sql", logsRun("v5_12_extra"))
                 .file("db/v5_13_grants.sql", logsRun("v5_13")).file("db/notes.txt", "not SQL");
-        SeedResult result = db.seeder().seed(db.options(db.sources(List.of("supabase/initdb/01_*.sql", "v5_12_*"),
-                List.of("*_extra.sql")), SeedMode.CHANGED));
-        assertEquals(List.of("supabase/initdb/01_schema.sql", "db/v5_12_seed.sql"), result.ran());
+        SeedResult result = db.seeder().seed(db.options(db.sources(List.of("v5_12_*"), List.of("*_extra.sql",
+                "02_seed.sql")), SeedMode.CHANGED));
+        assertEquals(List.of("supabase/initdb/01_schema.sql", "supabase/initdb/02_seed.sql", "db/v5_12_seed.sql"),
+                result.ran());
+        assertFalse(db.log.lines.stream().anyMatch(l -> l.startsWith("WARN")), db.log.lines.toString());
 
         SeedResult typo = db.seeder().seed(db.options(db.sources(List.of("v5_21_*.sql"), List.of()), SeedMode.CHANGED));
         assertEquals(List.of(), typo.ran());
-        assertTrue(db.log.has("WARN seedIncludes pattern 'v5_21_*.sql' matches no file"), db.log.lines.toString());
+        assertEquals(1, db.log.lines.stream().filter(l -> l.startsWith("WARN seedIncludes pattern 'v5_21_*.sql' matches"
+                + " no seed file")).count(), db.log.lines.toString());
+    }
+
+    /** The Supabase layout: seedDirectories=supabase, seedIncludes=seed.sql, init scripts in supabase/initdb. */
+    @Test
+    void theSupabaseSeedLayoutRunsEveryInitScriptAndWarnsAboutNothing() throws Exception {
+        db.file("supabase/initdb/01_roles.sql", logsRun("roles")).file("supabase/seed.sql", logsRun("seed"))
+                .file("supabase/config.sql", logsRun("not a seed"));
+        SeedSources layout = new SeedSources(db.project.resolve("supabase/initdb"), true,
+                List.of(db.project.resolve("supabase")), true, List.of("seed.sql"), List.of(), db.project);
+        try (WorkSession session = WorkSession.open(db.settings())) {
+            assertEquals(List.of("supabase/initdb/01_roles.sql"), db.seeder().seed(session,
+                    db.options(layout.initScriptsOnly(), SeedMode.CHANGED)).ran());
+            assertEquals(List.of("supabase/seed.sql"), db.seeder().seed(session,
+                    db.options(layout.seedsOnly(), SeedMode.CHANGED)).ran());
+        }
+        assertEquals(List.of("roles", "seed"), runs());
+        assertFalse(db.log.lines.stream().anyMatch(l -> l.startsWith("WARN")), db.log.lines.toString());
     }
 
     @Test
@@ -295,15 +317,15 @@ class SeederTest {
         SeedOptions options = new SeedOptions(db.sources(), SeedMode.CHANGED, SeedsFixture.SEED_TABLE,
                 SeedsFixture.HISTORY, Duration.ofSeconds(1));
         try (AdvisoryLock held = AdvisoryLock.acquire(db.settings(), SeedsFixture.HISTORY.toString(), Duration.ofSeconds(5));
-             Connection connection = db.settings().connect()) {
+             WorkSession session = WorkSession.open(db.settings())) {
             PmovesException e = assertThrows(PmovesException.class, () -> db.seeder().seed(options));
             assertTrue(e.getMessage().startsWith("Another run holds the migration lock of"
                     + " supabase_migrations.schema_migrations"), e.getMessage());
             assertFalse(db.database.exists("public.runs"));
 
             // bootstrap's way: the lock is already held, the seeds run on its connection
-            assertEquals(List.of("db/v5_1_a.sql"), db.seeder().seed(connection, options).ran());
-            assertTrue(connection.getAutoCommit(), "the connection is left in auto-commit");
+            assertEquals(List.of("db/v5_1_a.sql"), db.seeder().seed(session, options).ran());
+            assertTrue(session.connection().getAutoCommit(), "the connection is left in auto-commit");
         }
         assertEquals(List.of("a"), runs());
     }
@@ -311,11 +333,11 @@ class SeederTest {
     @Test
     void initScriptsOnlyAndSeedsOnlySplitTheRunForBootstrap() throws Exception {
         db.file("supabase/initdb/01_a.sql", logsRun("init")).file("db/v5_1_b.sql", logsRun("seed"));
-        try (Connection connection = db.settings().connect()) {
+        try (WorkSession session = WorkSession.open(db.settings())) {
             assertEquals(List.of("supabase/initdb/01_a.sql"),
-                    db.seeder().seed(connection, db.options(db.sources().initScriptsOnly(), SeedMode.CHANGED)).ran());
+                    db.seeder().seed(session, db.options(db.sources().initScriptsOnly(), SeedMode.CHANGED)).ran());
             assertEquals(List.of("db/v5_1_b.sql"),
-                    db.seeder().seed(connection, db.options(db.sources().seedsOnly(), SeedMode.CHANGED)).ran());
+                    db.seeder().seed(session, db.options(db.sources().seedsOnly(), SeedMode.CHANGED)).ran());
         }
         assertEquals(List.of("init", "seed"), runs());
     }

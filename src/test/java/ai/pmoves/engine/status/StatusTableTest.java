@@ -32,7 +32,27 @@ class StatusTableTest {
                 "2 migrations: 1 applied, 1 pending (0 out of order), 0 changed, 0 missing, 0 failed, 0 baseline.",
                 "seed               state     applied at (UTC)",
                 "supabase/seed.sql  applied   2025-01-02 03:04:06",
-                "1 seed files: 1 applied, 0 pending, 0 changed, 0 missing."), lines);
+                "1 seed file: 1 applied, 0 pending, 0 changed, 0 missing."), lines);
+    }
+
+    @Test
+    void oneMigrationIsSingularAndInitScriptsHaveTheirOwnHeading() {
+        MigrationStatus status = MigrationStatus.of(List.of(m("20250101_create_profiles.sql")), List.of(),
+                f -> "sum-" + f.fileName());
+        List<SeedInfo> seeds = List.of(
+                new SeedInfo("supabase/initdb/01_roles.sql", SeedState.PENDING, null, null, null, true),
+                new SeedInfo("supabase/initdb/02_gone.sql", SeedState.MISSING, null, null, null, true),
+                new SeedInfo("supabase/seed.sql", SeedState.PENDING, null, null, null));
+        List<String> lines = StatusTable.lines(new StatusReport("jdbc:postgresql://h/db", "17.6", status, seeds));
+        assertEquals(List.of(
+                "1 migration: 0 applied, 1 pending (0 out of order), 0 changed, 0 missing, 0 failed, 0 baseline.",
+                "init script                   state     applied at (UTC)",
+                "supabase/initdb/01_roles.sql  pending",
+                "supabase/initdb/02_gone.sql   missing",
+                "2 init scripts: 0 applied, 1 pending, 0 changed, 1 missing.",
+                "seed               state     applied at (UTC)",
+                "supabase/seed.sql  pending",
+                "1 seed file: 0 applied, 1 pending, 0 changed, 0 missing."), lines.subList(3, lines.size()));
     }
 
     private static Migration m(String name) {

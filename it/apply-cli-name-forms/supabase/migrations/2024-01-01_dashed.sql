@@ -1,0 +1,1 @@
+INSERT INTO public.ran (file) VALUES ('2024-01-01_dashed');

@@ -1,0 +1,1 @@
+INSERT INTO public.ran (file) VALUES ('20240101000000_midnight');

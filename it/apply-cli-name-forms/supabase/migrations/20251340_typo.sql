@@ -1,0 +1,1 @@
+INSERT INTO public.ran (file) VALUES ('20251340_typo');

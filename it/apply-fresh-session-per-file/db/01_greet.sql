@@ -1,0 +1,1 @@
+INSERT INTO greetings SELECT hello(), current_setting('search_path'), 'seed';

@@ -1,0 +1,2 @@
+CREATE SCHEMA IF NOT EXISTS app;
+CREATE TABLE IF NOT EXISTS app.settings (key text PRIMARY KEY, value text);

@@ -1,0 +1,1 @@
+INSERT INTO app.settings VALUES ('theme', 'dark') ON CONFLICT (key) DO NOTHING;

@@ -1,0 +1,13 @@
+def log = new File(basedir, 'build.log').text
+
+// start ran a throwaway server, so the unset supabaseCompat acted as emulate there
+assert log =~ /Started embedded PostgreSQL 17\.6\.0 on port \d+ \(instance default\)/
+assert log.contains('supabaseCompat=emulate: the server was started by pmoves:start, a throwaway')
+assert log.contains('Supabase preparation: stand-in net (for pg_net): created')
+assert log.contains('Supabase stand-in: create extension if not exists pg_cron — the server has no pg_cron')
+
+// every migration and the seed ran; status saw them before stop
+assert log =~ /Bootstrap done in \d+ ms: prepared \d+ created, 0 repaired, \d+ present; init scripts 0 ran, 0 unchanged; migrations 2 applied, 0 already applied; seeds 1 ran, 0 unchanged\./
+assert log.contains('2 migrations: 2 applied, 0 pending')
+assert log.indexOf('Stopped embedded PostgreSQL 17.6.0 (instance default).') > log.indexOf('Bootstrap done')
+true

@@ -1,0 +1,40 @@
+package ai.pmoves.engine.apply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import ai.pmoves.engine.sql.SqlLexer;
+import ai.pmoves.engine.sql.SqlStatement;
+import org.junit.jupiter.api.Test;
+
+/** Which transaction control is a wrapper (dropped, the file atomic) and which is the file's own (run as written). */
+class TransactionRulesTest {
+    @Test
+    void aWrapperIsNotTheFilesOwn() throws Exception {
+        assertNull(own("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\n"));
+        assertNull(own("start transaction;\nCREATE TABLE a (id int);\nend;\n"));
+        assertNull(own("BEGIN WORK;\nCREATE TABLE a (id int);\n"), "a leading BEGIN alone");
+        assertNull(own("CREATE TABLE a (id int);\nCOMMIT TRANSACTION;\n"), "a trailing COMMIT alone");
+        assertNull(own("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;\n"));
+        assertNull(own("DO $$ BEGIN COMMIT; END $$;\nSELECT 'ROLLBACK';\n-- COMMIT;\n"));
+    }
+
+    @Test
+    void anyOtherTransactionControlIsTheFilesOwn() throws Exception {
+        assertEquals("END at line 4", own("begin;\nselect set_config('role', 'authenticated', true);\nselect 1;\n"
+                + "end;\ninsert into t values (1);\n"));
+        assertEquals("COMMIT at line 2", own("alter type mood add value 'great';\ncommit;\nselect 1;\n"));
+        assertEquals("ROLLBACK at line 3", own("BEGIN;\nSELECT 1;\nROLLBACK;\n"));
+        assertEquals("SAVEPOINT at line 2", own("SELECT 1;\nSAVEPOINT s;\n"));
+        assertEquals("ROLLBACK TO at line 2", own("BEGIN;\nROLLBACK TO SAVEPOINT s;\nCOMMIT;\n"));
+        assertEquals("RELEASE at line 2", own("BEGIN;\nRELEASE s;\nCOMMIT;\n"));
+        assertEquals("COMMIT at line 2", own("BEGIN;\nCOMMIT AND CHAIN;\n"));
+        assertEquals("BEGIN at line 1", own("BEGIN ISOLATION LEVEL SERIALIZABLE;\nSELECT 1;\nCOMMIT;\n"));
+        assertEquals("ABORT at line 2", own("SELECT 1;\nABORT;\n"));
+    }
+
+    private static String own(String sql) throws Exception {
+        SqlStatement control = TransactionRules.ownTransactionControl(SqlLexer.split(sql));
+        return control == null ? null : TransactionRules.describe(control);
+    }
+}
