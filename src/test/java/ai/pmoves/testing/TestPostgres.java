@@ -172,6 +172,15 @@ public final class TestPostgres {
             return new Server("localhost", pg.getPort(), "postgres", "postgres", "embedded PostgreSQL 17");
         } catch (IOException e) {
             throw new IllegalStateException("cannot start embedded PostgreSQL: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            if (!String.valueOf(e.getMessage()).startsWith("Missing embedded postgres binaries")) {
+                throw e;
+            }
+            // no test-binaries-* profile of pom.xml matched this platform
+            throw new IllegalStateException("No embedded PostgreSQL 17 for " + System.getProperty("os.name") + "/"
+                    + System.getProperty("os.arch") + " on the test class path (pom.xml's test-binaries-* profiles"
+                    + " cover Linux, macOS and Windows on x86-64, Linux and macOS on ARM64): set PMOVES_TEST_JDBC_URL"
+                    + " to a server's admin URL, or start a Docker engine.", e);
         }
     }
 
