@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Stops the server(s) {@code pmoves:start} started in this build and removes their data.
+ * Stops the servers {@code pmoves:start} started for this project (this module of the build) and removes their data.
  * For example:
  * <pre>mvn pmoves:start … pmoves:stop</pre>
  *
@@ -21,7 +21,8 @@ import org.apache.maven.project.MavenProject;
 public class StopMojo extends AbstractMojo {
 
     /**
-     * The server to stop, by the name its start execution gave it; unset stops every server of this build.
+     * The server to stop, by the name its start execution gave it; unset stops every server this project started
+     * (other modules of a parallel build keep theirs).
      *
      * @since 0.1.0
      */
