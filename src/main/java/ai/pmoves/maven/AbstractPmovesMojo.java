@@ -3,6 +3,7 @@ package ai.pmoves.maven;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.history.TableName;
 import java.io.File;
 import java.nio.file.Path;
@@ -194,6 +195,13 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
     protected Path rollbackPath() {
         return rollbackDirectory != null ? rollbackDirectory.toPath()
                 : basedir.toPath().resolve("supabase").resolve("rollbacks");
+    }
+
+    /** The definitions in {@code configured}, or in supabase/definitions of the project directory when it is null. */
+    protected DefinitionSources definitionSources(File configured) {
+        Path directory = configured != null ? configured.toPath()
+                : basedir.toPath().resolve("supabase").resolve("definitions");
+        return new DefinitionSources(directory, configured != null, basedir.toPath());
     }
 
     /** Where reports and dry runs go: {@code target/pmoves/}. */

@@ -2,6 +2,7 @@ package ai.pmoves.maven;
 
 import ai.pmoves.engine.apply.ApplyOptions;
 import ai.pmoves.engine.apply.Migrator;
+import java.io.File;
 import java.time.Duration;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -60,6 +61,16 @@ public class ApplyMojo extends AbstractPmovesMojo {
     @Parameter(property = "pmoves.lockTimeout", defaultValue = "60")
     protected int lockTimeout;
 
+    /**
+     * Directory of the definitions: SQL files (functions, views, policies, grants) that run after the pending
+     * migrations whenever they are new or changed. Default: supabase/definitions in the project directory, skipped
+     * when missing; a configured directory that does not exist is an error.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.definitionsDirectory")
+    protected File definitionsDirectory;
+
     @Inject
     public ApplyMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -68,7 +79,8 @@ public class ApplyMojo extends AbstractPmovesMojo {
     @Override
     protected void run() {
         ApplyOptions options = new ApplyOptions(migrationsPath(), migrationsDirectoryConfigured(), historyTableName(),
-                target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), Duration.ofSeconds(lockTimeout));
+                target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), Duration.ofSeconds(lockTimeout),
+                definitionSources(definitionsDirectory));
         new Migrator(connectionSettings(), engineLog()).apply(options);
     }
 }

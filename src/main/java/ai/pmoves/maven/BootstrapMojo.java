@@ -7,6 +7,7 @@ import ai.pmoves.engine.bootstrap.SupabaseCompat;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
+import java.io.File;
 import java.time.Duration;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -96,6 +97,15 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
     @Parameter(property = "pmoves.lockTimeout", defaultValue = "60")
     protected int lockTimeout;
 
+    /**
+     * Directory of the definitions, run after the migrations and before the seeds when new or changed.
+     * Default: supabase/definitions in the project directory, skipped when missing.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.definitionsDirectory")
+    protected File definitionsDirectory;
+
     @Inject
     public BootstrapMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -117,7 +127,8 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
     protected void run() {
         Duration timeout = Duration.ofSeconds(lockTimeout);
         ApplyOptions apply = new ApplyOptions(migrationsPath(), migrationsDirectoryConfigured(), historyTableName(),
-                target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), timeout);
+                target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), timeout,
+                definitionSources(definitionsDirectory));
         SeedOptions seeds = new SeedOptions(seedSources(), SeedMode.parse(seedMode, "seedMode"), seedTableName(),
                 historyTableName(), timeout);
         ConnectionSettings settings = connectionSettings();

@@ -7,6 +7,7 @@ import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.db.PendingConnection;
 import ai.pmoves.engine.db.WorkSession;
+import ai.pmoves.engine.definition.DefinitionPlan;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Migration;
@@ -42,7 +43,7 @@ public final class Migrator {
         long start = System.nanoTime();
         try (PendingConnection pending = PendingConnection.open(settings)) { // opens while the files are read
             List<Migration> files = scan(options);
-            if (files.isEmpty()) {
+            if (files.isEmpty() && !options.hasDefinitions()) {
                 return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
             }
             Function<Migration, String> checksums = MigrationScript.checksumsOf(files);
@@ -63,7 +64,7 @@ public final class Migrator {
     public ApplyResult applyWithLockHeld(WorkSession session, ApplyOptions options) {
         long start = System.nanoTime();
         List<Migration> files = scan(options);
-        if (files.isEmpty()) {
+        if (files.isEmpty() && !options.hasDefinitions()) {
             return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
         }
         try {
@@ -77,7 +78,7 @@ public final class Migrator {
         List<Migration> files = MigrationScanner.scan(options.migrationsDirectory(), "migrationsDirectory",
                 options.directoryConfigured());
         if (files.isEmpty()) {
-            log.info("No migrations in " + options.migrationsDirectory() + ": nothing to apply.");
+            log.info("No migrations in " + options.migrationsDirectory() + ".");
         }
         return files;
     }
@@ -128,6 +129,7 @@ public final class Migrator {
         for (Migration m : toRun) {
             scripts.add(MigrationScript.read(m.file()));
         }
+        DefinitionPlan definitions = DefinitionPlan.read(session, options.definitions(), options.historyTable());
         int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
         MigrationRunner runner = new MigrationRunner(session, history, serverMajor);
         if (!options.dryRun()) {
@@ -135,16 +137,17 @@ public final class Migrator {
             history.ensure(connection);
         }
         if (options.dryRun()) {
-            writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner);
+            writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner, definitions);
         } else {
             recordBaseline(connection, history, toBaseline);
             runAll(runner, toRun, scripts);
+            definitions.run(log); // after the migrations: a definition may use what they create
         }
         List<String> applied = toRun.stream().map(Migration::fileName).toList();
         List<String> baselined = toBaseline.stream().map(Migration::version).toList();
         long millis = millisSince(start);
         summarize(options, applied, baselined, upToDate, millis);
-        return new ApplyResult(applied, baselined, upToDate, millis);
+        return new ApplyResult(applied, baselined, upToDate, millis, definitions.paths());
     }
 
     /**
@@ -236,7 +239,7 @@ public final class Migrator {
 
     private void writeDryRun(ApplyOptions options, HistoryTable history, boolean historyExisted,
                              List<Migration> toBaseline, List<Migration> toRun, List<MigrationScript> scripts,
-                             MigrationRunner runner) {
+                             MigrationRunner runner, DefinitionPlan definitions) {
         DryRunScript dryRun = new DryRunScript(history, settings.maskedUrl(), "apply");
         if (!historyExisted) {
             dryRun.createHistoryTable();
@@ -247,6 +250,7 @@ public final class Migrator {
                     runner.nonTransactionalReason(scripts.get(i)));
             log.info("[" + (i + 1) + "/" + toRun.size() + "] " + toRun.get(i).fileName() + " … would run");
         }
+        definitions.writeTo(dryRun, log);
         dryRun.writeTo(options.dryRunFile());
         log.info("Dry run: nothing was executed; the SQL is in " + options.dryRunFile());
     }

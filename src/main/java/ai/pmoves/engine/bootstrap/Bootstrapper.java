@@ -125,6 +125,10 @@ public final class Bootstrapper {
         }
         sb.append("; migrations ").append(r.migrations().applied().size()).append(r.initScripts() == null
                 ? " would be applied, " : " applied, ").append(r.migrations().upToDate()).append(" already applied");
+        if (!r.migrations().definitions().isEmpty()) {
+            sb.append("; definitions ").append(r.migrations().definitions().size())
+                    .append(r.initScripts() == null ? " would run" : " ran");
+        }
         if (r.seeds() != null) {
             sb.append("; seeds ").append(r.seeds().ran().size()).append(" ran, ")
                     .append(r.seeds().unchanged().size()).append(" unchanged");
