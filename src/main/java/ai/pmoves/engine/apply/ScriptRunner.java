@@ -179,12 +179,12 @@ public final class ScriptRunner {
         if (s.isCopyFromStdin()) {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             try {
-                copy.copyIn(s.sql(), new StringReader(s.copyData()));
+                copy.copyIn(session.sqlOf(s), new StringReader(s.copyData()));
             } catch (IOException e) {
                 throw new SQLException("COPY data could not be sent: " + e.getMessage(), e);
             }
         } else {
-            st.execute(s.sql());
+            st.execute(session.sqlOf(s));
         }
     }
 

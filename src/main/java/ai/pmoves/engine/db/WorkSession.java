@@ -1,5 +1,7 @@
 package ai.pmoves.engine.db;
 
+import ai.pmoves.engine.sql.PsqlVariables;
+import ai.pmoves.engine.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -119,6 +121,11 @@ public final class WorkSession implements AutoCloseable {
         if (defaultsChanged) {
             st.execute(TAKE_ON_DEFAULTS);
         }
+    }
+
+    /** The statement's text as it runs: with psql's variables of the settings substituted (see {@link PsqlVariables}). */
+    public String sqlOf(SqlStatement statement) {
+        return settings.variables().substitute(statement.sql());
     }
 
     /** Undoes what the file SET: see {@link #RESET}. */

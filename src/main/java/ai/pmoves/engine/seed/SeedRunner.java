@@ -110,9 +110,9 @@ final class SeedRunner {
                 Reader data = reader.copyData();
                 copyDataLine = data == null ? 0 : reader.copyDataLine();
                 if (data != null) {
-                    copy.copyIn(s.sql(), data, READ_BUFFER);
+                    copy.copyIn(session.sqlOf(s), data, READ_BUFFER);
                 } else {
-                    st.execute(s.sql());
+                    st.execute(session.sqlOf(s));
                 }
                 autoCommitOnceOutOfBlock();
             }
