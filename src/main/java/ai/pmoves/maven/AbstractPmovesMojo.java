@@ -5,8 +5,13 @@ import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.history.TableName;
+import ai.pmoves.engine.sql.PsqlVariables;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -112,6 +117,13 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     protected Settings settings;
 
+    /** The session, read for the -Dpmoves.var.NAME=value of the command line. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession mavenSession;
+
+    /** The prefix of a command-line psql variable: -Dpmoves.var.NAME=value. */
+    static final String VARIABLE_PROPERTY = "pmoves.var.";
+
     private final SettingsDecrypter settingsDecrypter;
 
     protected AbstractPmovesMojo(SettingsDecrypter settingsDecrypter) {
@@ -202,6 +214,21 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
         Path directory = configured != null ? configured.toPath()
                 : basedir.toPath().resolve("supabase").resolve("definitions");
         return new DefinitionSources(directory, configured != null, basedir.toPath());
+    }
+
+    /** {@code configured} (may be null) and every -Dpmoves.var.NAME=value of the command line, which wins. */
+    protected PsqlVariables psqlVariables(Map<String, String> configured) {
+        Map<String, String> values = new TreeMap<>();
+        if (configured != null) {
+            configured.forEach((name, value) -> values.put(name, value == null ? "" : value));
+        }
+        Properties user = mavenSession == null ? new Properties() : mavenSession.getUserProperties();
+        for (String key : user.stringPropertyNames()) {
+            if (key.startsWith(VARIABLE_PROPERTY)) {
+                values.put(key.substring(VARIABLE_PROPERTY.length()), user.getProperty(key));
+            }
+        }
+        return new PsqlVariables(values);
     }
 
     /** Where reports and dry runs go: {@code target/pmoves/}. */

@@ -4,6 +4,7 @@ import ai.pmoves.engine.apply.ApplyOptions;
 import ai.pmoves.engine.apply.Migrator;
 import java.io.File;
 import java.time.Duration;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -71,6 +72,15 @@ public class ApplyMojo extends AbstractPmovesMojo {
     @Parameter(property = "pmoves.definitionsDirectory")
     protected File definitionsDirectory;
 
+    /**
+     * Psql variables for the migrations and definitions, as psql -v gives them: :'name' is the value quoted as a literal, :"name" quoted as an
+     * identifier, :name the value as is. -Dpmoves.var.NAME=value adds one or overrides it. Never printed.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    protected Map<String, String> variables;
+
     @Inject
     public ApplyMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -81,6 +91,6 @@ public class ApplyMojo extends AbstractPmovesMojo {
         ApplyOptions options = new ApplyOptions(migrationsPath(), migrationsDirectoryConfigured(), historyTableName(),
                 target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), Duration.ofSeconds(lockTimeout),
                 definitionSources(definitionsDirectory));
-        new Migrator(connectionSettings(), engineLog()).apply(options);
+        new Migrator(connectionSettings().withVariables(psqlVariables(variables)), engineLog()).apply(options);
     }
 }

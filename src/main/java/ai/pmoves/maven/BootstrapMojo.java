@@ -9,6 +9,7 @@ import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import java.io.File;
 import java.time.Duration;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -106,6 +107,15 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
     @Parameter(property = "pmoves.definitionsDirectory")
     protected File definitionsDirectory;
 
+    /**
+     * Psql variables for the init scripts, migrations, definitions and seeds, as psql -v gives them: :'name' is the value quoted as a literal, :"name" quoted as an
+     * identifier, :name the value as is. -Dpmoves.var.NAME=value adds one or overrides it. Never printed.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    protected Map<String, String> variables;
+
     @Inject
     public BootstrapMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -131,7 +141,7 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
                 definitionSources(definitionsDirectory));
         SeedOptions seeds = new SeedOptions(seedSources(), SeedMode.parse(seedMode, "seedMode"), seedTableName(),
                 historyTableName(), timeout);
-        ConnectionSettings settings = connectionSettings();
+        ConnectionSettings settings = connectionSettings().withVariables(psqlVariables(variables));
         new Bootstrapper(settings, engineLog()).bootstrap(new BootstrapOptions(apply, seeds, compat(settings)));
     }
 }

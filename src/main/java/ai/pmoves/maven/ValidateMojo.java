@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
@@ -55,6 +56,15 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
     @Parameter(property = "pmoves.failOn", defaultValue = "error")
     protected String failOn;
 
+    /**
+     * The psql variables the files are run with, as the goals that run them take them; validate warns about a
+     * :'name' or :"name" whose variable is neither here nor given as -Dpmoves.var.NAME=value.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    protected Map<String, String> variables;
+
     /** The project, read to see whether its build binds {@code pmoves:bootstrap}. */
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
@@ -75,7 +85,8 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
     @Override
     protected void run() throws MojoFailureException {
         FailOn threshold = FailOn.parse(failOn);
-        LintReport report = Linter.lint(new LintOptions(basedir.toPath(), directories(), new LinkedHashSet<>(CommaList.of(rules)), rolesPrepared()));
+        LintReport report = Linter.lint(new LintOptions(basedir.toPath(), directories(), new LinkedHashSet<>(CommaList.of(rules)), rolesPrepared(),
+                psqlVariables(variables).names()));
         for (LintText.Line line : LintText.lines(report)) {
             if (line.severity() == Severity.ERROR) {
                 getLog().error(line.text());

@@ -4,6 +4,7 @@ import ai.pmoves.engine.PmovesException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,11 @@ public final class PsqlVariables {
             }
         }
         this.values = new TreeMap<>(values);
+    }
+
+    /** The names of the variables, never their values. */
+    public Set<String> names() {
+        return Set.copyOf(values.keySet());
     }
 
     public boolean isEmpty() {

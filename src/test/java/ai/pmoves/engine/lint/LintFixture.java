@@ -11,6 +11,7 @@ final class LintFixture {
     final Path project;
     boolean rolesPrepared;
     Set<String> disabled = Set.of();
+    Set<String> variables = Set.of();
 
     LintFixture(Path project) {
         this.project = project;
@@ -33,7 +34,7 @@ final class LintFixture {
                 new SourceDirectory(SourceKind.INIT, project.resolve("supabase/initdb"), "initDirectory", false),
                 new SourceDirectory(SourceKind.SEED, project.resolve("db"), "seedDirectories", false),
                 new SourceDirectory(SourceKind.ROLLBACK, project.resolve("supabase/rollbacks"), "rollbackDirectory", false)),
-                disabled, rolesPrepared));
+                disabled, rolesPrepared, variables));
     }
 
     /** Each finding as {@code rule@file:line:column message}, the shape the assertions read best in. */
