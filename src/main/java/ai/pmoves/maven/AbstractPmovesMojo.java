@@ -125,6 +125,8 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
     static final String VARIABLE_PROPERTY = "pmoves.var.";
 
     private final SettingsDecrypter settingsDecrypter;
+    /** The psql variables this goal runs the files with, whose values its failure must not show. */
+    private PsqlVariables variablesInUse = PsqlVariables.NONE;
 
     protected AbstractPmovesMojo(SettingsDecrypter settingsDecrypter) {
         this.settingsDecrypter = settingsDecrypter;
@@ -139,6 +141,11 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
         try {
             run();
         } catch (PmovesException e) {
+            String masked = variablesInUse.mask(e.getMessage());
+            if (!masked.equals(e.getMessage())) {
+                // The server quoted a variable's value: neither the message nor its causes may reach the log.
+                throw failure(new PmovesException(masked));
+            }
             getLog().debug("pmoves: " + e.getMessage(), e);
             throw failure(e);
         }
@@ -222,13 +229,15 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
         if (configured != null) {
             configured.forEach((name, value) -> values.put(name, value == null ? "" : value));
         }
-        Properties user = mavenSession == null ? new Properties() : mavenSession.getUserProperties();
+        Properties user = mavenSession == null || mavenSession.getUserProperties() == null ? new Properties()
+                : mavenSession.getUserProperties();
         for (String key : user.stringPropertyNames()) {
             if (key.startsWith(VARIABLE_PROPERTY)) {
                 values.put(key.substring(VARIABLE_PROPERTY.length()), user.getProperty(key));
             }
         }
-        return new PsqlVariables(values);
+        variablesInUse = new PsqlVariables(values);
+        return variablesInUse;
     }
 
     /** Where reports and dry runs go: {@code target/pmoves/}. */

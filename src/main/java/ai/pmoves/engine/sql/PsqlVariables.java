@@ -32,6 +32,26 @@ public final class PsqlVariables {
         this.values = new TreeMap<>(values);
     }
 
+    /**
+     * {@code text} with each value of four characters or more replaced by {@code :'name'}: for a server's message
+     * that quotes the data it was given. Shorter values are left, since they would turn every {@code 3} of a line
+     * number into a name, and hide no secret.
+     */
+    public String mask(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = text;
+        List<Map.Entry<String, String>> longestFirst = new ArrayList<>(values.entrySet());
+        longestFirst.sort((a, b) -> b.getValue().length() - a.getValue().length());
+        for (Map.Entry<String, String> variable : longestFirst) {
+            if (variable.getValue().length() >= 4) {
+                masked = masked.replace(variable.getValue(), ":'" + variable.getKey() + "'");
+            }
+        }
+        return masked;
+    }
+
     /** The names of the variables, never their values. */
     public Set<String> names() {
         return Set.copyOf(values.keySet());

@@ -49,4 +49,10 @@ class PsqlVariablesTest {
         assertTrue(e.getMessage().contains("'my-var'"), e.getMessage());
         assertFalse(vars.toString().contains("app_owner"));
     }
+
+    @Test
+    void aMessageQuotingAValueShowsTheReferenceInsteadAndShortValuesAreLeft() {
+        assertEquals("invalid input for :'owner' at line 10",
+                vars.mask("invalid input for app_owner at line 10"));
+    }
 }
