@@ -70,8 +70,13 @@ public final class ScriptRunner {
         connection = session.forNextFile();
         Set<SessionEffect> effects = SessionEffect.of(script.statements());
         String nonTransactional = nonTransactionalReason(script);
-        long ms = nonTransactional == null ? runInTransaction(script, effects, onSuccess)
-                : runAsWritten(script, effects, onSuccess, onPartialFailure, nonTransactional);
+        long ms;
+        try {
+            ms = nonTransactional == null ? runInTransaction(script, effects, onSuccess)
+                    : runAsWritten(script, effects, onSuccess, onPartialFailure, nonTransactional);
+        } catch (ScriptFailure f) {
+            throw f.ranWith(session.variables());
+        }
         if (effects.contains(SessionEffect.DEFAULTS)) {
             session.defaultsChanged();
         } else if (effects.contains(SessionEffect.SESSION_OBJECTS)) {

@@ -123,6 +123,11 @@ public final class WorkSession implements AutoCloseable {
         }
     }
 
+    /** The psql variables the files run with. */
+    public PsqlVariables variables() {
+        return settings.variables();
+    }
+
     /** The statement's text as it runs: with psql's variables of the settings substituted (see {@link PsqlVariables}). */
     public String sqlOf(SqlStatement statement) {
         return settings.variables().substitute(statement.sql());

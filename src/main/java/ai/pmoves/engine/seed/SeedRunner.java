@@ -140,7 +140,8 @@ final class SeedRunner {
         } catch (SQLException e) {
             rollback();
             throw new PmovesException((current == null ? "Cannot record " + seed.path() + " in " + table.name() + ": "
-                    + e.getMessage() : ExecutionError.describe(seed.path(), current, e, copyDataLine))
+                    + e.getMessage() : ExecutionError.describe(seed.path(), current, e, copyDataLine,
+                    session.variables()))
                     + "\n" + outcome(seed, current == null ? FIX_THE_FILE : MissingPlatform.advice(e)), e);
         } catch (SqlSyntaxException e) {
             rollback();

@@ -90,6 +90,30 @@ public final class PsqlVariables {
         return out == null ? sql : out.append(sql, copied, sql.length()).toString();
     }
 
+    /**
+     * Where {@code offset} of the substituted text is in {@code sql} as written: within a value, the start of its
+     * reference. So that an error position the server gives is mapped to the file's line and column.
+     */
+    public int offsetAsWritten(String sql, int offset) {
+        int shift = 0; // how much longer the substituted text is so far
+        for (Reference r : references(sql)) {
+            String value = values.get(r.name());
+            if (value == null) {
+                continue;
+            }
+            int length = quoted(value, r.quote()).length();
+            int start = r.offset() + shift;
+            if (offset < start) {
+                break;
+            }
+            if (offset < start + length) {
+                return r.offset();
+            }
+            shift += length - r.length();
+        }
+        return offset - shift;
+    }
+
     /** The quoted references ({@code :'x'}, {@code :"x"}) to variables that are not defined, in order. */
     public List<Reference> undefinedQuoted(String sql) {
         List<Reference> undefined = new ArrayList<>();

@@ -2,8 +2,10 @@ package ai.pmoves.engine.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.seed.SeedMode;
@@ -92,5 +94,15 @@ class VariablesInFilesTest {
                 TableName.parse("supabase_migrations.seed_files", "seedTable"), MigrationsFixture.HISTORY,
                 Duration.ofSeconds(5)));
         assertEquals(List.of("acme"), db.column("SELECT name FROM tenants"));
+    }
+
+    @Test
+    void anErrorAfterAVariableIsReportedAtItsPlaceInTheFileAsWritten() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (n int);\nSELECT :'long_value', nope_column FROM a;\n");
+        PmovesException e = assertThrows(PmovesException.class, () -> new Migrator(
+                with(Map.of("long_value", "a value much longer than its reference")), db.engineLog()).apply(db.options()));
+        assertTrue(e.getMessage().startsWith("20250101_a.sql:2:23: ERROR 42703: column \"nope_column\" does not exist"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("SELECT :'long_value', nope_column"), e.getMessage());
     }
 }

@@ -55,4 +55,13 @@ class PsqlVariablesTest {
         assertEquals("invalid input for :'owner' at line 10",
                 vars.mask("invalid input for app_owner at line 10"));
     }
+
+    @Test
+    void anOffsetInTheSubstitutedTextMapsBackToTheFileAsWritten() {
+        String sql = "SELECT :'owner', :nobody, bad";
+        String sent = vars.substitute(sql); // SELECT 'app_owner', :nobody, bad
+        assertEquals(sql.indexOf("bad"), vars.offsetAsWritten(sql, sent.indexOf("bad")));
+        assertEquals(sql.indexOf(":'owner'"), vars.offsetAsWritten(sql, sent.indexOf("app_owner")));
+        assertEquals(3, vars.offsetAsWritten(sql, 3));
+    }
 }
