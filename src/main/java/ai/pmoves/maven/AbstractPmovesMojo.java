@@ -5,6 +5,7 @@ import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.history.TableName;
+import ai.pmoves.engine.hook.Hooks;
 import ai.pmoves.engine.sql.PsqlVariables;
 import java.io.File;
 import java.nio.file.Path;
@@ -238,6 +239,12 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
         }
         variablesInUse = new PsqlVariables(values);
         return variablesInUse;
+    }
+
+    /** The hooks in {@code configured}, or in supabase/hooks of the project directory when it is null. */
+    protected Hooks hooks(File configured) {
+        Path directory = configured != null ? configured.toPath() : basedir.toPath().resolve("supabase").resolve("hooks");
+        return Hooks.read(directory, configured != null, basedir.toPath());
     }
 
     /** Where reports and dry runs go: {@code target/pmoves/}. */

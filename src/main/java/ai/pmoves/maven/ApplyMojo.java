@@ -81,6 +81,25 @@ public class ApplyMojo extends AbstractPmovesMojo {
     @Parameter
     protected Map<String, String> variables;
 
+    /**
+     * Directory of the hooks: SQL files named for the moment they run at (beforeMigrate, afterEachMigrate,
+     * afterMigrate, afterEachDefinition, onError; afterMigrate__grants.sql for one of several). They run every time
+     * and are not recorded. Default: supabase/hooks in the project directory, skipped when missing.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.hooksDirectory")
+    protected File hooksDirectory;
+
+    /**
+     * After a run that applied a migration or a definition, send NOTIFY pgrst, 'reload schema' so that a PostgREST
+     * in front of the database serves the new schema without a restart.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.notifyPostgrest", defaultValue = "false")
+    protected boolean notifyPostgrest;
+
     @Inject
     public ApplyMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -90,7 +109,7 @@ public class ApplyMojo extends AbstractPmovesMojo {
     protected void run() {
         ApplyOptions options = new ApplyOptions(migrationsPath(), migrationsDirectoryConfigured(), historyTableName(),
                 target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), Duration.ofSeconds(lockTimeout),
-                definitionSources(definitionsDirectory));
+                definitionSources(definitionsDirectory), hooks(hooksDirectory), notifyPostgrest);
         new Migrator(connectionSettings().withVariables(psqlVariables(variables)), engineLog()).apply(options);
     }
 }

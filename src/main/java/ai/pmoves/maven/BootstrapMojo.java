@@ -116,6 +116,25 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
     @Parameter
     protected Map<String, String> variables;
 
+    /**
+     * Directory of the hooks: SQL files named for the moment they run at (beforeMigrate, afterEachMigrate,
+     * afterMigrate, afterEachDefinition, onError; afterMigrate__grants.sql for one of several). They run every time
+     * and are not recorded. Default: supabase/hooks in the project directory, skipped when missing.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.hooksDirectory")
+    protected File hooksDirectory;
+
+    /**
+     * After a run that applied a migration or a definition, send NOTIFY pgrst, 'reload schema' so that a PostgREST
+     * in front of the database serves the new schema without a restart.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.notifyPostgrest", defaultValue = "false")
+    protected boolean notifyPostgrest;
+
     @Inject
     public BootstrapMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -138,7 +157,7 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
         Duration timeout = Duration.ofSeconds(lockTimeout);
         ApplyOptions apply = new ApplyOptions(migrationsPath(), migrationsDirectoryConfigured(), historyTableName(),
                 target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), timeout,
-                definitionSources(definitionsDirectory));
+                definitionSources(definitionsDirectory), hooks(hooksDirectory), notifyPostgrest);
         SeedOptions seeds = new SeedOptions(seedSources(), SeedMode.parse(seedMode, "seedMode"), seedTableName(),
                 historyTableName(), timeout);
         ConnectionSettings settings = connectionSettings().withVariables(psqlVariables(variables));

@@ -4,6 +4,8 @@ import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.HistoryRow;
+import ai.pmoves.engine.hook.HookMoment;
+import ai.pmoves.engine.hook.Hooks;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScript;
@@ -20,10 +22,14 @@ import java.sql.SQLException;
 final class MigrationRunner {
     private final ScriptRunner scripts;
     private final HistoryTable history;
+    private final WorkSession session;
+    private final Hooks hooks;
 
-    MigrationRunner(WorkSession session, HistoryTable history, int serverMajorVersion) {
+    MigrationRunner(WorkSession session, HistoryTable history, int serverMajorVersion, Hooks hooks) {
         this.scripts = new ScriptRunner(session, serverMajorVersion);
         this.history = history;
+        this.session = session;
+        this.hooks = hooks;
     }
 
     /** Why the script must run outside a transaction, or null. */
@@ -64,6 +70,7 @@ final class MigrationRunner {
             throws SQLException {
         history.insert(connection, migration.version(), migration.name().description(), statements(script),
                 script.checksum(), ms, HistoryRow.APPLIED);
+        hooks.runInside(HookMoment.AFTER_EACH_MIGRATE, connection, session);
     }
 
     /** Every file that stopped part-way is recorded here, whatever made it run outside a transaction. */

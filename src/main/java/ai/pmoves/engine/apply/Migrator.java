@@ -10,6 +10,7 @@ import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.definition.DefinitionPlan;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
+import ai.pmoves.engine.hook.HookMoment;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.migration.MigrationScript;
@@ -131,7 +132,7 @@ public final class Migrator {
         }
         DefinitionPlan definitions = DefinitionPlan.read(session, options.definitions(), options.historyTable());
         int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
-        MigrationRunner runner = new MigrationRunner(session, history, serverMajor);
+        MigrationRunner runner = new MigrationRunner(session, history, serverMajor, options.hooks());
         if (!options.dryRun()) {
             // Only now, with every file split: a bad file must leave the database as it was, history table included
             history.ensure(connection);
@@ -139,9 +140,19 @@ public final class Migrator {
         if (options.dryRun()) {
             writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner, definitions);
         } else {
-            recordBaseline(connection, history, toBaseline);
-            runAll(runner, toRun, scripts);
-            definitions.run(log); // after the migrations: a definition may use what they create
+            try {
+                options.hooks().run(HookMoment.BEFORE_MIGRATE, session, log);
+                recordBaseline(connection, history, toBaseline);
+                runAll(runner, toRun, scripts);
+                definitions.run(log, options.hooks()); // after the migrations: a definition may use what they create
+                options.hooks().run(HookMoment.AFTER_MIGRATE, session, log);
+            } catch (RuntimeException e) {
+                options.hooks().runOnError(session, log, e);
+                throw e;
+            }
+            if (options.notifyPostgrest() && !(toRun.isEmpty() && definitions.paths().isEmpty())) {
+                PostgrestNotice.send(session.forNextFile(), log);
+            }
         }
         List<String> applied = toRun.stream().map(Migration::fileName).toList();
         List<String> baselined = toBaseline.stream().map(Migration::version).toList();
@@ -244,6 +255,7 @@ public final class Migrator {
         if (!historyExisted) {
             dryRun.createHistoryTable();
         }
+        options.hooks().writeTo(HookMoment.BEFORE_MIGRATE, dryRun);
         toBaseline.forEach(dryRun::baseline);
         for (int i = 0; i < toRun.size(); i++) {
             dryRun.migration(i + 1, toRun.size(), toRun.get(i), scripts.get(i),
@@ -251,6 +263,7 @@ public final class Migrator {
             log.info("[" + (i + 1) + "/" + toRun.size() + "] " + toRun.get(i).fileName() + " … would run");
         }
         definitions.writeTo(dryRun, log);
+        options.hooks().writeTo(HookMoment.AFTER_MIGRATE, dryRun);
         dryRun.writeTo(options.dryRunFile());
         log.info("Dry run: nothing was executed; the SQL is in " + options.dryRunFile());
     }

@@ -7,6 +7,7 @@ import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.db.PendingConnection;
 import ai.pmoves.engine.db.WorkSession;
+import ai.pmoves.engine.hook.HookMoment;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedResult;
@@ -70,6 +71,9 @@ public final class Bootstrapper {
                 ApplyResult migrations = step(session, () -> migrator.applyWithLockHeld(session, options.apply()));
                 SeedResult seeds = dryRun ? null : step(session, () -> seeder.seed(session,
                         withSources(options.seeds(), options.seeds().sources().seedsOnly())));
+                if (!dryRun) {
+                    options.apply().hooks().run(HookMoment.AFTER_SEED, session, log);
+                }
                 if (options.compat() != SupabaseCompat.OFF && !dryRun) {
                     grantUsageOnTheFilesSchemas(session.forNextFile(), options, prepared);
                 }

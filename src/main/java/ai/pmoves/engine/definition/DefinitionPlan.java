@@ -8,6 +8,8 @@ import ai.pmoves.engine.apply.ScriptFailure;
 import ai.pmoves.engine.apply.ScriptRunner;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.TableName;
+import ai.pmoves.engine.hook.HookMoment;
+import ai.pmoves.engine.hook.Hooks;
 import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.seed.SeedInfo;
 import ai.pmoves.engine.seed.SeedState;
@@ -61,7 +63,7 @@ public final class DefinitionPlan {
     }
 
     /** Runs every definition of the plan, under the caller's migration lock; returns their recorded paths. */
-    public List<String> run(EngineLog log) {
+    public List<String> run(EngineLog log, Hooks hooks) {
         if (toRun.isEmpty()) {
             return List.of();
         }
@@ -72,8 +74,10 @@ public final class DefinitionPlan {
             MigrationScript script = scripts.get(i);
             long ms;
             try {
-                ms = runner.run(script, (c, millis) -> table.record(c, definition.path(), script.checksum(), millis),
-                        (c, millis) -> { }); // not recorded: the next run runs it again from the start
+                ms = runner.run(script, (c, millis) -> {
+                    table.record(c, definition.path(), script.checksum(), millis);
+                    hooks.runInside(HookMoment.AFTER_EACH_DEFINITION, c, session);
+                }, (c, millis) -> { }); // not recorded: the next run runs it again from the start
             } catch (ScriptFailure f) {
                 throw new PmovesException(failure(definition.path(), script, f), f.getCause());
             }
