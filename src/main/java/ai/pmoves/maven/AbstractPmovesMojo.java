@@ -243,7 +243,8 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
 
     /** The hooks in {@code configured}, or in supabase/hooks of the project directory when it is null. */
     protected Hooks hooks(File configured) {
-        Path directory = configured != null ? configured.toPath() : basedir.toPath().resolve("supabase").resolve("hooks");
+        Path directory = configured != null ? configured.toPath()
+                : basedir.toPath().resolve("supabase").resolve("hooks");
         return Hooks.read(directory, configured != null, basedir.toPath());
     }
 

@@ -73,8 +73,9 @@ public class ApplyMojo extends AbstractPmovesMojo {
     protected File definitionsDirectory;
 
     /**
-     * Psql variables for the migrations and definitions, as psql -v gives them: :'name' is the value quoted as a literal, :"name" quoted as an
-     * identifier, :name the value as is. -Dpmoves.var.NAME=value adds one or overrides it. Never printed.
+     * Psql variables for the migrations and definitions, as psql -v gives them: :'name' is the value quoted as a
+     * literal, :"name" quoted as an identifier, :name the value as is. -Dpmoves.var.NAME=value adds one or overrides
+     * it. Never printed.
      *
      * @since 0.2.0
      */

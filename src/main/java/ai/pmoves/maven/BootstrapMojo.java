@@ -108,8 +108,9 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
     protected File definitionsDirectory;
 
     /**
-     * Psql variables for the init scripts, migrations, definitions and seeds, as psql -v gives them: :'name' is the value quoted as a literal, :"name" quoted as an
-     * identifier, :name the value as is. -Dpmoves.var.NAME=value adds one or overrides it. Never printed.
+     * Psql variables for the init scripts, migrations, definitions and seeds, as psql -v gives them: :'name' is the
+     * value quoted as a literal, :"name" quoted as an identifier, :name the value as is. -Dpmoves.var.NAME=value adds
+     * one or overrides it. Never printed.
      *
      * @since 0.2.0
      */

@@ -5,6 +5,7 @@ import ai.pmoves.engine.scaffold.NewDefinition;
 import ai.pmoves.engine.scaffold.NewMigration;
 import ai.pmoves.engine.scaffold.NewMigrationOptions;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import javax.inject.Inject;
@@ -106,8 +107,8 @@ public class NewMojo extends AbstractPmovesMojo {
     protected void run() {
         String chosen = kind == null ? "migration" : kind.trim().toLowerCase(Locale.ROOT);
         if (chosen.equals("definition")) {
-            NewDefinition.create(name, definitionSources(definitionsDirectory).directory(), definitionsDirectory != null,
-                    engineLog());
+            Path directory = definitionSources(definitionsDirectory).directory();
+            NewDefinition.create(name, directory, definitionsDirectory != null, engineLog());
             return;
         }
         if (!chosen.equals("migration")) {

@@ -64,8 +64,8 @@ public class RollbackMojo extends AbstractPmovesMojo {
     protected int lockTimeout;
 
     /**
-     * Psql variables for the down scripts, as psql -v gives them: :'name' is the value quoted as a literal, :"name" quoted as an
-     * identifier, :name the value as is. -Dpmoves.var.NAME=value adds one or overrides it. Never printed.
+     * Psql variables for the down scripts, as psql -v gives them: :'name' is the value quoted as a literal, :"name"
+     * quoted as an identifier, :name the value as is. -Dpmoves.var.NAME=value adds one or overrides it. Never printed.
      *
      * @since 0.2.0
      */

@@ -40,8 +40,9 @@ public class SeedMojo extends AbstractSeedFilesMojo {
     protected int lockTimeout;
 
     /**
-     * Psql variables for the init scripts and seeds, as psql -v gives them: :'name' is the value quoted as a literal, :"name" quoted as an
-     * identifier, :name the value as is. -Dpmoves.var.NAME=value adds one or overrides it. Never printed.
+     * Psql variables for the init scripts and seeds, as psql -v gives them: :'name' is the value quoted as a literal,
+     * :"name" quoted as an identifier, :name the value as is. -Dpmoves.var.NAME=value adds one or overrides it. Never
+     * printed.
      *
      * @since 0.2.0
      */

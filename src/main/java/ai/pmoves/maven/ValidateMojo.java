@@ -85,8 +85,8 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
     @Override
     protected void run() throws MojoFailureException {
         FailOn threshold = FailOn.parse(failOn);
-        LintReport report = Linter.lint(new LintOptions(basedir.toPath(), directories(), new LinkedHashSet<>(CommaList.of(rules)), rolesPrepared(),
-                psqlVariables(variables).names()));
+        LintReport report = Linter.lint(new LintOptions(basedir.toPath(), directories(),
+                new LinkedHashSet<>(CommaList.of(rules)), rolesPrepared(), psqlVariables(variables).names()));
         for (LintText.Line line : LintText.lines(report)) {
             if (line.severity() == Severity.ERROR) {
                 getLog().error(line.text());

@@ -52,7 +52,8 @@ public final class Bootstrapper {
                          options.apply().historyTable().toString(), options.apply().lockTimeout())) {
                 log.info("Bootstrapping " + settings.maskedUrl() + " (PostgreSQL "
                         + session.connection().getMetaData().getDatabaseProductVersion() + ")" + (dryRun ? ": dry run, only the"
-                        + " migrations are planned; preparation, init scripts and seeds are not run" : ""));
+                        + " migrations, definitions and their hooks are planned; preparation, init scripts and seeds"
+                        + " are not run" : ""));
                 List<PreparedItem> prepared = new ArrayList<>();
                 if (options.compat() != SupabaseCompat.OFF && !dryRun) {
                     prepared.addAll(SupabasePreparation.prepare(session.connection(),

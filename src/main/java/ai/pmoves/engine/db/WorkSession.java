@@ -128,7 +128,7 @@ public final class WorkSession implements AutoCloseable {
         return settings.variables();
     }
 
-    /** The statement's text as it runs: with psql's variables of the settings substituted (see {@link PsqlVariables}). */
+    /** The statement's text as it runs: with the psql variables substituted (see {@link PsqlVariables}). */
     public String sqlOf(SqlStatement statement) {
         return settings.variables().substitute(statement.sql());
     }

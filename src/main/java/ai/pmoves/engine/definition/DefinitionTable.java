@@ -46,7 +46,8 @@ public final class DefinitionTable {
             }
         } catch (SQLException e) {
             throw new PmovesException("Cannot create the definition table " + name + ": " + e.getMessage()
-                    + ". The user needs CREATE on the database (for the schema) or on schema " + name.schema() + ".", e);
+                    + ". The user needs CREATE on the database (for the schema) or on schema " + name.schema()
+                    + ".", e);
         }
     }
 

@@ -3,7 +3,7 @@ package ai.pmoves.engine.hook;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** When a hook runs: its file is named for the moment, e.g. {@code afterMigrate.sql} or {@code afterMigrate__grants.sql}. */
+/** When a hook runs: its file is named for it, e.g. {@code afterMigrate.sql} or {@code afterMigrate__grants.sql}. */
 public enum HookMoment {
     /** Before the first pending migration, once per run that has one. */
     BEFORE_MIGRATE("beforeMigrate"),

@@ -70,7 +70,8 @@ public final class Hooks {
             return;
         }
         try {
-            ScriptRunner runner = new ScriptRunner(session, session.connection().getMetaData().getDatabaseMajorVersion());
+            int serverMajor = session.connection().getMetaData().getDatabaseMajorVersion();
+            ScriptRunner runner = new ScriptRunner(session, serverMajor);
             for (Hook hook : due) {
                 try {
                     long ms = runner.run(hook.script(), (c, millis) -> { }, (c, millis) -> { });

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Variables as psql substitutes them ({@code psql -v name=value}): {@code :'name'} becomes a quoted literal,
- * {@code :"name"} a quoted identifier, {@code :name} the value as is. Only outside strings, quoted identifiers, comments
- * and dollar bodies (each of those is one token, or none), never in a {@code ::type} cast, and, as in psql, only for
- * variables that are defined: so the same files still run with psql. Values are never part of a message.
+ * {@code :"name"} a quoted identifier, {@code :name} the value as is. Only outside strings, quoted identifiers,
+ * comments and dollar bodies (each of those is one token, or none), never in a {@code ::type} cast, and, as in psql,
+ * only for variables that are defined: so the same files still run with psql. Values are never part of a message.
  */
 public final class PsqlVariables {
     public static final PsqlVariables NONE = new PsqlVariables(Map.of());
@@ -160,7 +160,7 @@ public final class PsqlVariables {
         return NAME.matcher(name).matches() ? new Reference(name, quote, colon.offset(), 1 + text.length()) : null;
     }
 
-    /** As psql quotes: a literal with {@code '} doubled (and E'' when it holds a backslash), an identifier with {@code "} doubled. */
+    /** As psql quotes: literals with {@code '} doubled (E'' for a backslash), identifiers with {@code "} doubled. */
     private static String quoted(String value, char quote) {
         if (quote == '"') {
             return '"' + value.replace("\"", "\"\"") + '"';

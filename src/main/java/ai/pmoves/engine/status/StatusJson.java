@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Writes {@code status.json} (DESIGN §8): {@code {"database": {"url", "serverVersion"}, "migrations": [{"version",
- * "name", "state", "appliedAt", "executionMs", "checksum"}], "seeds": [{"path", "state", "appliedAt"}], "definitions": [the same],
+ * "name", "state", "appliedAt", "executionMs", "checksum"}], "seeds": [{"path", "state", "appliedAt"}],
+ * "definitions": [the same],
  * "summary": {…}}}. The checksum is the file's, or the
  * recorded one when the file is missing. Hand-written: eight fields do not justify a JSON library on the plugin's
  * class path.
