@@ -1,7 +1,7 @@
 package ai.pmoves.maven;
 
 import ai.pmoves.engine.Counted;
-import ai.pmoves.engine.seed.SeedSources;
+import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.lint.FailOn;
 import ai.pmoves.engine.lint.LintJson;
 import ai.pmoves.engine.lint.LintOptions;
@@ -11,6 +11,8 @@ import ai.pmoves.engine.lint.Linter;
 import ai.pmoves.engine.lint.Severity;
 import ai.pmoves.engine.lint.SourceDirectory;
 import ai.pmoves.engine.lint.SourceKind;
+import ai.pmoves.engine.seed.SeedSources;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -65,6 +67,15 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
     @Parameter
     protected Map<String, String> variables;
 
+    /**
+     * Directory of the definitions, linted with the other files: there a statement that cannot run twice fails the
+     * next run after an edit. Default: supabase/definitions in the project directory, skipped when missing.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.definitionsDirectory")
+    protected File definitionsDirectory;
+
     /** The project, read to see whether its build binds {@code pmoves:bootstrap}. */
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
@@ -114,6 +125,9 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
                 migrationsDirectoryConfigured()));
         directories.add(new SourceDirectory(SourceKind.INIT, seeds.initDirectory(), "initDirectory",
                 seeds.initDirectoryConfigured()));
+        DefinitionSources definitions = definitionSources(definitionsDirectory);
+        directories.add(new SourceDirectory(SourceKind.DEFINITION, definitions.directory(), "definitionsDirectory",
+                definitions.configured()));
         for (Path dir : seeds.seedDirectories()) {
             directories.add(new SourceDirectory(SourceKind.SEED, dir, "seedDirectories",
                     seeds.seedDirectoriesConfigured()));

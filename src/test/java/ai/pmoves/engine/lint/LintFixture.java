@@ -32,6 +32,8 @@ final class LintFixture {
         return Linter.lint(new LintOptions(project, List.of(
                 new SourceDirectory(SourceKind.MIGRATION, project.resolve("supabase/migrations"), "migrationsDirectory", false),
                 new SourceDirectory(SourceKind.INIT, project.resolve("supabase/initdb"), "initDirectory", false),
+                new SourceDirectory(SourceKind.DEFINITION, project.resolve("supabase/definitions"),
+                        "definitionsDirectory", false),
                 new SourceDirectory(SourceKind.SEED, project.resolve("db"), "seedDirectories", false),
                 new SourceDirectory(SourceKind.ROLLBACK, project.resolve("supabase/rollbacks"), "rollbackDirectory", false)),
                 disabled, rolesPrepared, variables));
