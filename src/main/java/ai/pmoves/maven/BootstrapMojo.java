@@ -108,6 +108,25 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
     protected File definitionsDirectory;
 
     /**
+     * Hook files, each named for its moment: beforeMigrate, afterEachMigrate, afterEachDefinition, afterMigrate,
+     * afterSeed (after the seeds) and onError, with a __suffix for several. Untracked: they run on every bootstrap.
+     * Default: supabase/hooks in the project directory, skipped when missing.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.hooksDirectory")
+    protected File hooksDirectory;
+
+    /**
+     * Tell PostgREST to reload its schema cache (NOTIFY pgrst, 'reload schema') once the bootstrap applied a
+     * migration or a definition.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.notifyPostgrest", defaultValue = "false")
+    protected boolean notifyPostgrest;
+
+    /**
      * Psql variables for the init scripts, migrations, definitions and seeds, as psql -v gives them: :'name' is the
      * value quoted as a literal, :"name" quoted as an identifier, :name the value as is. -Dpmoves.var.NAME=value adds
      * one or overrides it. Never printed.
@@ -116,25 +135,6 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
      */
     @Parameter
     protected Map<String, String> variables;
-
-    /**
-     * Directory of the hooks: SQL files named for the moment they run at (beforeMigrate, afterEachMigrate,
-     * afterMigrate, afterEachDefinition, onError; afterMigrate__grants.sql for one of several). They run every time
-     * and are not recorded. Default: supabase/hooks in the project directory, skipped when missing.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "pmoves.hooksDirectory")
-    protected File hooksDirectory;
-
-    /**
-     * After a run that applied a migration or a definition, send NOTIFY pgrst, 'reload schema' so that a PostgREST
-     * in front of the database serves the new schema without a restart.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "pmoves.notifyPostgrest", defaultValue = "false")
-    protected boolean notifyPostgrest;
 
     @Inject
     public BootstrapMojo(SettingsDecrypter settingsDecrypter) {
