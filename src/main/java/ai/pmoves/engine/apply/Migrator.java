@@ -212,8 +212,9 @@ public final class Migrator {
                 return i;
             }
         }
-        throw new PmovesException(parameter + " '" + version + "' matches no migration file. Use a version as"
-                + " pmoves:status lists it, e.g. " + files.get(files.size() - 1).version() + ".");
+        throw new PmovesException(parameter + " '" + version + "' matches no migration file. " + (files.isEmpty()
+                ? "There are none (only definitions): leave " + parameter + " out."
+                : "Use a version as pmoves:status lists it, e.g. " + files.get(files.size() - 1).version() + "."));
     }
 
     private void recordBaseline(Connection connection, HistoryTable history, List<Migration> toBaseline)

@@ -183,4 +183,16 @@ class DefinitionPlanTest {
         assertTrue(json.contains("\"definitions\": [\n    {\"path\": \"definitions/a.sql\", \"state\": \"applied\""), json);
         assertTrue(json.contains("{\"path\": \"definitions/b.sql\", \"state\": \"pending\", \"appliedAt\": null}"), json);
     }
+
+    @Test
+    void aTargetWithOnlyDefinitionsSaysThereAreNoMigrations() throws Exception {
+        definition("f.sql", "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n");
+        ApplyOptions o = options(false);
+        PmovesException e = assertThrows(PmovesException.class, () -> db.apply(new ApplyOptions(
+                o.migrationsDirectory(), true, o.historyTable(), "20250101", null, false, false, o.dryRunFile(),
+                o.lockTimeout(), o.definitions())));
+        assertEquals("target '20250101' matches no migration file. There are none (only definitions): leave target"
+                + " out.", e.getMessage());
+        assertFalse(db.exists("supabase_migrations.definition_files"));
+    }
 }
