@@ -1,8 +1,8 @@
 def log = new File(basedir, 'build.log').text
 
-assert log.contains("Unknown rule id 'uuid-osp' in rules (-Dpmoves.rules): the rules are syntax, file-name, file-date, same-day-forms,"
-        + " uuid-ossp, if-not-exists, drop-policy-first, or-replace, rls-without-policy, supabase-roles, history-timestamptz,"
-        + " mixed-transaction.")
+assert log.contains("Unknown rule id 'uuid-osp' in rules (-Dpmoves.rules): the rules are syntax, file-name, file-date,"
+        + " same-day-forms, uuid-ossp, if-not-exists, drop-policy-first, or-replace, rls-without-policy, supabase-roles,"
+        + " history-timestamptz, mixed-transaction, undefined-variable.")
 // Nothing was linted and no report was written
 assert !log.contains('Validated ')
 assert !new File(basedir, 'target/pmoves/validate.json').exists()

@@ -3,9 +3,16 @@ package ai.pmoves.maven;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.history.TableName;
+import ai.pmoves.engine.hook.Hooks;
+import ai.pmoves.engine.sql.PsqlVariables;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -111,7 +118,16 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     protected Settings settings;
 
+    /** The session, read for the -Dpmoves.var.NAME=value of the command line. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession mavenSession;
+
+    /** The prefix of a command-line psql variable: -Dpmoves.var.NAME=value. */
+    static final String VARIABLE_PROPERTY = "pmoves.var.";
+
     private final SettingsDecrypter settingsDecrypter;
+    /** The psql variables this goal runs the files with, whose values its failure must not show. */
+    private PsqlVariables variablesInUse = PsqlVariables.NONE;
 
     protected AbstractPmovesMojo(SettingsDecrypter settingsDecrypter) {
         this.settingsDecrypter = settingsDecrypter;
@@ -126,6 +142,11 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
         try {
             run();
         } catch (PmovesException e) {
+            String masked = variablesInUse.mask(e.getMessage());
+            if (!masked.equals(e.getMessage())) {
+                // The server quoted a variable's value: neither the message nor its causes may reach the log.
+                throw failure(new PmovesException(masked));
+            }
             getLog().debug("pmoves: " + e.getMessage(), e);
             throw failure(e);
         }
@@ -194,6 +215,37 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
     protected Path rollbackPath() {
         return rollbackDirectory != null ? rollbackDirectory.toPath()
                 : basedir.toPath().resolve("supabase").resolve("rollbacks");
+    }
+
+    /** The definitions in {@code configured}, or in supabase/definitions of the project directory when it is null. */
+    protected DefinitionSources definitionSources(File configured) {
+        Path directory = configured != null ? configured.toPath()
+                : basedir.toPath().resolve("supabase").resolve("definitions");
+        return new DefinitionSources(directory, configured != null, basedir.toPath());
+    }
+
+    /** {@code configured} (may be null) and every -Dpmoves.var.NAME=value of the command line, which wins. */
+    protected PsqlVariables psqlVariables(Map<String, String> configured) {
+        Map<String, String> values = new TreeMap<>();
+        if (configured != null) {
+            configured.forEach((name, value) -> values.put(name, value == null ? "" : value));
+        }
+        Properties user = mavenSession == null || mavenSession.getUserProperties() == null ? new Properties()
+                : mavenSession.getUserProperties();
+        for (String key : user.stringPropertyNames()) {
+            if (key.startsWith(VARIABLE_PROPERTY)) {
+                values.put(key.substring(VARIABLE_PROPERTY.length()), user.getProperty(key));
+            }
+        }
+        variablesInUse = new PsqlVariables(values);
+        return variablesInUse;
+    }
+
+    /** The hooks in {@code configured}, or in supabase/hooks of the project directory when it is null. */
+    protected Hooks hooks(File configured) {
+        Path directory = configured != null ? configured.toPath()
+                : basedir.toPath().resolve("supabase").resolve("hooks");
+        return Hooks.read(directory, configured != null, basedir.toPath());
     }
 
     /** Where reports and dry runs go: {@code target/pmoves/}. */

@@ -2,7 +2,9 @@ package ai.pmoves.maven;
 
 import ai.pmoves.engine.apply.ApplyOptions;
 import ai.pmoves.engine.apply.Migrator;
+import java.io.File;
 import java.time.Duration;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -60,6 +62,45 @@ public class ApplyMojo extends AbstractPmovesMojo {
     @Parameter(property = "pmoves.lockTimeout", defaultValue = "60")
     protected int lockTimeout;
 
+    /**
+     * Directory of the definitions: SQL files (functions, views, policies, grants) that run after the pending
+     * migrations whenever they are new or changed. Default: supabase/definitions in the project directory, skipped
+     * when missing; a configured directory that does not exist is an error.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.definitionsDirectory")
+    protected File definitionsDirectory;
+
+    /**
+     * Psql variables for the migrations and definitions, as psql -v gives them: :'name' is the value quoted as a
+     * literal, :"name" quoted as an identifier, :name the value as is. -Dpmoves.var.NAME=value adds one or overrides
+     * it. Never printed.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    protected Map<String, String> variables;
+
+    /**
+     * Directory of the hooks: SQL files named for the moment they run at (beforeMigrate, afterEachMigrate,
+     * afterMigrate, afterEachDefinition, onError; afterMigrate__grants.sql for one of several). They run every time
+     * and are not recorded. Default: supabase/hooks in the project directory, skipped when missing.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.hooksDirectory")
+    protected File hooksDirectory;
+
+    /**
+     * After a run that applied a migration or a definition, send NOTIFY pgrst, 'reload schema' so that a PostgREST
+     * in front of the database serves the new schema without a restart.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.notifyPostgrest", defaultValue = "false")
+    protected boolean notifyPostgrest;
+
     @Inject
     public ApplyMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -68,7 +109,8 @@ public class ApplyMojo extends AbstractPmovesMojo {
     @Override
     protected void run() {
         ApplyOptions options = new ApplyOptions(migrationsPath(), migrationsDirectoryConfigured(), historyTableName(),
-                target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), Duration.ofSeconds(lockTimeout));
-        new Migrator(connectionSettings(), engineLog()).apply(options);
+                target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), Duration.ofSeconds(lockTimeout),
+                definitionSources(definitionsDirectory), hooks(hooksDirectory), notifyPostgrest);
+        new Migrator(connectionSettings().withVariables(psqlVariables(variables)), engineLog()).apply(options);
     }
 }

@@ -7,7 +7,9 @@ import ai.pmoves.engine.bootstrap.SupabaseCompat;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
+import java.io.File;
 import java.time.Duration;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -96,6 +98,44 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
     @Parameter(property = "pmoves.lockTimeout", defaultValue = "60")
     protected int lockTimeout;
 
+    /**
+     * Directory of the definitions, run after the migrations and before the seeds when new or changed.
+     * Default: supabase/definitions in the project directory, skipped when missing.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.definitionsDirectory")
+    protected File definitionsDirectory;
+
+    /**
+     * Hook files, each named for its moment: beforeMigrate, afterEachMigrate, afterEachDefinition, afterMigrate,
+     * afterSeed (after the seeds) and onError, with a __suffix for several. Untracked: they run on every bootstrap.
+     * Default: supabase/hooks in the project directory, skipped when missing.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.hooksDirectory")
+    protected File hooksDirectory;
+
+    /**
+     * Tell PostgREST to reload its schema cache (NOTIFY pgrst, 'reload schema') once the bootstrap applied a
+     * migration or a definition.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.notifyPostgrest", defaultValue = "false")
+    protected boolean notifyPostgrest;
+
+    /**
+     * Psql variables for the init scripts, migrations, definitions and seeds, as psql -v gives them: :'name' is the
+     * value quoted as a literal, :"name" quoted as an identifier, :name the value as is. -Dpmoves.var.NAME=value adds
+     * one or overrides it. Never printed.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    protected Map<String, String> variables;
+
     @Inject
     public BootstrapMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -117,10 +157,11 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
     protected void run() {
         Duration timeout = Duration.ofSeconds(lockTimeout);
         ApplyOptions apply = new ApplyOptions(migrationsPath(), migrationsDirectoryConfigured(), historyTableName(),
-                target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), timeout);
+                target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), timeout,
+                definitionSources(definitionsDirectory), hooks(hooksDirectory), notifyPostgrest);
         SeedOptions seeds = new SeedOptions(seedSources(), SeedMode.parse(seedMode, "seedMode"), seedTableName(),
                 historyTableName(), timeout);
-        ConnectionSettings settings = connectionSettings();
+        ConnectionSettings settings = connectionSettings().withVariables(psqlVariables(variables));
         new Bootstrapper(settings, engineLog()).bootstrap(new BootstrapOptions(apply, seeds, compat(settings)));
     }
 }

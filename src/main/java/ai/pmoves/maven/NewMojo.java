@@ -1,8 +1,13 @@
 package ai.pmoves.maven;
 
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.scaffold.NewDefinition;
 import ai.pmoves.engine.scaffold.NewMigration;
 import ai.pmoves.engine.scaffold.NewMigrationOptions;
+import java.io.File;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -12,7 +17,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Writes a new migration, {@code supabase/migrations/TIMESTAMP_NAME.sql} (TIMESTAMP the UTC time as
  * {@code yyyyMMddHHmmss}, NAME the {@code name} in lower case with underscores), from the guide's "Example Migration
  * Template" (table with {@code gen_random_uuid()}, index, row level security, policy, comment), and with
- * {@code withRollback} its empty down script. Never overwrites a file.
+ * {@code withRollback} its empty down script. With {@code -Dpmoves.kind=definition}, writes a definition instead:
+ * {@code supabase/definitions/NAME.sql}, a function that runs again whenever the file changes. Never overwrites a file.
  * For example:
  * <pre>mvn pmoves:new -Dpmoves.name="add feature x" -Dpmoves.withRollback=true</pre>
  *
@@ -72,6 +78,23 @@ public class NewMojo extends AbstractPmovesMojo {
     @Parameter(property = "pmoves.timestamp")
     protected String timestamp;
 
+    /**
+     * What to write: migration (the default) or definition, which writes NAME.sql in definitionsDirectory, a function
+     * written with CREATE OR REPLACE so that it can run again whenever the file changes.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.kind", defaultValue = "migration")
+    protected String kind;
+
+    /**
+     * Directory of the definitions, for kind definition. Default: supabase/definitions in the project directory.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.definitionsDirectory")
+    protected File definitionsDirectory;
+
     /** The time that names the file when no timestamp is given; tests set a fixed one. */
     Clock clock = Clock.systemUTC();
 
@@ -82,6 +105,15 @@ public class NewMojo extends AbstractPmovesMojo {
 
     @Override
     protected void run() {
+        String chosen = kind == null ? "migration" : kind.trim().toLowerCase(Locale.ROOT);
+        if (chosen.equals("definition")) {
+            Path directory = definitionSources(definitionsDirectory).directory();
+            NewDefinition.create(name, directory, definitionsDirectory != null, engineLog());
+            return;
+        }
+        if (!chosen.equals("migration")) {
+            throw new PmovesException("kind '" + kind + "' (pmoves.kind) is neither migration nor definition.");
+        }
         new NewMigration(clock, engineLog()).create(new NewMigrationOptions(name, migrationsPath(),
                 migrationsDirectoryConfigured(), withRollback, rollbackPath(), rollbackDirectory != null, author, issue,
                 table, timestamp));

@@ -3,6 +3,7 @@ package ai.pmoves.maven;
 import ai.pmoves.engine.rollback.Reverter;
 import ai.pmoves.engine.rollback.RollbackOptions;
 import java.time.Duration;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -62,6 +63,15 @@ public class RollbackMojo extends AbstractPmovesMojo {
     @Parameter(property = "pmoves.lockTimeout", defaultValue = "60")
     protected int lockTimeout;
 
+    /**
+     * Psql variables for the down scripts, as psql -v gives them: :'name' is the value quoted as a literal, :"name"
+     * quoted as an identifier, :name the value as is. -Dpmoves.var.NAME=value adds one or overrides it. Never printed.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    protected Map<String, String> variables;
+
     @Inject
     public RollbackMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -72,6 +82,6 @@ public class RollbackMojo extends AbstractPmovesMojo {
         RollbackOptions options = new RollbackOptions(migrationsPath(), migrationsDirectoryConfigured(), rollbackPath(),
                 rollbackDirectory != null, historyTableName(), count, target, force, dryRun,
                 reportPath("rollback-dry-run.sql"), Duration.ofSeconds(lockTimeout));
-        new Reverter(connectionSettings(), engineLog()).rollback(options);
+        new Reverter(connectionSettings().withVariables(psqlVariables(variables)), engineLog()).rollback(options);
     }
 }

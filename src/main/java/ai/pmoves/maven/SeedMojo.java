@@ -4,6 +4,7 @@ import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.Seeder;
 import java.time.Duration;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -38,6 +39,16 @@ public class SeedMojo extends AbstractSeedFilesMojo {
     @Parameter(property = "pmoves.lockTimeout", defaultValue = "60")
     protected int lockTimeout;
 
+    /**
+     * Psql variables for the init scripts and seeds, as psql -v gives them: :'name' is the value quoted as a literal,
+     * :"name" quoted as an identifier, :name the value as is. -Dpmoves.var.NAME=value adds one or overrides it. Never
+     * printed.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    protected Map<String, String> variables;
+
     @Inject
     public SeedMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -47,6 +58,6 @@ public class SeedMojo extends AbstractSeedFilesMojo {
     protected void run() {
         SeedOptions options = new SeedOptions(seedSources(), SeedMode.parse(seedMode, "seedMode"), seedTableName(),
                 historyTableName(), Duration.ofSeconds(lockTimeout));
-        new Seeder(connectionSettings(), engineLog()).seed(options);
+        new Seeder(connectionSettings().withVariables(psqlVariables(variables)), engineLog()).seed(options);
     }
 }

@@ -6,6 +6,7 @@ import ai.pmoves.engine.status.MigrationState;
 import ai.pmoves.engine.status.StatusJson;
 import ai.pmoves.engine.status.StatusReport;
 import ai.pmoves.engine.status.StatusTable;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,15 @@ public class StatusMojo extends AbstractSeedFilesMojo {
     @Parameter(property = "pmoves.failOnChanged", defaultValue = "true")
     protected boolean failOnChanged;
 
+    /**
+     * Directory of the definitions to list as applied, pending, changed or missing.
+     * Default: supabase/definitions in the project directory, skipped when missing.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.definitionsDirectory")
+    protected File definitionsDirectory;
+
     @Inject
     public StatusMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -53,7 +63,7 @@ public class StatusMojo extends AbstractSeedFilesMojo {
     @Override
     protected void run() throws MojoFailureException {
         StatusReport report = StatusReport.read(connectionSettings(), migrationsPath(), migrationsDirectoryConfigured(),
-                historyTableName(), seedSources(), seedTableName());
+                historyTableName(), seedSources(), seedTableName(), definitionSources(definitionsDirectory));
         StatusTable.lines(report).forEach(getLog()::info);
         Path json = reportPath("status.json");
         StatusJson.write(report, json);

@@ -1,7 +1,7 @@
 package ai.pmoves.maven;
 
 import ai.pmoves.engine.Counted;
-import ai.pmoves.engine.seed.SeedSources;
+import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.lint.FailOn;
 import ai.pmoves.engine.lint.LintJson;
 import ai.pmoves.engine.lint.LintOptions;
@@ -11,10 +11,13 @@ import ai.pmoves.engine.lint.Linter;
 import ai.pmoves.engine.lint.Severity;
 import ai.pmoves.engine.lint.SourceDirectory;
 import ai.pmoves.engine.lint.SourceKind;
+import ai.pmoves.engine.seed.SeedSources;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
@@ -55,6 +58,24 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
     @Parameter(property = "pmoves.failOn", defaultValue = "error")
     protected String failOn;
 
+    /**
+     * The psql variables the files are run with, as the goals that run them take them; validate warns about a
+     * :'name' or :"name" whose variable is neither here nor given as -Dpmoves.var.NAME=value.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    protected Map<String, String> variables;
+
+    /**
+     * Directory of the definitions, linted with the other files: there a statement that cannot run twice fails the
+     * next run after an edit. Default: supabase/definitions in the project directory, skipped when missing.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.definitionsDirectory")
+    protected File definitionsDirectory;
+
     /** The project, read to see whether its build binds {@code pmoves:bootstrap}. */
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
@@ -75,7 +96,8 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
     @Override
     protected void run() throws MojoFailureException {
         FailOn threshold = FailOn.parse(failOn);
-        LintReport report = Linter.lint(new LintOptions(basedir.toPath(), directories(), new LinkedHashSet<>(CommaList.of(rules)), rolesPrepared()));
+        LintReport report = Linter.lint(new LintOptions(basedir.toPath(), directories(),
+                new LinkedHashSet<>(CommaList.of(rules)), rolesPrepared(), psqlVariables(variables).names()));
         for (LintText.Line line : LintText.lines(report)) {
             if (line.severity() == Severity.ERROR) {
                 getLog().error(line.text());
@@ -103,6 +125,9 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
                 migrationsDirectoryConfigured()));
         directories.add(new SourceDirectory(SourceKind.INIT, seeds.initDirectory(), "initDirectory",
                 seeds.initDirectoryConfigured()));
+        DefinitionSources definitions = definitionSources(definitionsDirectory);
+        directories.add(new SourceDirectory(SourceKind.DEFINITION, definitions.directory(), "definitionsDirectory",
+                definitions.configured()));
         for (Path dir : seeds.seedDirectories()) {
             directories.add(new SourceDirectory(SourceKind.SEED, dir, "seedDirectories",
                     seeds.seedDirectoriesConfigured()));

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
@@ -45,6 +46,22 @@ class ApplyMojoTest {
         configure(mojo, db, projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n"));
         mojo.execute();
         assertEquals("20250101", single(db, "SELECT version FROM supabase_migrations.schema_migrations"));
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void variablesReachTheFilesAndAValueTheServerQuotesIsMaskedInTheFailure(ApplyMojo mojo) throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("mojo_variables");
+        configure(mojo, db, projectWithMigrations(root,
+                "20250101_a.sql", "CREATE TABLE :\"table_name\" (n int);\n",
+                "20250102_b.sql", "INSERT INTO :\"table_name\" VALUES (:'count');\n"));
+        setVariableValueToObject(mojo, "variables", Map.of("table_name", "counted", "count", "Secret-Not-A-Number"));
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("invalid input syntax for type integer: \":'count'\""), e.getMessage());
+        assertFalse(e.getMessage().contains("Secret-Not-A-Number"), e.getMessage());
+        assertEquals(null, e.getSuppressed()[0].getCause()); // the driver's exception quotes the value too
+        assertEquals("20250101", single(db, "SELECT version FROM supabase_migrations.schema_migrations"));
+        assertEquals("0", single(db, "SELECT count(*) FROM counted"));
     }
 
     @Test

@@ -48,4 +48,19 @@ class NewMojoTest {
                 + " -Dpmoves.name=\"add feature x\".", e.getMessage());
         assertFalse(Files.exists(root.resolve("supabase")));
     }
+
+    @Test
+    @InjectMojo(goal = "new", pom = POM)
+    void kindDefinitionWritesIntoTheDefinitionsDirectoryAndAnotherKindIsRefused(NewMojo mojo) throws Exception {
+        configure(mojo, null, root);
+        mojo.name = "order total";
+        mojo.kind = "definition";
+        mojo.execute();
+        assertTrue(Files.readString(root.resolve("supabase/definitions/order_total.sql"))
+                .contains("CREATE OR REPLACE FUNCTION public.order_total()"));
+        assertFalse(Files.exists(root.resolve("supabase/migrations")));
+        mojo.kind = "view";
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("kind 'view' (pmoves.kind) is neither migration nor definition.", e.getMessage());
+    }
 }

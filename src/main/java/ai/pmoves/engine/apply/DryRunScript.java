@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The exact SQL a run would execute, in order, with its transaction boundaries and history changes, written as a
@@ -28,10 +29,13 @@ public final class DryRunScript {
     }
 
     void createHistoryTable() {
-        sql.append("-- the history table does not exist yet\nBEGIN;\n");
-        for (String s : history.createStatements()) {
-            sql.append(s).append(";\n");
-        }
+        statements("the history table does not exist yet", history.createStatements());
+    }
+
+    /** Statements of the plugin's own (a table it creates) in one transaction under a {@code --} heading. */
+    public void statements(String heading, List<String> statements) {
+        sql.append("-- ").append(heading).append("\nBEGIN;\n");
+        statements.forEach(s -> sql.append(s).append(";\n"));
         sql.append("COMMIT;\n\n");
     }
 

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.apply;
 
+import ai.pmoves.engine.sql.PsqlVariables;
 import ai.pmoves.engine.sql.SqlStatement;
 import ai.pmoves.engine.sql.SqlText;
 import java.sql.SQLException;
@@ -36,13 +37,23 @@ public final class ExecutionError {
      *     the data ({@code COPY t, line 3}) is reported at the file line of that row; 0 when unknown
      */
     public static String describe(String fileName, SqlStatement statement, SQLException e, int copyDataLine) {
+        return describe(fileName, statement, e, copyDataLine, PsqlVariables.NONE);
+    }
+
+    /**
+     * As {@link #describe(String, SqlStatement, SQLException, int)}, for a statement that ran with {@code variables}
+     * substituted: the server's position is in the substituted text and is mapped back to the file as written.
+     */
+    public static String describe(String fileName, SqlStatement statement, SQLException e, int copyDataLine,
+                                  PsqlVariables variables) {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         int line = statement.line();
         int column = statement.column();
         Matcher copyLine = server == null || server.getWhere() == null ? null : COPY_LINE.matcher(server.getWhere());
         if (server != null && server.getPosition() > 0) {
             String sql = statement.sql();
-            int[] lc = SqlText.lineAndColumn(sql, Math.min(sql.length(), server.getPosition() - 1));
+            int[] lc = SqlText.lineAndColumn(sql, Math.min(sql.length(),
+                    variables.offsetAsWritten(sql, server.getPosition() - 1)));
             line = statement.line() + lc[0] - 1;
             column = lc[0] == 1 ? statement.column() + lc[1] - 1 : lc[1];
         } else if (copyDataLine > 0 && copyLine != null && copyLine.find()) {

@@ -4,6 +4,8 @@ import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.HistoryRow;
+import ai.pmoves.engine.hook.HookMoment;
+import ai.pmoves.engine.hook.Hooks;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScript;
@@ -18,14 +20,16 @@ import java.sql.SQLException;
  * and its failure recorded (where the Supabase CLI does not read it) if one of them fails.
  */
 final class MigrationRunner {
-    private final WorkSession session;
     private final ScriptRunner scripts;
     private final HistoryTable history;
+    private final WorkSession session;
+    private final Hooks hooks;
 
-    MigrationRunner(WorkSession session, HistoryTable history, int serverMajorVersion) {
-        this.session = session;
+    MigrationRunner(WorkSession session, HistoryTable history, int serverMajorVersion, Hooks hooks) {
         this.scripts = new ScriptRunner(session, serverMajorVersion);
         this.history = history;
+        this.session = session;
+        this.hooks = hooks;
     }
 
     /** Why the script must run outside a transaction, or null. */
@@ -66,6 +70,7 @@ final class MigrationRunner {
             throws SQLException {
         history.insert(connection, migration.version(), migration.name().description(), statements(script),
                 script.checksum(), ms, HistoryRow.APPLIED);
+        hooks.runInside(HookMoment.AFTER_EACH_MIGRATE, connection, session);
     }
 
     /** Every file that stopped part-way is recorded here, whatever made it run outside a transaction. */

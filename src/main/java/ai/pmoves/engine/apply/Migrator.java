@@ -7,8 +7,10 @@ import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.db.PendingConnection;
 import ai.pmoves.engine.db.WorkSession;
+import ai.pmoves.engine.definition.DefinitionPlan;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
+import ai.pmoves.engine.hook.HookMoment;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.migration.MigrationScript;
@@ -42,7 +44,7 @@ public final class Migrator {
         long start = System.nanoTime();
         try (PendingConnection pending = PendingConnection.open(settings)) { // opens while the files are read
             List<Migration> files = scan(options);
-            if (files.isEmpty()) {
+            if (files.isEmpty() && !options.hasDefinitions()) {
                 return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
             }
             Function<Migration, String> checksums = MigrationScript.checksumsOf(files);
@@ -63,7 +65,7 @@ public final class Migrator {
     public ApplyResult applyWithLockHeld(WorkSession session, ApplyOptions options) {
         long start = System.nanoTime();
         List<Migration> files = scan(options);
-        if (files.isEmpty()) {
+        if (files.isEmpty() && !options.hasDefinitions()) {
             return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
         }
         try {
@@ -77,7 +79,7 @@ public final class Migrator {
         List<Migration> files = MigrationScanner.scan(options.migrationsDirectory(), "migrationsDirectory",
                 options.directoryConfigured());
         if (files.isEmpty()) {
-            log.info("No migrations in " + options.migrationsDirectory() + ": nothing to apply.");
+            log.info("No migrations in " + options.migrationsDirectory() + ".");
         }
         return files;
     }
@@ -128,23 +130,35 @@ public final class Migrator {
         for (Migration m : toRun) {
             scripts.add(MigrationScript.read(m.file()));
         }
+        DefinitionPlan definitions = DefinitionPlan.read(session, options.definitions(), options.historyTable());
         int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
-        MigrationRunner runner = new MigrationRunner(session, history, serverMajor);
+        MigrationRunner runner = new MigrationRunner(session, history, serverMajor, options.hooks());
         if (!options.dryRun()) {
             // Only now, with every file split: a bad file must leave the database as it was, history table included
             history.ensure(connection);
         }
         if (options.dryRun()) {
-            writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner);
+            writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner, definitions);
         } else {
-            recordBaseline(connection, history, toBaseline);
-            runAll(runner, toRun, scripts);
+            try {
+                options.hooks().run(HookMoment.BEFORE_MIGRATE, session, log);
+                recordBaseline(connection, history, toBaseline);
+                runAll(runner, toRun, scripts);
+                definitions.run(log, options.hooks()); // after the migrations: a definition may use what they create
+                options.hooks().run(HookMoment.AFTER_MIGRATE, session, log);
+            } catch (RuntimeException e) {
+                options.hooks().runOnError(session, log, e);
+                throw e;
+            }
+            if (options.notifyPostgrest() && !(toRun.isEmpty() && definitions.paths().isEmpty())) {
+                PostgrestNotice.send(session.forNextFile(), log);
+            }
         }
         List<String> applied = toRun.stream().map(Migration::fileName).toList();
         List<String> baselined = toBaseline.stream().map(Migration::version).toList();
         long millis = millisSince(start);
         summarize(options, applied, baselined, upToDate, millis);
-        return new ApplyResult(applied, baselined, upToDate, millis);
+        return new ApplyResult(applied, baselined, upToDate, millis, definitions.paths());
     }
 
     /**
@@ -198,8 +212,9 @@ public final class Migrator {
                 return i;
             }
         }
-        throw new PmovesException(parameter + " '" + version + "' matches no migration file. Use a version as"
-                + " pmoves:status lists it, e.g. " + files.get(files.size() - 1).version() + ".");
+        throw new PmovesException(parameter + " '" + version + "' matches no migration file. " + (files.isEmpty()
+                ? "There are none (only definitions): leave " + parameter + " out."
+                : "Use a version as pmoves:status lists it, e.g. " + files.get(files.size() - 1).version() + "."));
     }
 
     private void recordBaseline(Connection connection, HistoryTable history, List<Migration> toBaseline)
@@ -236,17 +251,20 @@ public final class Migrator {
 
     private void writeDryRun(ApplyOptions options, HistoryTable history, boolean historyExisted,
                              List<Migration> toBaseline, List<Migration> toRun, List<MigrationScript> scripts,
-                             MigrationRunner runner) {
+                             MigrationRunner runner, DefinitionPlan definitions) {
         DryRunScript dryRun = new DryRunScript(history, settings.maskedUrl(), "apply");
         if (!historyExisted) {
             dryRun.createHistoryTable();
         }
+        options.hooks().writeTo(HookMoment.BEFORE_MIGRATE, dryRun);
         toBaseline.forEach(dryRun::baseline);
         for (int i = 0; i < toRun.size(); i++) {
             dryRun.migration(i + 1, toRun.size(), toRun.get(i), scripts.get(i),
                     runner.nonTransactionalReason(scripts.get(i)));
             log.info("[" + (i + 1) + "/" + toRun.size() + "] " + toRun.get(i).fileName() + " … would run");
         }
+        definitions.writeTo(dryRun, log);
+        options.hooks().writeTo(HookMoment.AFTER_MIGRATE, dryRun);
         dryRun.writeTo(options.dryRunFile());
         log.info("Dry run: nothing was executed; the SQL is in " + options.dryRunFile());
     }

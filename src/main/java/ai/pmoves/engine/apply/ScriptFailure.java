@@ -1,6 +1,7 @@
 package ai.pmoves.engine.apply;
 
 import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.sql.PsqlVariables;
 import ai.pmoves.engine.sql.SqlStatement;
 import java.sql.SQLException;
 
@@ -12,12 +13,19 @@ public final class ScriptFailure extends Exception {
     private final transient SqlStatement statement;
     private final String nonTransactionalReason;
     private final int statementsDone;
+    private transient PsqlVariables variables = PsqlVariables.NONE;
 
     ScriptFailure(SqlStatement statement, SQLException cause, String nonTransactionalReason, int statementsDone) {
         super(cause.getMessage(), cause);
         this.statement = statement;
         this.nonTransactionalReason = nonTransactionalReason;
         this.statementsDone = statementsDone;
+    }
+
+    /** The variables the statement ran with, which the error position is mapped back through. */
+    ScriptFailure ranWith(PsqlVariables variables) {
+        this.variables = variables;
+        return this;
     }
 
     /** Whether the history change failed after every statement ran (rather than a statement). */
@@ -42,6 +50,6 @@ public final class ScriptFailure extends Exception {
 
     /** The failing statement as {@link ExecutionError#describe} puts it, naming the file as {@code fileName}. */
     public String describe(String fileName, MigrationScript script) {
-        return ExecutionError.describe(fileName, script.text(), statement, (SQLException) getCause());
+        return ExecutionError.describe(fileName, statement, (SQLException) getCause(), 0, variables);
     }
 }

@@ -68,8 +68,13 @@ public final class ScriptRunner {
         connection = session.forNextFile();
         Set<SessionEffect> effects = SessionEffect.of(script.statements());
         String nonTransactional = nonTransactionalReason(script);
-        long ms = nonTransactional == null ? runInTransaction(script, effects, onSuccess)
-                : runAsWritten(script, effects, onSuccess, onPartialFailure, nonTransactional);
+        long ms;
+        try {
+            ms = nonTransactional == null ? runInTransaction(script, effects, onSuccess)
+                    : runAsWritten(script, effects, onSuccess, onPartialFailure, nonTransactional);
+        } catch (ScriptFailure f) {
+            throw f.ranWith(session.variables());
+        }
         if (effects.contains(SessionEffect.DEFAULTS)) {
             session.defaultsChanged();
         } else if (effects.contains(SessionEffect.SESSION_OBJECTS)) {
@@ -159,12 +164,12 @@ public final class ScriptRunner {
         if (s.isCopyFromStdin()) {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             try {
-                copy.copyIn(s.sql(), new StringReader(s.copyData()));
+                copy.copyIn(session.sqlOf(s), new StringReader(s.copyData()));
             } catch (IOException e) {
                 throw new SQLException("COPY data could not be sent: " + e.getMessage(), e);
             }
         } else {
-            st.execute(s.sql());
+            st.execute(session.sqlOf(s));
         }
     }
 

@@ -7,6 +7,7 @@ import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.db.PendingConnection;
 import ai.pmoves.engine.db.WorkSession;
+import ai.pmoves.engine.hook.HookMoment;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedResult;
@@ -51,7 +52,8 @@ public final class Bootstrapper {
                          options.apply().historyTable().toString(), options.apply().lockTimeout())) {
                 log.info("Bootstrapping " + settings.maskedUrl() + " (PostgreSQL "
                         + session.connection().getMetaData().getDatabaseProductVersion() + ")" + (dryRun ? ": dry run, only the"
-                        + " migrations are planned; preparation, init scripts and seeds are not run" : ""));
+                        + " migrations, definitions and their hooks are planned; preparation, init scripts and seeds"
+                        + " are not run" : ""));
                 List<PreparedItem> prepared = new ArrayList<>();
                 if (options.compat() != SupabaseCompat.OFF && !dryRun) {
                     prepared.addAll(SupabasePreparation.prepare(session.connection(),
@@ -70,6 +72,9 @@ public final class Bootstrapper {
                 ApplyResult migrations = step(session, () -> migrator.applyWithLockHeld(session, options.apply()));
                 SeedResult seeds = dryRun ? null : step(session, () -> seeder.seed(session,
                         withSources(options.seeds(), options.seeds().sources().seedsOnly())));
+                if (!dryRun) {
+                    options.apply().hooks().run(HookMoment.AFTER_SEED, session, log);
+                }
                 if (options.compat() != SupabaseCompat.OFF && !dryRun) {
                     grantUsageOnTheFilesSchemas(session.forNextFile(), options, prepared);
                 }
@@ -125,6 +130,10 @@ public final class Bootstrapper {
         }
         sb.append("; migrations ").append(r.migrations().applied().size()).append(r.initScripts() == null
                 ? " would be applied, " : " applied, ").append(r.migrations().upToDate()).append(" already applied");
+        if (!r.migrations().definitions().isEmpty()) {
+            sb.append("; definitions ").append(r.migrations().definitions().size())
+                    .append(r.initScripts() == null ? " would run" : " ran");
+        }
         if (r.seeds() != null) {
             sb.append("; seeds ").append(r.seeds().ran().size()).append(" ran, ")
                     .append(r.seeds().unchanged().size()).append(" unchanged");

@@ -1,6 +1,7 @@
 package ai.pmoves.engine.db;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.sql.PsqlVariables;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -24,12 +25,29 @@ public final class ConnectionSettings {
     private final String user;
     private final String password;
     private final int connectTimeoutSeconds;
+    private final PsqlVariables variables;
 
     private ConnectionSettings(String url, String user, String password, int connectTimeoutSeconds) {
+        this(url, user, password, connectTimeoutSeconds, PsqlVariables.NONE);
+    }
+
+    private ConnectionSettings(String url, String user, String password, int connectTimeoutSeconds,
+                               PsqlVariables variables) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.connectTimeoutSeconds = connectTimeoutSeconds;
+        this.variables = variables;
+    }
+
+    /** These settings, whose sessions run the files with {@code variables} as psql's {@code -v} would. */
+    public ConnectionSettings withVariables(PsqlVariables variables) {
+        return new ConnectionSettings(url, user, password, connectTimeoutSeconds, variables);
+    }
+
+    /** The psql variables the files' {@code :name} references take (see {@link WorkSession#sqlOf}). */
+    public PsqlVariables variables() {
+        return variables;
     }
 
     /**

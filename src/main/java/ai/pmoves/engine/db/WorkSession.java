@@ -1,5 +1,7 @@
 package ai.pmoves.engine.db;
 
+import ai.pmoves.engine.sql.PsqlVariables;
+import ai.pmoves.engine.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -122,6 +124,16 @@ public final class WorkSession implements AutoCloseable {
         if (defaultsChanged) {
             st.execute(TAKE_ON_DEFAULTS);
         }
+    }
+
+    /** The psql variables the files run with. */
+    public PsqlVariables variables() {
+        return settings.variables();
+    }
+
+    /** The statement's text as it runs: with the psql variables substituted (see {@link PsqlVariables}). */
+    public String sqlOf(SqlStatement statement) {
+        return settings.variables().substitute(statement.sql());
     }
 
     /** Undoes what the file SET: see {@link #RESET}. */

@@ -12,7 +12,14 @@ import java.util.Set;
  * @param disabledRules         ids of rules to turn off
  * @param supabaseRolesPrepared whether the build creates the Supabase roles before the files run
  *                              ({@code pmoves:bootstrap} with {@code supabaseCompat=auto})
+ * @param variables             the names of the psql variables the files are run with
  */
 public record LintOptions(Path baseDirectory, List<SourceDirectory> directories, Set<String> disabledRules,
-                          boolean supabaseRolesPrepared) {
+                          boolean supabaseRolesPrepared, Set<String> variables) {
+
+    /** Without psql variables. */
+    public LintOptions(Path baseDirectory, List<SourceDirectory> directories, Set<String> disabledRules,
+                       boolean supabaseRolesPrepared) {
+        this(baseDirectory, directories, disabledRules, supabaseRolesPrepared, Set.of());
+    }
 }

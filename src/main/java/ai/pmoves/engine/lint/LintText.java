@@ -72,7 +72,9 @@ public final class LintText {
     private static String files(LintReport report) {
         List<String> parts = new ArrayList<>();
         for (SourceKind kind : SourceKind.values()) {
-            parts.add(plural(report.count(kind), kind.noun()));
+            if (kind != SourceKind.DEFINITION || report.count(kind) > 0) { // most projects have none
+                parts.add(plural(report.count(kind), kind.noun()));
+            }
         }
         return plural(report.files().size(), "SQL file") + " (" + String.join(", ", parts) + ")";
     }

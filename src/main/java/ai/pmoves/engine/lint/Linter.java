@@ -33,7 +33,7 @@ public final class Linter {
                 }
             }
         }
-        LintInput input = new LintInput(List.copyOf(files), options.supabaseRolesPrepared());
+        LintInput input = new LintInput(List.copyOf(files), options.supabaseRolesPrepared(), options.variables());
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
             rule.check(input, findings);

@@ -7,6 +7,8 @@ package ai.pmoves.engine.lint;
 public enum SourceKind {
     INIT("init script"),
     MIGRATION("migration"),
+    /** Files that run again whenever they change: a statement that cannot run twice matters most here. */
+    DEFINITION("definition"),
     SEED("seed"),
     ROLLBACK("down script");
 

@@ -108,9 +108,9 @@ final class SeedRunner {
                 Reader data = reader.copyData();
                 copyDataLine = data == null ? 0 : reader.copyDataLine();
                 if (data != null) {
-                    copy.copyIn(s.sql(), data, READ_BUFFER);
+                    copy.copyIn(session.sqlOf(s), data, READ_BUFFER);
                 } else {
-                    st.execute(s.sql());
+                    st.execute(session.sqlOf(s));
                 }
                 autoCommitOnceOutOfBlock();
             }
@@ -138,7 +138,8 @@ final class SeedRunner {
         } catch (SQLException e) {
             rollback();
             throw new PmovesException((current == null ? "Cannot record " + seed.path() + " in " + table.name() + ": "
-                    + e.getMessage() : ExecutionError.describe(seed.path(), current, e, copyDataLine))
+                    + e.getMessage() : ExecutionError.describe(seed.path(), current, e, copyDataLine,
+                    session.variables()))
                     + "\n" + outcome(seed, current == null ? FIX_THE_FILE : MissingPlatform.advice(e, connection)), e);
         } catch (SqlSyntaxException e) {
             rollback();

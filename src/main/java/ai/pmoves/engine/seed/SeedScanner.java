@@ -73,7 +73,7 @@ public final class SeedScanner {
     }
 
     /** The path relative to the project directory with / separators; the absolute path when there is no relative one. */
-    static String recordedPath(Path baseDirectory, Path file) {
+    public static String recordedPath(Path baseDirectory, Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         Path base = baseDirectory.toAbsolutePath().normalize();
         Path path = absolute.getRoot() != null && absolute.getRoot().equals(base.getRoot()) ? base.relativize(absolute)

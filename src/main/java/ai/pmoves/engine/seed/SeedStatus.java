@@ -25,7 +25,8 @@ public final class SeedStatus {
         return of(files, table.readAll(connection), sources.baseDirectory(), initPrefix);
     }
 
-    static List<SeedInfo> of(List<SeedFile> files, Map<String, SeedRow> rows, Path baseDirectory) {
+    /** The state of {@code files} against {@code rows}: see {@link #of(List, Map, Path, String)}. */
+    public static List<SeedInfo> of(List<SeedFile> files, Map<String, SeedRow> rows, Path baseDirectory) {
         return of(files, rows, baseDirectory, null);
     }
 

@@ -3,13 +3,14 @@ package ai.pmoves.engine.status;
 import ai.pmoves.engine.Json;
 import ai.pmoves.engine.seed.SeedInfo;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Writes {@code status.json} (design.md: Status): {@code {"database": {"url", "serverVersion"}, "migrations":
  * [{"version", "name", "state", "appliedAt", "executionMs", "checksum"}], "seeds": [{"path", "state", "appliedAt"}],
- * "summary": {…}}}. The checksum is the file's, or the recorded one when the file is missing. Hand-written: eight
- * fields do not justify a JSON library on the plugin's class path.
+ * "definitions": [the same], "summary": {…}}}. The checksum is the file's, or the recorded one when the file is
+ * missing. Hand-written: eight fields do not justify a JSON library on the plugin's class path.
  */
 public final class StatusJson {
     private StatusJson() {
@@ -35,17 +36,8 @@ public final class StatusJson {
             sep = ",\n";
         }
         sb.append(report.status().migrations().isEmpty() ? "],\n" : "\n  ],\n");
-        sb.append("  \"seeds\": [");
-        sep = "\n";
-        for (SeedInfo seed : report.seeds()) {
-            sb.append(sep).append("    {\"path\": ").append(str(seed.path()))
-                    .append(", \"state\": ").append(str(seed.state().label()))
-                    .append(", \"appliedAt\": ").append(seed.row() == null ? "null"
-                            : Json.localDateTime(seed.row().appliedAt()))
-                    .append('}');
-            sep = ",\n";
-        }
-        sb.append(report.seeds().isEmpty() ? "],\n" : "\n  ],\n");
+        files(sb, "seeds", report.seeds());
+        files(sb, "definitions", report.definitions());
         Map<MigrationState, Integer> counts = report.status().counts();
         sb.append("  \"summary\": {\"applied\": ").append(counts.get(MigrationState.APPLIED))
                 .append(", \"pending\": ").append(counts.get(MigrationState.PENDING) + counts.get(MigrationState.OUT_OF_ORDER))
@@ -56,6 +48,21 @@ public final class StatusJson {
                 .append(", \"outOfOrder\": ").append(counts.get(MigrationState.OUT_OF_ORDER))
                 .append("}\n}\n");
         return sb.toString();
+    }
+
+    /** {@code "key": [{"path", "state", "appliedAt"}, …],} for seeds and definitions alike. */
+    private static void files(StringBuilder sb, String key, List<SeedInfo> files) {
+        sb.append("  ").append(str(key)).append(": [");
+        String sep = "\n";
+        for (SeedInfo file : files) {
+            sb.append(sep).append("    {\"path\": ").append(str(file.path()))
+                    .append(", \"state\": ").append(str(file.state().label()))
+                    .append(", \"appliedAt\": ").append(file.row() == null ? "null"
+                            : Json.localDateTime(file.row().appliedAt()))
+                    .append('}');
+            sep = ",\n";
+        }
+        sb.append(files.isEmpty() ? "],\n" : "\n  ],\n");
     }
 
     public static void write(StatusReport report, Path file) {

@@ -2,6 +2,7 @@ package ai.pmoves.engine.status;
 
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.db.PendingConnection;
+import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.migration.Migration;
@@ -23,11 +24,19 @@ import java.util.function.Function;
  * @param maskedUrl     the database, password masked
  * @param serverVersion the server's version string, e.g. {@code 17.6}
  * @param seeds         the init scripts and seed files with their state, in run order; empty when not asked for
+ * @param definitions   the definitions with their state, in run order; empty when not asked for
  */
-public record StatusReport(String maskedUrl, String serverVersion, MigrationStatus status, List<SeedInfo> seeds) {
+public record StatusReport(String maskedUrl, String serverVersion, MigrationStatus status, List<SeedInfo> seeds,
+                           List<SeedInfo> definitions) {
 
     public StatusReport {
         seeds = List.copyOf(seeds);
+        definitions = List.copyOf(definitions);
+    }
+
+    /** A report without definitions. */
+    public StatusReport(String maskedUrl, String serverVersion, MigrationStatus status, List<SeedInfo> seeds) {
+        this(maskedUrl, serverVersion, status, seeds, List.of());
     }
 
     /** A report without seeds. */
@@ -43,6 +52,13 @@ public record StatusReport(String maskedUrl, String serverVersion, MigrationStat
     /** With the seeds of {@code seedSources} as {@code seedTable} records them (none when {@code seedSources} is null). */
     public static StatusReport read(ConnectionSettings settings, Path migrationsDirectory, boolean directoryConfigured,
                                     TableName historyTable, SeedSources seedSources, TableName seedTable) {
+        return read(settings, migrationsDirectory, directoryConfigured, historyTable, seedSources, seedTable, null);
+    }
+
+    /** With the definitions of {@code definitionSources} too (none when it is null). */
+    public static StatusReport read(ConnectionSettings settings, Path migrationsDirectory, boolean directoryConfigured,
+                                    TableName historyTable, SeedSources seedSources, TableName seedTable,
+                                    DefinitionSources definitionSources) {
         try (PendingConnection pending = PendingConnection.open(settings)) { // opens while the files are read
             List<Migration> files = MigrationScanner.scan(migrationsDirectory, "migrationsDirectory",
                     directoryConfigured);
@@ -52,8 +68,10 @@ public record StatusReport(String maskedUrl, String serverVersion, MigrationStat
                 var rows = new HistoryTable(historyTable).readAll(connection);
                 List<SeedInfo> seeds = seedSources == null ? List.of()
                         : SeedStatus.read(connection, seedSources, new SeedTable(seedTable));
+                List<SeedInfo> definitions = definitionSources == null ? List.of()
+                        : definitionSources.status(connection, historyTable);
                 return new StatusReport(settings.maskedUrl(), serverVersion, MigrationStatus.of(files, rows, checksums),
-                        seeds);
+                        seeds, definitions);
             }
         } catch (SQLException e) {
             throw settings.databaseError(e);

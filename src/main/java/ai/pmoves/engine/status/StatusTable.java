@@ -51,6 +51,9 @@ public final class StatusTable {
         if (!seeds.isEmpty()) {
             seedLines(seeds, "seed", lines);
         }
+        if (!report.definitions().isEmpty()) {
+            seedLines(report.definitions(), "definition", lines);
+        }
         return lines;
     }
 

@@ -11,6 +11,7 @@ final class LintFixture {
     final Path project;
     boolean rolesPrepared;
     Set<String> disabled = Set.of();
+    Set<String> variables = Set.of();
 
     LintFixture(Path project) {
         this.project = project;
@@ -31,9 +32,11 @@ final class LintFixture {
         return Linter.lint(new LintOptions(project, List.of(
                 new SourceDirectory(SourceKind.MIGRATION, project.resolve("supabase/migrations"), "migrationsDirectory", false),
                 new SourceDirectory(SourceKind.INIT, project.resolve("supabase/initdb"), "initDirectory", false),
+                new SourceDirectory(SourceKind.DEFINITION, project.resolve("supabase/definitions"),
+                        "definitionsDirectory", false),
                 new SourceDirectory(SourceKind.SEED, project.resolve("db"), "seedDirectories", false),
                 new SourceDirectory(SourceKind.ROLLBACK, project.resolve("supabase/rollbacks"), "rollbackDirectory", false)),
-                disabled, rolesPrepared));
+                disabled, rolesPrepared, variables));
     }
 
     /** Each finding as {@code rule@file:line:column message}, the shape the assertions read best in. */

@@ -52,6 +52,7 @@ class MigrationStatusTest {
                     {"version": "20250102", "name": "20250102_b.sql", "state": "pending", "appliedAt": null, "executionMs": null, "checksum": null}
                   ],
                   "seeds": [],
+                  "definitions": [],
                   "summary": {"applied": 1, "pending": 1, "changed": 0, "missing": 0, "failed": 0, "baseline": 0, "outOfOrder": 0}
                 }
                 """, json);

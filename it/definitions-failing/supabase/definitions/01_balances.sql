@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW public.balances AS SELECT id, balance FROM public.accounts;

@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW public.after_the_failure AS SELECT id FROM public.accounts;

@@ -1,0 +1,1 @@
+INSERT INTO public.hook_log (what) VALUES ('seed');

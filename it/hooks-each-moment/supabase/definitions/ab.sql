@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW public.ab AS SELECT id FROM public.a UNION ALL SELECT id FROM public.b;

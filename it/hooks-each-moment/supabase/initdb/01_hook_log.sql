@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS public.hook_log (n serial, what text);

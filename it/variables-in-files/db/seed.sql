@@ -1,0 +1,1 @@
+INSERT INTO :"app_schema".notes (body) VALUES ('from the seed for ' || :'tenant');

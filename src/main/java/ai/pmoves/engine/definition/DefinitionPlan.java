@@ -1,0 +1,131 @@
+package ai.pmoves.engine.definition;
+
+import ai.pmoves.engine.Counted;
+import ai.pmoves.engine.EngineLog;
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.apply.DryRunScript;
+import ai.pmoves.engine.apply.ScriptFailure;
+import ai.pmoves.engine.apply.ScriptRunner;
+import ai.pmoves.engine.db.WorkSession;
+import ai.pmoves.engine.history.TableName;
+import ai.pmoves.engine.hook.HookMoment;
+import ai.pmoves.engine.hook.Hooks;
+import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.seed.SeedInfo;
+import ai.pmoves.engine.seed.SeedState;
+import ai.pmoves.engine.supabase.MissingPlatform;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The definitions a run brings up to date: those that are new or changed since they last ran, read and split before
+ * anything runs, then run after the run's migrations, each in one transaction with its row in the
+ * {@link DefinitionTable} (or as written, as a migration, when it has transaction control of its own), each in a fresh
+ * session. A definition that fails is rolled back and not recorded; the ones before it stay applied.
+ */
+public final class DefinitionPlan {
+    private final WorkSession session;
+    private final DefinitionTable table;
+    private final boolean tableExists;
+    private final ScriptRunner runner;
+    private final List<SeedInfo> toRun;
+    private final List<MigrationScript> scripts;
+
+    private DefinitionPlan(WorkSession session, DefinitionTable table, boolean tableExists, List<SeedInfo> toRun,
+                           List<MigrationScript> scripts) throws SQLException {
+        this.session = session;
+        this.table = table;
+        this.tableExists = tableExists;
+        this.runner = new ScriptRunner(session, session.connection().getMetaData().getDatabaseMajorVersion());
+        this.toRun = toRun;
+        this.scripts = scripts;
+    }
+
+    /**
+     * Compares the definitions of {@code sources} (none when null) with the definition table and splits each one to
+     * run: a definition that cannot be read or split fails the run before anything ran.
+     */
+    public static DefinitionPlan read(WorkSession session, DefinitionSources sources, TableName historyTable)
+            throws SQLException {
+        DefinitionTable table = new DefinitionTable(historyTable);
+        List<SeedInfo> toRun = new ArrayList<>();
+        List<MigrationScript> scripts = new ArrayList<>();
+        if (sources != null) {
+            for (SeedInfo info : sources.status(session.connection(), historyTable)) {
+                if (info.state() == SeedState.PENDING || info.state() == SeedState.CHANGED) {
+                    toRun.add(info);
+                    scripts.add(MigrationScript.read(info.file().file()));
+                }
+            }
+        }
+        return new DefinitionPlan(session, table, table.exists(session.connection()), toRun, scripts);
+    }
+
+    /** Runs every definition of the plan, under the caller's migration lock; returns their recorded paths. */
+    public List<String> run(EngineLog log, Hooks hooks) {
+        if (toRun.isEmpty()) {
+            return List.of();
+        }
+        table.ensure(session.connection());
+        List<String> ran = new ArrayList<>(toRun.size());
+        for (int i = 0; i < toRun.size(); i++) {
+            SeedInfo definition = toRun.get(i);
+            MigrationScript script = scripts.get(i);
+            long ms;
+            try {
+                ms = runner.run(script, (c, millis) -> {
+                    table.record(c, definition.path(), script.checksum(), millis);
+                    hooks.runInside(HookMoment.AFTER_EACH_DEFINITION, c, session);
+                }, (c, millis) -> { }); // not recorded: the next run runs it again from the start
+            } catch (ScriptFailure f) {
+                throw new PmovesException(failure(definition.path(), script, f), f.getCause());
+            }
+            ran.add(definition.path());
+            log.info(progress(i) + " … " + ms + " ms");
+        }
+        log.info("Definitions: " + Counted.of(ran.size(), "definition") + " ran (new or changed).");
+        return ran;
+    }
+
+    /** Adds every definition of the plan to a dry run, with the table's creation when it does not exist yet. */
+    public void writeTo(DryRunScript dryRun, EngineLog log) {
+        for (int i = 0; i < toRun.size(); i++) {
+            SeedInfo definition = toRun.get(i);
+            MigrationScript script = scripts.get(i);
+            if (i == 0 && !tableExists) {
+                dryRun.statements("the definition table, where it does not exist yet", table.createStatements());
+            }
+            dryRun.script(progress(i), script, runner.nonTransactionalReason(script),
+                    table.recordSql(definition.path(), script.checksum()));
+            log.info(progress(i) + " … would run");
+        }
+    }
+
+    /** The paths of the definitions the plan runs, in order. */
+    public List<String> paths() {
+        return toRun.stream().map(SeedInfo::path).toList();
+    }
+
+    private String progress(int index) {
+        SeedInfo definition = toRun.get(index);
+        return "[definition " + (index + 1) + "/" + toRun.size() + "] " + definition.path() + " ("
+                + (definition.state() == SeedState.PENDING ? "new" : "changed") + ")";
+    }
+
+    private String failure(String path, MigrationScript script, ScriptFailure f) {
+        if (f.inHistoryChange()) {
+            return "Cannot record definition " + path + " in " + table.name() + ": " + f.getMessage()
+                    + (f.rolledBack() ? ". The definition was rolled back." : ". Its statements took effect.");
+        }
+        String where = f.describe(path, script);
+        if (f.rolledBack()) {
+            return where + "\nDefinition " + path + " was rolled back: none of it is applied and it is not recorded;"
+                    + " the migrations and definitions before it stay applied, and nothing after it ran."
+                    + MissingPlatform.advice((SQLException) f.getCause(), session.connection());
+        }
+        return where + "\nDefinition " + path + " ran outside a transaction (" + f.nonTransactionalReason() + "): "
+                + Counted.of(f.statementsDone(), "statement") + " before this one took effect. It is not recorded,"
+                + " so the next run runs it again from the start: fix it, and keep it safe to run twice.";
+    }
+}

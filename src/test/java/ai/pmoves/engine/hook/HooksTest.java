@@ -1,0 +1,122 @@
+package ai.pmoves.engine.hook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.apply.ApplyOptions;
+import ai.pmoves.engine.apply.MigrationsFixture;
+import ai.pmoves.engine.definition.DefinitionSources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/** Hooks and notifyPostgrest against a real PostgreSQL. */
+class HooksTest {
+    @TempDir
+    Path root;
+    MigrationsFixture db;
+    Path hooks;
+    Path definitions;
+
+    @BeforeEach
+    void freshDatabase(TestInfo test) throws Exception {
+        db = new MigrationsFixture(root, "hooks_" + test.getTestMethod().orElseThrow().getName());
+        hooks = Files.createDirectories(root.resolve("hooks"));
+        definitions = Files.createDirectories(root.resolve("definitions"));
+        db.execute("CREATE TABLE hook_log (n serial, what text)");
+    }
+
+    private HooksTest hook(String name, String sql) throws Exception {
+        Files.writeString(hooks.resolve(name), sql);
+        return this;
+    }
+
+    private static String logs(String what) {
+        return "INSERT INTO hook_log (what) VALUES ('" + what + "');\n";
+    }
+
+    private ApplyOptions options(boolean dryRun, boolean notifyPostgrest) {
+        ApplyOptions o = MigrationsFixture.with(db.options(), null, null, false, dryRun);
+        return new ApplyOptions(o.migrationsDirectory(), true, o.historyTable(), null, null, false, dryRun,
+                o.dryRunFile(), o.lockTimeout(), new DefinitionSources(definitions, true, root),
+                Hooks.read(hooks, true, root), notifyPostgrest);
+    }
+
+    @Test
+    void eachMomentRunsInItsPlaceInNaturalOrderEveryTimeAndIsNotRecorded() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n").file("20250102_b.sql", "CREATE TABLE b (id int);\n");
+        Files.writeString(definitions.resolve("v.sql"), "CREATE OR REPLACE VIEW v AS SELECT id FROM a;\n");
+        hook("beforeMigrate.sql", logs("before"))
+                .hook("afterEachMigrate__10_second.sql", logs("each 10"))
+                .hook("afterEachMigrate__2_first.sql", logs("each 2"))
+                .hook("afterEachDefinition.sql", logs("definition"))
+                .hook("afterMigrate__grants.sql", logs("after"));
+        db.apply(options(false, false));
+        assertEquals(List.of("before", "each 2", "each 10", "each 2", "each 10", "definition", "after"),
+                db.column("SELECT what FROM hook_log ORDER BY n"));
+        db.apply(options(false, false));
+        assertEquals(List.of("before", "after"), db.column("SELECT what FROM hook_log WHERE n > 7 ORDER BY n"));
+        assertTrue(db.log.stream().anyMatch(l -> l.startsWith("INFO [hook afterMigrate] hooks/afterMigrate__grants.sql … ")),
+                db.log.toString());
+    }
+
+    @Test
+    void aFailingAfterEachMigrateHookRollsBackItsMigrationNamesItsLineAndTheOnErrorHookRuns() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
+        hook("afterEachMigrate.sql", "-- checks\nSELECT 1 FROM nope;\n").hook("onError.sql", logs("error"));
+        PmovesException e = assertThrows(PmovesException.class, () -> db.apply(options(false, false)));
+        assertTrue(e.getMessage().contains("hooks/afterEachMigrate.sql:2:15: ERROR 42P01: relation \"nope\" does not exist"),
+                e.getMessage());
+        assertFalse(db.exists("a"));
+        assertEquals(List.of(), db.versions());
+        assertEquals(List.of("error"), db.column("SELECT what FROM hook_log"));
+    }
+
+    @Test
+    void aHookFileNamedForNoMomentIsAnErrorNamingIt() throws Exception {
+        hook("afterMigrat.sql", logs("typo"));
+        PmovesException e = assertThrows(PmovesException.class, () -> Hooks.read(hooks, true, root));
+        assertTrue(e.getMessage().contains("afterMigrat.sql is named for no moment"), e.getMessage());
+        assertTrue(e.getMessage().contains("beforeMigrate, afterEachMigrate, afterMigrate"), e.getMessage());
+    }
+
+    @Test
+    void aDryRunShowsTheHooksAndRunsNone() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
+        hook("beforeMigrate.sql", logs("before")).hook("afterMigrate.sql", logs("after"));
+        db.apply(options(true, false));
+        String sql = Files.readString(db.options().dryRunFile());
+        assertTrue(sql.indexOf("[hook beforeMigrate] hooks/beforeMigrate.sql") < sql.indexOf("CREATE TABLE a"), sql);
+        assertTrue(sql.indexOf("[hook afterMigrate] hooks/afterMigrate.sql") > sql.indexOf("CREATE TABLE a"), sql);
+        assertEquals(List.of(), db.column("SELECT what FROM hook_log"));
+    }
+
+    @Test
+    void notifyPostgrestSendsReloadSchemaAfterARunThatChangedTheSchemaOnly() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
+        try (Connection listener = db.database.connect(); Statement st = listener.createStatement()) {
+            st.execute("LISTEN pgrst");
+            db.apply(options(false, true));
+            st.execute("SELECT 1"); // notifications arrive with the next round trip
+            PGNotification[] received = listener.unwrap(PGConnection.class).getNotifications(5000);
+            assertEquals(List.of("pgrst:reload schema"), Arrays.stream(received == null ? new PGNotification[0] : received)
+                    .map(n -> n.getName() + ":" + n.getParameter()).toList());
+            db.apply(options(false, true)); // nothing to apply: no notice
+            st.execute("SELECT 1");
+            PGNotification[] none = listener.unwrap(PGConnection.class).getNotifications(500);
+            assertTrue(none == null || none.length == 0);
+        }
+    }
+}
