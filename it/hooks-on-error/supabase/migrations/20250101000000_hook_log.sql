@@ -1,0 +1,1 @@
+CREATE TABLE public.hook_log (n serial, what text);
