@@ -16,4 +16,8 @@ assert db.value("SELECT to_regclass('\"tenant data\".notes')") != null
 assert log.contains("supabase/rollbacks/20250101000000_notes.sql:1:48")
 assert log.contains("variable :'region' is not defined")
 assert !log.contains('Pw-3xq9-never-shown')
+
+// The secret from settings.xml reached the seed, and no log line
+assert db.value("SELECT obj_description('\"tenant data\".notes'::regclass, 'pg_class')") == 'Settings-Secret-5kq-never-shown'
+assert !log.contains('Settings-Secret-5kq-never-shown')
 true

@@ -14,6 +14,10 @@ itRoot.eachDir { dir ->
         (text =~ /(?:<pmoves\.url>|-Dpmoves\.url=)[^<\s]*?[?&]password=([^&<\s]+)/).each { secrets << it[1] }
     }
 }
+// the server passwords of the ITs' settings.xml, which it/variables-in-files hands its files (secretVariables)
+def itSettings = new File(basedir, '../../../it/settings.xml').canonicalFile
+assert itSettings.exists() : "no it/settings.xml at ${itSettings}"
+(itSettings.text =~ /<password>([^<]+)<\/password>/).each { secrets << it[1] }
 // 'postgres' is also every IT's user and the embedded server's name: not a secret that can be told apart here
 secrets.remove('postgres')
 assert !secrets.isEmpty() : "no IT with a password ran before this one: run it with the others (mvn verify)"

@@ -171,7 +171,7 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
         String effectiveUser = user;
         String effectivePassword = password;
         if (serverId != null && !serverId.isBlank()) {
-            Server server = decryptedServer(serverId.trim());
+            Server server = decryptedServer(serverId.trim(), "serverId '" + serverId.trim() + "'", "pmoves.serverId");
             if (effectiveUser == null || effectiveUser.isBlank()) {
                 effectiveUser = server.getUsername();
             }
@@ -182,12 +182,27 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
         return ConnectionSettings.resolve(url, effectiveUser, effectivePassword, System.getenv(), connectTimeout);
     }
 
-    private Server decryptedServer(String id) {
+    private String secretOf(String variable, String id) {
+        if (id == null || id.isBlank()) {
+            throw new PmovesException("secretVariables: the variable '" + variable + "' names no server: give the id of"
+                    + " a <server> of settings.xml, whose password is the value.");
+        }
+        String secret = decryptedServer(id.trim(), "secretVariables: the server '" + id.trim() + "' of the variable '"
+                + variable + "'", "secretVariables").getPassword();
+        if (secret == null) {
+            throw new PmovesException("secretVariables: <server> '" + id.trim() + "' of settings.xml has no password"
+                    + " to give the variable '" + variable + "': add <password>…</password> to it.");
+        }
+        return secret;
+    }
+
+    /** The server {@code id} of settings.xml, decrypted; {@code what} and {@code parameter} name it in an error. */
+    private Server decryptedServer(String id, String what, String parameter) {
         Server server = settings == null ? null : settings.getServer(id);
         if (server == null) {
-            throw new PmovesException("serverId '" + id + "' matches no <server> in settings.xml: add <server><id>" + id
-                    + "</id><username>…</username><password>…</password></server> to ~/.m2/settings.xml, or fix"
-                    + " pmoves.serverId.");
+            throw new PmovesException(what + " matches no <server> in settings.xml: add <server><id>" + id
+                    + "</id><username>…</username><password>…</password></server> to ~/.m2/settings.xml, or fix "
+                    + parameter + ".");
         }
         SettingsDecryptionResult result = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         for (SettingsProblem problem : result.getProblems()) {
@@ -226,9 +241,21 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
 
     /** {@code configured} (may be null) and every -Dpmoves.var.NAME=value of the command line, which wins. */
     protected PsqlVariables psqlVariables(Map<String, String> configured) {
+        return psqlVariables(configured, null);
+    }
+
+    /**
+     * {@code configured}, then {@code secrets} (a variable's name to the id of a settings.xml server whose decrypted
+     * password is its value), then every -Dpmoves.var.NAME=value of the command line, each winning over the one
+     * before; either map may be null.
+     */
+    protected PsqlVariables psqlVariables(Map<String, String> configured, Map<String, String> secrets) {
         Map<String, String> values = new TreeMap<>();
         if (configured != null) {
             configured.forEach((name, value) -> values.put(name, value == null ? "" : value));
+        }
+        if (secrets != null) {
+            secrets.forEach((name, id) -> values.put(name, secretOf(name, id)));
         }
         Properties user = mavenSession == null || mavenSession.getUserProperties() == null ? new Properties()
                 : mavenSession.getUserProperties();

@@ -83,6 +83,16 @@ public class ApplyMojo extends AbstractPmovesMojo {
     protected Map<String, String> variables;
 
     /**
+     * Psql variables whose values are secrets kept in settings.xml: each entry maps a variable's name to the id of a
+     * server entry there, whose password, decrypted as for serverId, is the value. Never printed. Overrides an entry
+     * of variables with the same name; -Dpmoves.var.NAME=value overrides both.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    protected Map<String, String> secretVariables;
+
+    /**
      * Directory of the hooks: SQL files named for the moment they run at (beforeMigrate, afterEachMigrate,
      * afterMigrate, afterEachDefinition, onError; afterMigrate__grants.sql for one of several). They run every time
      * and are not recorded. Default: supabase/hooks in the project directory, skipped when missing.
@@ -111,6 +121,6 @@ public class ApplyMojo extends AbstractPmovesMojo {
         ApplyOptions options = new ApplyOptions(migrationsPath(), migrationsDirectoryConfigured(), historyTableName(),
                 target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), Duration.ofSeconds(lockTimeout),
                 definitionSources(definitionsDirectory), hooks(hooksDirectory), notifyPostgrest);
-        new Migrator(connectionSettings().withVariables(psqlVariables(variables)), engineLog()).apply(options);
+        new Migrator(connectionSettings().withVariables(psqlVariables(variables, secretVariables)), engineLog()).apply(options);
     }
 }

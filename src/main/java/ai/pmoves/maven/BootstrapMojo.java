@@ -136,6 +136,16 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
     @Parameter
     protected Map<String, String> variables;
 
+    /**
+     * Psql variables whose values are secrets kept in settings.xml: each entry maps a variable's name to the id of a
+     * server entry there, whose password, decrypted as for serverId, is the value. Never printed. Overrides an entry
+     * of variables with the same name; -Dpmoves.var.NAME=value overrides both.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    protected Map<String, String> secretVariables;
+
     @Inject
     public BootstrapMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -161,7 +171,7 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
                 definitionSources(definitionsDirectory), hooks(hooksDirectory), notifyPostgrest);
         SeedOptions seeds = new SeedOptions(seedSources(), SeedMode.parse(seedMode, "seedMode"), seedTableName(),
                 historyTableName(), timeout);
-        ConnectionSettings settings = connectionSettings().withVariables(psqlVariables(variables));
+        ConnectionSettings settings = connectionSettings().withVariables(psqlVariables(variables, secretVariables));
         new Bootstrapper(settings, engineLog()).bootstrap(new BootstrapOptions(apply, seeds, compat(settings)));
     }
 }

@@ -72,6 +72,16 @@ public class RollbackMojo extends AbstractPmovesMojo {
     @Parameter
     protected Map<String, String> variables;
 
+    /**
+     * Psql variables whose values are secrets kept in settings.xml: each entry maps a variable's name to the id of a
+     * server entry there, whose password, decrypted as for serverId, is the value. Never printed. Overrides an entry
+     * of variables with the same name; -Dpmoves.var.NAME=value overrides both.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    protected Map<String, String> secretVariables;
+
     @Inject
     public RollbackMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -82,6 +92,6 @@ public class RollbackMojo extends AbstractPmovesMojo {
         RollbackOptions options = new RollbackOptions(migrationsPath(), migrationsDirectoryConfigured(), rollbackPath(),
                 rollbackDirectory != null, historyTableName(), count, target, force, dryRun,
                 reportPath("rollback-dry-run.sql"), Duration.ofSeconds(lockTimeout));
-        new Reverter(connectionSettings().withVariables(psqlVariables(variables)), engineLog()).rollback(options);
+        new Reverter(connectionSettings().withVariables(psqlVariables(variables, secretVariables)), engineLog()).rollback(options);
     }
 }

@@ -49,6 +49,16 @@ public class SeedMojo extends AbstractSeedFilesMojo {
     @Parameter
     protected Map<String, String> variables;
 
+    /**
+     * Psql variables whose values are secrets kept in settings.xml: each entry maps a variable's name to the id of a
+     * server entry there, whose password, decrypted as for serverId, is the value. Never printed. Overrides an entry
+     * of variables with the same name; -Dpmoves.var.NAME=value overrides both.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    protected Map<String, String> secretVariables;
+
     @Inject
     public SeedMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -58,6 +68,6 @@ public class SeedMojo extends AbstractSeedFilesMojo {
     protected void run() {
         SeedOptions options = new SeedOptions(seedSources(), SeedMode.parse(seedMode, "seedMode"), seedTableName(),
                 historyTableName(), Duration.ofSeconds(lockTimeout));
-        new Seeder(connectionSettings().withVariables(psqlVariables(variables)), engineLog()).seed(options);
+        new Seeder(connectionSettings().withVariables(psqlVariables(variables, secretVariables)), engineLog()).seed(options);
     }
 }

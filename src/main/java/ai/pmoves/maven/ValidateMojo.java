@@ -19,6 +19,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
@@ -68,6 +70,16 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
     protected Map<String, String> variables;
 
     /**
+     * Psql variables whose values are secrets kept in settings.xml: each entry maps a variable's name to the id of a
+     * server entry there, whose password, decrypted as for serverId, is the value. Never printed. Overrides an entry
+     * of variables with the same name; -Dpmoves.var.NAME=value overrides both.
+     *
+     * @since 0.2.0
+     */
+    @Parameter
+    protected Map<String, String> secretVariables;
+
+    /**
      * Directory of the definitions, linted with the other files: there a statement that cannot run twice fails the
      * next run after an edit. Default: supabase/definitions in the project directory, skipped when missing.
      *
@@ -88,6 +100,15 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true)
     protected PluginDescriptor plugin;
 
+    /** The names of the variables the files are run with; validate reads no secret's value. */
+    private Set<String> definedVariables() {
+        Set<String> names = new TreeSet<>(psqlVariables(variables).names());
+        if (secretVariables != null) {
+            names.addAll(secretVariables.keySet());
+        }
+        return names;
+    }
+
     @Inject
     public ValidateMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -97,7 +118,7 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
     protected void run() throws MojoFailureException {
         FailOn threshold = FailOn.parse(failOn);
         LintReport report = Linter.lint(new LintOptions(basedir.toPath(), directories(),
-                new LinkedHashSet<>(CommaList.of(rules)), rolesPrepared(), psqlVariables(variables).names()));
+                new LinkedHashSet<>(CommaList.of(rules)), rolesPrepared(), definedVariables()));
         for (LintText.Line line : LintText.lines(report)) {
             if (line.severity() == Severity.ERROR) {
                 getLog().error(line.text());

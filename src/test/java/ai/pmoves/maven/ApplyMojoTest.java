@@ -66,6 +66,46 @@ class ApplyMojoTest {
 
     @Test
     @InjectMojo(goal = "apply", pom = POM)
+    void aSecretVariableTakesTheDecryptedPasswordOfItsServerAndIsNeverShown(ApplyMojo mojo) throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("mojo_secret_variable");
+        DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+        Path security = Files.writeString(root.resolve("settings-security.xml"), "<settingsSecurity><master>"
+                + cipher.encryptAndDecorate("master-pw", "settings.security") + "</master></settingsSecurity>");
+        String previous = System.setProperty("settings.security", security.toString());
+        try {
+            configure(mojo, db, projectWithMigrations(root,
+                    "20250101_a.sql", "CREATE TABLE api_keys (k text);\nINSERT INTO api_keys VALUES (:'api_key');\n",
+                    "20250102_b.sql", "SELECT (:'api_key')::int;\n"),
+                    server("api-secrets", "unused", cipher.encryptAndDecorate("Key-From-Settings-7", "master-pw")));
+            setVariableValueToObject(mojo, "secretVariables", Map.of("api_key", "api-secrets"));
+            MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+            assertTrue(e.getMessage().contains(":'api_key'"), e.getMessage());
+            assertFalse(e.getMessage().contains("Key-From-Settings-7"), e.getMessage());
+        } finally {
+            if (previous == null) {
+                System.clearProperty("settings.security");
+            } else {
+                System.setProperty("settings.security", previous);
+            }
+        }
+        assertEquals("Key-From-Settings-7", single(db, "SELECT k FROM api_keys"), "the file got the decrypted value");
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void aSecretVariableNamingAnUnknownServerIsAClearErrorAndRunsNothing(ApplyMojo mojo) throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("mojo_secret_unknown");
+        configure(mojo, db, projectWithMigrations(root, "20250101_a.sql", "SELECT :'api_key';\n"));
+        setVariableValueToObject(mojo, "secretVariables", Map.of("api_key", "nope"));
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("secretVariables: the server 'nope' of the variable 'api_key' matches no"
+                + " <server> in settings.xml"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("or fix secretVariables."), e.getMessage());
+        assertEquals("0", single(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'supabase_migrations'"));
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
     void serverIdGivesTheCredentialsAndEncryptedPasswordsAreDecrypted(ApplyMojo mojo) throws Exception {
         TestPostgres.Database db = TestPostgres.newDatabase("mojo_server_id");
         TestPostgres.passwordRole("vault_user", "Vault-pw-1"); // the server checks this role's password
