@@ -1,8 +1,11 @@
 package ai.pmoves.maven;
 
+import ai.pmoves.engine.hook.HookMoment;
+import ai.pmoves.engine.hook.Hooks;
 import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.Seeder;
+import java.io.File;
 import java.time.Duration;
 import java.util.Map;
 import javax.inject.Inject;
@@ -59,6 +62,15 @@ public class SeedMojo extends AbstractSeedFilesMojo {
     @Parameter
     protected Map<String, String> secretVariables;
 
+    /**
+     * Directory of the hooks, of which seed runs the afterSeed ones (afterSeed.sql, afterSeed__grants.sql, …) after
+     * the seeds, every time, under the lock. Default: supabase/hooks in the project directory, skipped when missing.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.hooksDirectory")
+    protected File hooksDirectory;
+
     @Inject
     public SeedMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -68,6 +80,8 @@ public class SeedMojo extends AbstractSeedFilesMojo {
     protected void run() {
         SeedOptions options = new SeedOptions(seedSources(), SeedMode.parse(seedMode, "seedMode"), seedTableName(),
                 historyTableName(), Duration.ofSeconds(lockTimeout));
-        new Seeder(connectionSettings().withVariables(psqlVariables(variables, secretVariables)), engineLog()).seed(options);
+        Hooks hooks = hooks(hooksDirectory);
+        new Seeder(connectionSettings().withVariables(psqlVariables(variables, secretVariables)), engineLog())
+                .seed(options, session -> hooks.run(HookMoment.AFTER_SEED, session, engineLog()));
     }
 }

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 
 /**
@@ -33,6 +34,14 @@ public final class Seeder {
 
     /** Scans the files, connects, takes the migration lock of {@code options.historyTable()} and runs the seeds. */
     public SeedResult seed(SeedOptions options) {
+        return seed(options, session -> { });
+    }
+
+    /**
+     * {@link #seed(SeedOptions)}, then {@code afterSeeds} in the same session and still under the lock (the goal's
+     * afterSeed hooks), when there were seed files to run.
+     */
+    public SeedResult seed(SeedOptions options, Consumer<WorkSession> afterSeeds) {
         long start = System.nanoTime();
         List<SeedFile> files = SeedScanner.scan(options.sources(), log);
         if (files.isEmpty()) {
@@ -42,7 +51,9 @@ public final class Seeder {
              AdvisoryLock lock = AdvisoryLock.acquire(settings, options.historyTable().toString(), options.lockTimeout())) {
             log.info("Seeding " + settings.maskedUrl() + " (PostgreSQL " + session.connection().getMetaData()
                     .getDatabaseProductVersion() + ")");
-            return run(session, options, files, start);
+            SeedResult result = run(session, options, files, start);
+            afterSeeds.accept(session);
+            return result;
         } catch (SQLException e) {
             throw settings.databaseError(e);
         }
