@@ -223,15 +223,7 @@ public final class HistoryTable {
     public void insert(Connection connection, String version, String rowName, String[] statements, String checksum,
                        Integer executionMs, String state) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(insertSql())) {
-            ps.setString(1, version);
-            ps.setString(2, rowName);
-            ps.setArray(3, statements == null ? null : connection.createArrayOf("text", statements));
-            ps.setString(4, checksum);
-            if (executionMs == null) {
-                ps.setNull(5, java.sql.Types.INTEGER);
-            } else {
-                ps.setInt(5, executionMs);
-            }
+            bindRow(ps, connection, version, rowName, statements, checksum, executionMs);
             ps.setString(6, state);
             ps.executeUpdate();
         }
@@ -247,10 +239,7 @@ public final class HistoryTable {
             ps.setString(1, version);
             deleted = ps.executeUpdate();
         }
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + failedName + " WHERE version = ?")) {
-            ps.setString(1, version);
-            deleted += ps.executeUpdate();
-        }
+        deleted += deleteFailed(connection, version);
         return deleted > 0;
     }
 
@@ -266,23 +255,33 @@ public final class HistoryTable {
      */
     public void recordFailed(Connection connection, String version, String rowName, String[] statements,
                              String checksum, Integer executionMs) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + failedName + " WHERE version = ?")) {
-            ps.setString(1, version);
-            ps.executeUpdate();
-        }
+        deleteFailed(connection, version);
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + failedName + " (version, name,"
                 + " statements, checksum, failed_at, execution_ms, failed_by) VALUES (?, ?, ?, ?, timezone('UTC', now()),"
                 + " ?, current_user)")) {
-            ps.setString(1, version);
-            ps.setString(2, rowName);
-            ps.setArray(3, statements == null ? null : connection.createArrayOf("text", statements));
-            ps.setString(4, checksum);
-            if (executionMs == null) {
-                ps.setNull(5, java.sql.Types.INTEGER);
-            } else {
-                ps.setInt(5, executionMs);
-            }
+            bindRow(ps, connection, version, rowName, statements, checksum, executionMs);
             ps.executeUpdate();
+        }
+    }
+
+    private int deleteFailed(Connection connection, String version) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + failedName + " WHERE version = ?")) {
+            ps.setString(1, version);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** The first five parameters both tables' inserts share: version, name, statements, checksum, execution_ms. */
+    private static void bindRow(PreparedStatement ps, Connection connection, String version, String rowName,
+                                String[] statements, String checksum, Integer executionMs) throws SQLException {
+        ps.setString(1, version);
+        ps.setString(2, rowName);
+        ps.setArray(3, statements == null ? null : connection.createArrayOf("text", statements));
+        ps.setString(4, checksum);
+        if (executionMs == null) {
+            ps.setNull(5, java.sql.Types.INTEGER);
+        } else {
+            ps.setInt(5, executionMs);
         }
     }
 
@@ -311,10 +310,7 @@ public final class HistoryTable {
                 ps.executeUpdate();
             }
         }
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + failedName + " WHERE version = ?")) {
-            ps.setString(1, version);
-            ps.executeUpdate();
-        }
+        deleteFailed(connection, version);
     }
 
     /** Stores a new checksum for a row, leaving everything else as it was. */
