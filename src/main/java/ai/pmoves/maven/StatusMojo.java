@@ -1,8 +1,8 @@
 package ai.pmoves.maven;
 
 import ai.pmoves.engine.Counted;
-import ai.pmoves.engine.status.MigrationInfo;
-import ai.pmoves.engine.status.MigrationState;
+import ai.pmoves.engine.migration.MigrationInfo;
+import ai.pmoves.engine.migration.MigrationState;
 import ai.pmoves.engine.status.StatusJson;
 import ai.pmoves.engine.status.StatusReport;
 import ai.pmoves.engine.status.StatusTable;

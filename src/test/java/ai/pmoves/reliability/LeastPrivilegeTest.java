@@ -68,7 +68,7 @@ class LeastPrivilegeTest {
         new Migrator(asOwner, log).apply(apply);
         assertEquals(List.of("20"), admin.column("SELECT count(*) FROM supabase_migrations.schema_migrations"));
         assertEquals(20, StatusReport.read(asOwner, migrations, true, history).status()
-                .inState(ai.pmoves.engine.status.MigrationState.APPLIED).size());
+                .inState(ai.pmoves.engine.migration.MigrationState.APPLIED).size());
 
         Path seeds = Files.createDirectories(root.resolve("db"));
         Files.writeString(seeds.resolve("01_settings.sql"), "INSERT INTO app.settings VALUES ('theme', '\"dark\"');\n");

@@ -11,12 +11,14 @@ import ai.pmoves.engine.definition.DefinitionPlan;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.hook.HookMoment;
+import ai.pmoves.engine.migration.FailedMigrations;
 import ai.pmoves.engine.migration.Migration;
+import ai.pmoves.engine.migration.MigrationInfo;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.migration.MigrationScript;
-import ai.pmoves.engine.status.MigrationInfo;
-import ai.pmoves.engine.status.MigrationState;
-import ai.pmoves.engine.status.MigrationStatus;
+import ai.pmoves.engine.migration.MigrationState;
+import ai.pmoves.engine.migration.MigrationStatus;
+import ai.pmoves.engine.script.DryRunScript;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -161,33 +163,8 @@ public final class Migrator {
         return new ApplyResult(applied, baselined, upToDate, millis, definitions.paths());
     }
 
-    /**
-     * Refuses to go on while a migration is recorded as {@code failed}: a file that ran outside a transaction stopped
-     * part-way, so the database is in a state no file describes. Every goal that runs SQL checks this first.
-     */
-    public static void refuseFailedRows(MigrationStatus status, HistoryTable history) {
-        List<MigrationInfo> failed = status.inState(MigrationState.FAILED);
-        if (!failed.isEmpty()) {
-            throw failedRow(failed.get(0).name(), failed.get(0).version(), history);
-        }
-    }
-
-    /** {@link #refuseFailedRows(MigrationStatus, HistoryTable)} from the rows alone, for goals that read no files. */
-    public static void refuseFailedRows(List<HistoryRow> rows, HistoryTable history) {
-        rows.stream().filter(HistoryRow::isFailed).findFirst().ifPresent(row -> {
-            throw failedRow(row.name() == null ? row.version() : row.name(), row.version(), history);
-        });
-    }
-
-    private static PmovesException failedRow(String name, String version, HistoryTable history) {
-        return new PmovesException("Migration " + name + " (version " + version + ") failed part-way in an earlier"
-                + " run and is recorded as failed in " + history.failedName() + ". Undo what it did by hand and clear the"
-                + " row so that it runs again (mvn pmoves:repair -Dpmoves.clearFailed=" + version + "), or finish it"
-                + " by hand and record it as applied (mvn pmoves:repair -Dpmoves.markApplied=" + version + ").");
-    }
-
     private void checkHistory(MigrationStatus status, HistoryTable history) {
-        refuseFailedRows(status, history);
+        FailedMigrations.refuse(status, history);
         List<MigrationInfo> changed = status.inState(MigrationState.CHANGED);
         if (!changed.isEmpty()) {
             throw new PmovesException("Applied migration" + (changed.size() > 1 ? "s have" : " has") + " changed since "

@@ -5,7 +5,6 @@ import ai.pmoves.engine.migration.NaturalOrder;
 import ai.pmoves.engine.migration.SqlFiles;
 import ai.pmoves.engine.seed.SeedFile;
 import ai.pmoves.engine.seed.SeedInfo;
-import ai.pmoves.engine.seed.SeedScanner;
 import ai.pmoves.engine.seed.SeedStatus;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +28,7 @@ public record DefinitionSources(Path directory, boolean configured, Path baseDir
     public List<SeedFile> scan() {
         List<Path> found = new ArrayList<>(SqlFiles.list(directory, PARAMETER, configured));
         found.sort(Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE));
-        return found.stream().map(f -> new SeedFile(f, SeedScanner.recordedPath(baseDirectory, f))).toList();
+        return found.stream().map(f -> new SeedFile(f, SqlFiles.recordedPath(baseDirectory, f))).toList();
     }
 
     /**

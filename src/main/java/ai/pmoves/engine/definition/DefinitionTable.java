@@ -1,9 +1,9 @@
 package ai.pmoves.engine.definition;
 
 import ai.pmoves.engine.PmovesException;
-import ai.pmoves.engine.apply.DryRunScript;
 import ai.pmoves.engine.db.SchemaChange;
 import ai.pmoves.engine.history.TableName;
+import ai.pmoves.engine.script.DryRunScript;
 import ai.pmoves.engine.seed.SeedRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,15 +2,14 @@ package ai.pmoves.engine.hook;
 
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
-import ai.pmoves.engine.apply.DryRunScript;
-import ai.pmoves.engine.apply.ExecutionError;
-import ai.pmoves.engine.apply.ScriptFailure;
-import ai.pmoves.engine.apply.ScriptRunner;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.migration.NaturalOrder;
 import ai.pmoves.engine.migration.SqlFiles;
-import ai.pmoves.engine.seed.SeedScanner;
+import ai.pmoves.engine.script.DryRunScript;
+import ai.pmoves.engine.script.ExecutionError;
+import ai.pmoves.engine.script.ScriptFailure;
+import ai.pmoves.engine.script.ScriptRunner;
 import ai.pmoves.engine.sql.SqlStatement;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,7 +53,7 @@ public final class Hooks {
                         + " MOMENT__anything.sql, where MOMENT is one of " + HookMoment.allFileWords() + ".");
             }
             hooks.computeIfAbsent(moment, m -> new ArrayList<>())
-                    .add(new Hook(SeedScanner.recordedPath(baseDirectory, file), MigrationScript.read(file)));
+                    .add(new Hook(SqlFiles.recordedPath(baseDirectory, file), MigrationScript.read(file)));
         }
         return new Hooks(hooks);
     }

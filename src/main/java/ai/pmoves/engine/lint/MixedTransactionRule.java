@@ -1,7 +1,7 @@
 package ai.pmoves.engine.lint;
 
-import ai.pmoves.engine.apply.TransactionRules;
 import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.script.TransactionRules;
 import ai.pmoves.engine.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;

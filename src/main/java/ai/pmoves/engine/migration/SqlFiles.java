@@ -88,4 +88,13 @@ public final class SqlFiles {
         }
         return false;
     }
+
+    /** The path relative to the project directory with / separators; the absolute path when there is no relative one. */
+    public static String recordedPath(Path baseDirectory, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path base = baseDirectory.toAbsolutePath().normalize();
+        Path path = absolute.getRoot() != null && absolute.getRoot().equals(base.getRoot()) ? base.relativize(absolute)
+                : absolute;
+        return path.toString().replace('\\', '/');
+    }
 }

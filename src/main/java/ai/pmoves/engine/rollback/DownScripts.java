@@ -1,9 +1,9 @@
 package ai.pmoves.engine.rollback;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.migration.MigrationInfo;
 import ai.pmoves.engine.migration.MigrationName;
 import ai.pmoves.engine.migration.MigrationScanner;
-import ai.pmoves.engine.status.MigrationInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,17 +2,17 @@ package ai.pmoves.engine.rollback;
 
 import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.EngineLog;
-import ai.pmoves.engine.apply.DryRunScript;
-import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
+import ai.pmoves.engine.migration.FailedMigrations;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.migration.MigrationScript;
-import ai.pmoves.engine.status.MigrationStatus;
+import ai.pmoves.engine.migration.MigrationStatus;
+import ai.pmoves.engine.script.DryRunScript;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public final class Reverter {
                 return new RollbackResult(List.of(), millisSince(start));
             }
             MigrationStatus status = MigrationStatus.of(files, rows, m -> MigrationScript.checksumOf(m.file()));
-            Migrator.refuseFailedRows(status, history);
+            FailedMigrations.refuse(status, history);
             RollbackPlan plan = RollbackPlan.of(status, options, downScripts, history.name().toString());
             if (plan.steps().isEmpty()) {
                 log.info("Nothing to roll back: " + options.target() + " is the newest applied migration.");

@@ -2,9 +2,9 @@ package ai.pmoves.engine.rollback;
 
 import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
-import ai.pmoves.engine.status.MigrationInfo;
-import ai.pmoves.engine.status.MigrationState;
-import ai.pmoves.engine.status.MigrationStatus;
+import ai.pmoves.engine.migration.MigrationInfo;
+import ai.pmoves.engine.migration.MigrationState;
+import ai.pmoves.engine.migration.MigrationStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

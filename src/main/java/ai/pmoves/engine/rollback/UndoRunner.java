@@ -3,10 +3,10 @@ package ai.pmoves.engine.rollback;
 import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.WorkSession;
-import ai.pmoves.engine.apply.ScriptFailure;
-import ai.pmoves.engine.apply.ScriptRunner;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.script.ScriptFailure;
+import ai.pmoves.engine.script.ScriptRunner;
 
 /**
  * Undoes one migration: its down script and the deletion of its history row in one transaction, so a failure leaves

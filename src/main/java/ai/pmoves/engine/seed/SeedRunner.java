@@ -2,11 +2,11 @@ package ai.pmoves.engine.seed;
 
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
-import ai.pmoves.engine.apply.ExecutionError;
-import ai.pmoves.engine.apply.SessionEffect;
-import ai.pmoves.engine.apply.TransactionRules;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.migration.ChecksumInputStream;
+import ai.pmoves.engine.script.ExecutionError;
+import ai.pmoves.engine.script.SessionEffect;
+import ai.pmoves.engine.script.TransactionRules;
 import ai.pmoves.engine.sql.SqlStatement;
 import ai.pmoves.engine.sql.SqlStatementReader;
 import ai.pmoves.engine.sql.SqlSyntaxException;

@@ -65,19 +65,11 @@ public final class SeedScanner {
         }
         found.sort(Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE));
         for (Path file : found) {
-            SeedFile seed = new SeedFile(file, recordedPath(sources.baseDirectory(), file), initScripts);
+            SeedFile seed = new SeedFile(file, SqlFiles.recordedPath(sources.baseDirectory(), file), initScripts);
             if (filter.accepts(seed)) {
                 files.putIfAbsent(seed.path(), seed);
             }
         }
     }
 
-    /** The path relative to the project directory with / separators; the absolute path when there is no relative one. */
-    public static String recordedPath(Path baseDirectory, Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        Path base = baseDirectory.toAbsolutePath().normalize();
-        Path path = absolute.getRoot() != null && absolute.getRoot().equals(base.getRoot()) ? base.relativize(absolute)
-                : absolute;
-        return path.toString().replace('\\', '/');
-    }
 }

@@ -3,6 +3,7 @@ package ai.pmoves.engine.seed;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.migration.Checksum;
 import ai.pmoves.engine.migration.NaturalOrder;
+import ai.pmoves.engine.migration.SqlFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +22,7 @@ public final class SeedStatus {
     public static List<SeedInfo> read(Connection connection, SeedSources sources, SeedTable table) {
         List<SeedFile> files = SeedScanner.scan(sources, EngineLog.SILENT);
         String initPrefix = sources.initDirectory() == null ? null
-                : SeedScanner.recordedPath(sources.baseDirectory(), sources.initDirectory()) + "/";
+                : SqlFiles.recordedPath(sources.baseDirectory(), sources.initDirectory()) + "/";
         return of(files, table.readAll(connection), sources.baseDirectory(), initPrefix);
     }
 

@@ -1,18 +1,18 @@
 package ai.pmoves.engine.seed;
 
 import ai.pmoves.engine.EngineLog;
-import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Checksum;
+import ai.pmoves.engine.migration.FailedMigrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs the init scripts and seed files that are new or changed (design.md: Goals; Files, names and order; History
@@ -81,7 +81,7 @@ public final class Seeder {
         Connection connection = session.connection();
         // A migration that failed part-way left a schema no file describes: seeding it would pile on that.
         HistoryTable history = new HistoryTable(options.historyTable());
-        Migrator.refuseFailedRows(history.readAll(connection), history);
+        FailedMigrations.refuse(history.readAll(connection), history);
         SeedTable table = new SeedTable(options.seedTable());
         table.ensure(connection);
         Map<String, SeedRow> rows = table.readAll(connection);

@@ -1,6 +1,8 @@
 package ai.pmoves.engine.status;
 
 import ai.pmoves.engine.Json;
+import ai.pmoves.engine.migration.MigrationInfo;
+import ai.pmoves.engine.migration.MigrationState;
 import ai.pmoves.engine.seed.SeedInfo;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,6 +8,7 @@ import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.migration.MigrationStatus;
 import ai.pmoves.engine.seed.SeedInfo;
 import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.engine.seed.SeedStatus;

@@ -1,6 +1,8 @@
 package ai.pmoves.engine.status;
 
 import ai.pmoves.engine.Counted;
+import ai.pmoves.engine.migration.MigrationInfo;
+import ai.pmoves.engine.migration.MigrationState;
 import ai.pmoves.engine.seed.SeedInfo;
 import ai.pmoves.engine.seed.SeedState;
 import java.time.format.DateTimeFormatter;

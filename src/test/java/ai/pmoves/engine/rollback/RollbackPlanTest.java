@@ -10,7 +10,7 @@ import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationName;
 import ai.pmoves.engine.migration.MigrationOrder;
-import ai.pmoves.engine.status.MigrationStatus;
+import ai.pmoves.engine.migration.MigrationStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,6 @@
 package ai.pmoves.engine.seed;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import ai.pmoves.engine.migration.SqlFiles;
 import ai.pmoves.testing.RecordingLog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SeedScannerTest {
     @TempDir
@@ -41,11 +42,11 @@ class SeedScannerTest {
 
     @Test
     void pathsAreRecordedFromTheProjectDirectory() {
-        assertEquals("db/v5_12_seed.sql", SeedScanner.recordedPath(project, project.resolve("db/v5_12_seed.sql")));
+        assertEquals("db/v5_12_seed.sql", SqlFiles.recordedPath(project, project.resolve("db/v5_12_seed.sql")));
         assertEquals("db/v5_12_seed.sql",
-                SeedScanner.recordedPath(project.resolve("sub/.."), project.resolve("./db/v5_12_seed.sql")));
+                SqlFiles.recordedPath(project.resolve("sub/.."), project.resolve("./db/v5_12_seed.sql")));
         assertEquals("../shared/seed.sql",
-                SeedScanner.recordedPath(project.resolve("app"), project.resolve("shared/seed.sql")));
+                SqlFiles.recordedPath(project.resolve("app"), project.resolve("shared/seed.sql")));
     }
 
     @Test

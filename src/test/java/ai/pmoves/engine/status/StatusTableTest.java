@@ -1,10 +1,9 @@
 package ai.pmoves.engine.status;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationName;
+import ai.pmoves.engine.migration.MigrationStatus;
 import ai.pmoves.engine.seed.SeedInfo;
 import ai.pmoves.engine.seed.SeedRow;
 import ai.pmoves.engine.seed.SeedState;
@@ -12,6 +11,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class StatusTableTest {
     @Test

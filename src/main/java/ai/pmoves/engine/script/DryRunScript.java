@@ -1,4 +1,4 @@
-package ai.pmoves.engine.apply;
+package ai.pmoves.engine.script;
 
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.history.HistoryTable;
@@ -28,7 +28,7 @@ public final class DryRunScript {
                 .append(" would run, in order.\n\n");
     }
 
-    void createHistoryTable() {
+    public void createHistoryTable() {
         statements("the history table does not exist yet", history.createStatements());
     }
 
@@ -39,12 +39,12 @@ public final class DryRunScript {
         sql.append("COMMIT;\n\n");
     }
 
-    void baseline(Migration m) {
+    public void baseline(Migration m) {
         sql.append("-- baseline ").append(m.fileName()).append(" (recorded, not run)\n")
                 .append(historyInsert(m, null, "baseline")).append("\n\n");
     }
 
-    void migration(int index, int total, Migration m, MigrationScript script, String nonTransactionalReason) {
+    public void migration(int index, int total, Migration m, MigrationScript script, String nonTransactionalReason) {
         script("[" + index + "/" + total + "] " + m.fileName() + " (version " + m.version() + ")", script,
                 nonTransactionalReason, historyInsert(m, script.checksum(), "applied"));
     }

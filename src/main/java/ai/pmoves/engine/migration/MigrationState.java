@@ -1,4 +1,4 @@
-package ai.pmoves.engine.status;
+package ai.pmoves.engine.migration;
 
 /** Where a migration stands, comparing its file with the history (design.md: Status). */
 public enum MigrationState {

@@ -1,4 +1,4 @@
-package ai.pmoves.engine.apply;
+package ai.pmoves.engine.script;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

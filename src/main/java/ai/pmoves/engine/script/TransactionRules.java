@@ -1,4 +1,4 @@
-package ai.pmoves.engine.apply;
+package ai.pmoves.engine.script;
 
 import ai.pmoves.engine.sql.SqlStatement;
 import java.util.List;

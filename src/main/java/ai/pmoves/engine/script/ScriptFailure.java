@@ -1,4 +1,4 @@
-package ai.pmoves.engine.apply;
+package ai.pmoves.engine.script;
 
 import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.sql.PsqlVariables;

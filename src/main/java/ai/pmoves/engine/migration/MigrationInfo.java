@@ -1,4 +1,4 @@
-package ai.pmoves.engine.status;
+package ai.pmoves.engine.migration;
 
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.migration.Migration;
