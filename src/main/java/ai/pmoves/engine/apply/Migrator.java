@@ -70,10 +70,9 @@ public final class Migrator {
     }
 
     private List<Migration> scan(ApplyOptions options) {
-        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory(), "migrationsDirectory",
-                options.directoryConfigured());
+        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory());
         if (files.isEmpty()) {
-            log.info("No migrations in " + options.migrationsDirectory() + ".");
+            log.info("No migrations in " + options.migrationsDirectory().path() + ".");
         }
         return files;
     }

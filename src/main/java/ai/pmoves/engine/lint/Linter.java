@@ -42,7 +42,7 @@ public final class Linter {
     }
 
     private static List<SourceFile> read(SourceDirectory directory, Path base) {
-        List<Path> paths = new ArrayList<>(SqlFiles.list(directory.path(), directory.parameter(), directory.configured()));
+        List<Path> paths = new ArrayList<>(SqlFiles.list(directory.directory(), directory.parameter()));
         paths.sort(directory.kind() == SourceKind.MIGRATION ? Comparator.comparing(Linter::timeOrderKey)
                 : Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE));
         List<SourceFile> files = new ArrayList<>(paths.size());

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.apply;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,7 +10,6 @@ import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationName;
 import ai.pmoves.engine.migration.MigrationOrder;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 class ApplyPlanTest {
     private final List<Migration> files = new ArrayList<>();
     private final List<HistoryRow> rows = new ArrayList<>();
-    private ApplyOptions options = new ApplyOptions(Path.of("migrations"), true, MigrationsFixture.HISTORY, null, null,
-            false, false, Path.of("dry-run.sql"), Duration.ofSeconds(1));
+    private ApplyOptions options = ApplyOptions.of(configured(Path.of("migrations")));
 
     /** A migration file whose checksum is its name, recorded with {@code state} (null: not recorded). */
     private ApplyPlanTest migration(String fileName, String state) {
@@ -32,7 +31,7 @@ class ApplyPlanTest {
     }
 
     private ApplyPlanTest options(String target, String baseline, boolean outOfOrder) {
-        options = MigrationsFixture.with(options, target, baseline, outOfOrder, false);
+        options = options.withTarget(target).withBaseline(baseline).withOutOfOrder(outOfOrder);
         return this;
     }
 

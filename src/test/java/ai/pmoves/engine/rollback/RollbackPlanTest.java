@@ -1,12 +1,12 @@
 package ai.pmoves.engine.rollback;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.history.HistoryRow;
-import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationName;
 import ai.pmoves.engine.migration.MigrationOrder;
@@ -14,7 +14,6 @@ import ai.pmoves.engine.migration.MigrationStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,10 +49,9 @@ class RollbackPlanTest {
     private RollbackPlan plan(Integer count, String target, boolean force) {
         files.sort(MigrationOrder.COMPARATOR);
         MigrationStatus status = MigrationStatus.of(files, rows, m -> m.fileName());
-        RollbackOptions options = new RollbackOptions(Path.of("migrations"), true, rollbacks, true,
-                TableName.parse(HISTORY, "historyTable"), count, target, force, false, Path.of("dry-run.sql"),
-                Duration.ofSeconds(1));
-        return RollbackPlan.of(status, options, DownScripts.in(rollbacks, true), HISTORY);
+        RollbackOptions options = RollbackOptions.of(configured(Path.of("migrations")),
+                configured(rollbacks)).withCount(count).withTarget(target).withForce(force);
+        return RollbackPlan.of(status, options, DownScripts.in(options.rollbackDirectory()), HISTORY);
     }
 
     private static List<String> undone(RollbackPlan plan) {
