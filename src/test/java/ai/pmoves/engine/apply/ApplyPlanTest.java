@@ -6,27 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.history.HistoryRow;
+import ai.pmoves.engine.migration.FilesAndHistory;
 import ai.pmoves.engine.migration.Migration;
-import ai.pmoves.engine.migration.MigrationName;
-import ai.pmoves.engine.migration.MigrationOrder;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The plan, without a database: what an apply baselines, runs and counts as done, and what it refuses first. */
 class ApplyPlanTest {
-    private final List<Migration> files = new ArrayList<>();
-    private final List<HistoryRow> rows = new ArrayList<>();
+    private final FilesAndHistory history = new FilesAndHistory();
+    private final List<HistoryRow> rows = history.rows;
     private ApplyOptions options = ApplyOptions.of(configured(Path.of("migrations")));
 
-    /** A migration file whose checksum is its name, recorded with {@code state} (null: not recorded). */
     private ApplyPlanTest migration(String fileName, String state) {
-        MigrationName name = MigrationName.parse(fileName);
-        files.add(new Migration(Path.of("migrations", fileName), name));
-        if (state != null) {
-            rows.add(new HistoryRow(name.version(), name.description(), fileName, null, null, null, state));
-        }
+        history.migration(fileName, state);
         return this;
     }
 
@@ -36,8 +29,7 @@ class ApplyPlanTest {
     }
 
     private ApplyPlan plan() {
-        files.sort(MigrationOrder.COMPARATOR);
-        return ApplyPlan.of(files, rows, Migration::fileName, options);
+        return ApplyPlan.of(history.files(), rows, FilesAndHistory::checksum, options);
     }
 
     private static List<String> names(List<Migration> migrations) {
