@@ -6,6 +6,7 @@ import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.hook.Hooks;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.sql.PsqlVariables;
 import java.io.File;
 import java.nio.file.Path;
@@ -236,7 +237,7 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
     protected DefinitionSources definitionSources(File configured) {
         Path directory = configured != null ? configured.toPath()
                 : basedir.toPath().resolve("supabase").resolve("definitions");
-        return new DefinitionSources(directory, configured != null, basedir.toPath());
+        return new DefinitionSources(ConfiguredDirectory.of(directory, configured != null), basedir.toPath());
     }
 
     /** {@code configured} (may be null) and every -Dpmoves.var.NAME=value of the command line, which wins. */
@@ -272,7 +273,7 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
     protected Hooks hooks(File configured) {
         Path directory = configured != null ? configured.toPath()
                 : basedir.toPath().resolve("supabase").resolve("hooks");
-        return Hooks.read(directory, configured != null, basedir.toPath());
+        return Hooks.read(ConfiguredDirectory.of(directory, configured != null), basedir.toPath());
     }
 
     /** Where reports and dry runs go: {@code target/pmoves/}. */

@@ -1,6 +1,7 @@
 package ai.pmoves.maven;
 
 import ai.pmoves.engine.history.TableName;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.seed.SeedSources;
 import java.io.File;
 import java.nio.file.Path;
@@ -70,11 +71,14 @@ public abstract class AbstractSeedFilesMojo extends AbstractPmovesMojo {
     protected SeedSources seedSources() {
         Path base = basedir.toPath();
         boolean seedsConfigured = seedDirectories != null && !seedDirectories.isEmpty();
-        return new SeedSources(initDirectory != null ? initDirectory.toPath() : base.resolve("supabase").resolve("initdb"),
-                initDirectory != null,
-                seedsConfigured ? seedDirectories.stream().map(File::toPath).toList() : List.of(base.resolve("db")),
-                seedsConfigured, seedIncludes == null ? List.of() : seedIncludes,
-                seedExcludes == null ? List.of() : seedExcludes, base);
+        return SeedSources.in(base)
+                .withInitDirectory(initDirectory != null ? ConfiguredDirectory.configured(initDirectory.toPath())
+                        : ConfiguredDirectory.byDefault(base.resolve("supabase").resolve("initdb")))
+                .withSeedDirectories(seedsConfigured
+                        ? seedDirectories.stream().map(d -> ConfiguredDirectory.configured(d.toPath())).toList()
+                        : List.of(ConfiguredDirectory.byDefault(base.resolve("db"))))
+                .withIncludes(seedIncludes == null ? List.of() : seedIncludes)
+                .withExcludes(seedExcludes == null ? List.of() : seedExcludes);
     }
 
     protected TableName seedTableName() {

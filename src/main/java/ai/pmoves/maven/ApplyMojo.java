@@ -2,6 +2,7 @@ package ai.pmoves.maven;
 
 import ai.pmoves.engine.apply.ApplyOptions;
 import ai.pmoves.engine.apply.Migrator;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import java.io.File;
 import java.time.Duration;
 import java.util.Map;
@@ -118,9 +119,13 @@ public class ApplyMojo extends AbstractPmovesMojo {
 
     @Override
     protected void run() {
-        ApplyOptions options = new ApplyOptions(migrationsPath(), migrationsDirectoryConfigured(), historyTableName(),
-                target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), Duration.ofSeconds(lockTimeout),
-                definitionSources(definitionsDirectory), hooks(hooksDirectory), notifyPostgrest);
+        ApplyOptions options = ApplyOptions
+                .of(ConfiguredDirectory.of(migrationsPath(), migrationsDirectoryConfigured()))
+                .withHistoryTable(historyTableName()).withTarget(target).withBaseline(baseline)
+                .withOutOfOrder(outOfOrder).withDryRun(dryRun ? reportPath("dry-run.sql") : null)
+                .withLockTimeout(Duration.ofSeconds(lockTimeout))
+                .withDefinitions(definitionSources(definitionsDirectory))
+                .withHooks(hooks(hooksDirectory)).withNotifyPostgrest(notifyPostgrest);
         new Migrator(connectionSettings().withVariables(psqlVariables(variables, secretVariables)), engineLog()).apply(options);
     }
 }

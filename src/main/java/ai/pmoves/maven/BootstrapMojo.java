@@ -5,6 +5,7 @@ import ai.pmoves.engine.bootstrap.BootstrapOptions;
 import ai.pmoves.engine.bootstrap.Bootstrapper;
 import ai.pmoves.engine.bootstrap.SupabaseCompat;
 import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import java.io.File;
@@ -166,11 +167,14 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
     @Override
     protected void run() {
         Duration timeout = Duration.ofSeconds(lockTimeout);
-        ApplyOptions apply = new ApplyOptions(migrationsPath(), migrationsDirectoryConfigured(), historyTableName(),
-                target, baseline, outOfOrder, dryRun, reportPath("dry-run.sql"), timeout,
-                definitionSources(definitionsDirectory), hooks(hooksDirectory), notifyPostgrest);
-        SeedOptions seeds = new SeedOptions(seedSources(), SeedMode.parse(seedMode, "seedMode"), seedTableName(),
-                historyTableName(), timeout);
+        ApplyOptions apply = ApplyOptions
+                .of(ConfiguredDirectory.of(migrationsPath(), migrationsDirectoryConfigured()))
+                .withHistoryTable(historyTableName()).withTarget(target).withBaseline(baseline)
+                .withOutOfOrder(outOfOrder).withDryRun(dryRun ? reportPath("dry-run.sql") : null)
+                .withLockTimeout(timeout).withDefinitions(definitionSources(definitionsDirectory))
+                .withHooks(hooks(hooksDirectory)).withNotifyPostgrest(notifyPostgrest);
+        SeedOptions seeds = SeedOptions.of(seedSources()).withMode(SeedMode.parse(seedMode, "seedMode"))
+                .withSeedTable(seedTableName()).withHistoryTable(historyTableName()).withLockTimeout(timeout);
         ConnectionSettings settings = connectionSettings().withVariables(psqlVariables(variables, secretVariables));
         new Bootstrapper(settings, engineLog()).bootstrap(new BootstrapOptions(apply, seeds, compat(settings)));
     }

@@ -1,11 +1,11 @@
 package ai.pmoves.maven;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.scaffold.NewDefinition;
 import ai.pmoves.engine.scaffold.NewMigration;
 import ai.pmoves.engine.scaffold.NewMigrationOptions;
 import java.io.File;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import javax.inject.Inject;
@@ -107,15 +107,15 @@ public class NewMojo extends AbstractPmovesMojo {
     protected void run() {
         String chosen = kind == null ? "migration" : kind.trim().toLowerCase(Locale.ROOT);
         if (chosen.equals("definition")) {
-            Path directory = definitionSources(definitionsDirectory).directory();
-            NewDefinition.create(name, directory, definitionsDirectory != null, engineLog());
+            NewDefinition.create(name, definitionSources(definitionsDirectory).directory(), engineLog());
             return;
         }
         if (!chosen.equals("migration")) {
             throw new PmovesException("kind '" + kind + "' (pmoves.kind) is neither migration nor definition.");
         }
-        new NewMigration(clock, engineLog()).create(new NewMigrationOptions(name, migrationsPath(),
-                migrationsDirectoryConfigured(), withRollback, rollbackPath(), rollbackDirectory != null, author, issue,
-                table, timestamp));
+        new NewMigration(clock, engineLog()).create(NewMigrationOptions.of(name,
+                        ConfiguredDirectory.of(migrationsPath(), migrationsDirectoryConfigured()), author)
+                .withRollback(withRollback ? ConfiguredDirectory.of(rollbackPath(), rollbackDirectory != null) : null)
+                .withIssue(issue).withTable(table).withTimestamp(timestamp));
     }
 }

@@ -1,5 +1,6 @@
 package ai.pmoves.maven;
 
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.repair.RepairOptions;
 import ai.pmoves.engine.repair.Repairer;
 import java.time.Duration;
@@ -81,8 +82,11 @@ public class RepairMojo extends AbstractPmovesMojo {
     protected void run() {
         boolean clearAll = clearFailed != null && clearFailed.trim().equalsIgnoreCase("true");
         boolean clearNone = clearFailed == null || clearFailed.trim().equalsIgnoreCase("false");
-        new Repairer(connectionSettings(), engineLog()).repair(new RepairOptions(migrationsPath(),
-                migrationsDirectoryConfigured(), historyTableName(), CommaList.of(markApplied), CommaList.of(markReverted), realign,
-                clearAll, clearAll || clearNone ? List.of() : CommaList.of(clearFailed), dryRun, Duration.ofSeconds(lockTimeout)));
+        new Repairer(connectionSettings(), engineLog()).repair(RepairOptions.of(
+                        ConfiguredDirectory.of(migrationsPath(), migrationsDirectoryConfigured()))
+                .withHistoryTable(historyTableName()).withMarkApplied(CommaList.of(markApplied))
+                .withMarkReverted(CommaList.of(markReverted)).withRealign(realign).withClearAllFailed(clearAll)
+                .withClearFailed(clearAll || clearNone ? List.of() : CommaList.of(clearFailed)).withDryRun(dryRun)
+                .withLockTimeout(Duration.ofSeconds(lockTimeout)));
     }
 }

@@ -1,5 +1,6 @@
 package ai.pmoves.maven;
 
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.rollback.Reverter;
 import ai.pmoves.engine.rollback.RollbackOptions;
 import java.time.Duration;
@@ -89,9 +90,12 @@ public class RollbackMojo extends AbstractPmovesMojo {
 
     @Override
     protected void run() {
-        RollbackOptions options = new RollbackOptions(migrationsPath(), migrationsDirectoryConfigured(), rollbackPath(),
-                rollbackDirectory != null, historyTableName(), count, target, force, dryRun,
-                reportPath("rollback-dry-run.sql"), Duration.ofSeconds(lockTimeout));
+        RollbackOptions options = RollbackOptions.of(
+                        ConfiguredDirectory.of(migrationsPath(), migrationsDirectoryConfigured()),
+                        ConfiguredDirectory.of(rollbackPath(), rollbackDirectory != null))
+                .withHistoryTable(historyTableName()).withCount(count).withTarget(target).withForce(force)
+                .withDryRun(dryRun ? reportPath("rollback-dry-run.sql") : null)
+                .withLockTimeout(Duration.ofSeconds(lockTimeout));
         new Reverter(connectionSettings().withVariables(psqlVariables(variables, secretVariables)), engineLog()).rollback(options);
     }
 }

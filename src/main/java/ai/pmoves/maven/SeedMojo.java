@@ -78,8 +78,9 @@ public class SeedMojo extends AbstractSeedFilesMojo {
 
     @Override
     protected void run() {
-        SeedOptions options = new SeedOptions(seedSources(), SeedMode.parse(seedMode, "seedMode"), seedTableName(),
-                historyTableName(), Duration.ofSeconds(lockTimeout));
+        SeedOptions options = SeedOptions.of(seedSources()).withMode(SeedMode.parse(seedMode, "seedMode"))
+                .withSeedTable(seedTableName()).withHistoryTable(historyTableName())
+                .withLockTimeout(Duration.ofSeconds(lockTimeout));
         Hooks hooks = hooks(hooksDirectory);
         new Seeder(connectionSettings().withVariables(psqlVariables(variables, secretVariables)), engineLog())
                 .seed(options, session -> hooks.run(HookMoment.AFTER_SEED, session, engineLog()));

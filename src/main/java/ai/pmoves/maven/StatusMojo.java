@@ -1,6 +1,7 @@
 package ai.pmoves.maven;
 
 import ai.pmoves.engine.Counted;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.migration.MigrationInfo;
 import ai.pmoves.engine.migration.MigrationState;
 import ai.pmoves.engine.status.StatusJson;
@@ -62,8 +63,9 @@ public class StatusMojo extends AbstractSeedFilesMojo {
 
     @Override
     protected void run() throws MojoFailureException {
-        StatusReport report = StatusReport.read(connectionSettings(), migrationsPath(), migrationsDirectoryConfigured(),
-                historyTableName(), seedSources(), seedTableName(), definitionSources(definitionsDirectory));
+        StatusReport report = StatusReport.read(connectionSettings(),
+                ConfiguredDirectory.of(migrationsPath(), migrationsDirectoryConfigured()), historyTableName(),
+                seedSources(), seedTableName(), definitionSources(definitionsDirectory));
         StatusTable.lines(report).forEach(getLog()::info);
         Path json = reportPath("status.json");
         StatusJson.write(report, json);

@@ -1,7 +1,6 @@
 package ai.pmoves.maven;
 
 import ai.pmoves.engine.Counted;
-import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.lint.FailOn;
 import ai.pmoves.engine.lint.LintJson;
 import ai.pmoves.engine.lint.LintOptions;
@@ -11,6 +10,7 @@ import ai.pmoves.engine.lint.Linter;
 import ai.pmoves.engine.lint.Severity;
 import ai.pmoves.engine.lint.SourceDirectory;
 import ai.pmoves.engine.lint.SourceKind;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.seed.SeedSources;
 import java.io.File;
 import java.nio.file.Path;
@@ -117,8 +117,9 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
     @Override
     protected void run() throws MojoFailureException {
         FailOn threshold = FailOn.parse(failOn);
-        LintReport report = Linter.lint(new LintOptions(basedir.toPath(), directories(),
-                new LinkedHashSet<>(CommaList.of(rules)), rolesPrepared(), definedVariables()));
+        LintReport report = Linter.lint(LintOptions.of(basedir.toPath(), directories())
+                .withDisabledRules(new LinkedHashSet<>(CommaList.of(rules))).withSupabaseRolesPrepared(rolesPrepared())
+                .withVariables(definedVariables()));
         for (LintText.Line line : LintText.lines(report)) {
             if (line.severity() == Severity.ERROR) {
                 getLog().error(line.text());
@@ -142,19 +143,16 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
     private List<SourceDirectory> directories() {
         SeedSources seeds = seedSources(); // every file of the seed directories is linted, included or not
         List<SourceDirectory> directories = new ArrayList<>();
-        directories.add(new SourceDirectory(SourceKind.MIGRATION, migrationsPath(), "migrationsDirectory",
-                migrationsDirectoryConfigured()));
-        directories.add(new SourceDirectory(SourceKind.INIT, seeds.initDirectory(), "initDirectory",
-                seeds.initDirectoryConfigured()));
-        DefinitionSources definitions = definitionSources(definitionsDirectory);
-        directories.add(new SourceDirectory(SourceKind.DEFINITION, definitions.directory(), "definitionsDirectory",
-                definitions.configured()));
-        for (Path dir : seeds.seedDirectories()) {
-            directories.add(new SourceDirectory(SourceKind.SEED, dir, "seedDirectories",
-                    seeds.seedDirectoriesConfigured()));
+        directories.add(new SourceDirectory(SourceKind.MIGRATION,
+                ConfiguredDirectory.of(migrationsPath(), migrationsDirectoryConfigured()), "migrationsDirectory"));
+        directories.add(new SourceDirectory(SourceKind.INIT, seeds.initDirectory(), "initDirectory"));
+        directories.add(new SourceDirectory(SourceKind.DEFINITION, definitionSources(definitionsDirectory).directory(),
+                "definitionsDirectory"));
+        for (ConfiguredDirectory dir : seeds.seedDirectories()) {
+            directories.add(new SourceDirectory(SourceKind.SEED, dir, "seedDirectories"));
         }
-        directories.add(new SourceDirectory(SourceKind.ROLLBACK, rollbackPath(), "rollbackDirectory",
-                rollbackDirectory != null));
+        directories.add(new SourceDirectory(SourceKind.ROLLBACK,
+                ConfiguredDirectory.of(rollbackPath(), rollbackDirectory != null), "rollbackDirectory"));
         return directories;
     }
 

@@ -1,5 +1,6 @@
 package ai.pmoves.maven;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static ai.pmoves.maven.MojoTestSupport.configure;
 import static ai.pmoves.maven.MojoTestSupport.projectWith;
 import static ai.pmoves.maven.MojoTestSupport.projectWithMigrations;
@@ -13,7 +14,6 @@ import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.apply.ApplyOptions;
 import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.db.ConnectionSettings;
-import ai.pmoves.engine.history.TableName;
 import ai.pmoves.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,9 +116,8 @@ class RollbackMojoTest {
         Path project = projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n", "20250102_b.sql",
                 "CREATE TABLE b (id int);\n");
         new Migrator(ConnectionSettings.resolve(db.url(), db.user(), db.password(), Map.of(), 5), EngineLog.SILENT)
-                .apply(new ApplyOptions(project.resolve("supabase/migrations"), true,
-                        TableName.parse("supabase_migrations.schema_migrations", "historyTable"), null, null, false,
-                        false, project.resolve("target/dry-run.sql"), Duration.ofSeconds(5)));
+                .apply(ApplyOptions.of(configured(project.resolve("supabase/migrations")))
+                        .withLockTimeout(Duration.ofSeconds(5)));
         return project;
     }
 

@@ -1,12 +1,12 @@
 package ai.pmoves.reliability;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
+
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.apply.ApplyOptions;
 import ai.pmoves.engine.apply.Migrator;
-import ai.pmoves.engine.apply.MigrationsFixture;
 import ai.pmoves.engine.db.ConnectionSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -33,7 +33,6 @@ public final class ApplyProcess {
                 System.out.flush();
             }
         };
-        new Migrator(settings, log).apply(new ApplyOptions(directory, true, MigrationsFixture.HISTORY, null, null,
-                false, false, directory.resolveSibling("dry-run.sql"), Duration.ofSeconds(60)));
+        new Migrator(settings, log).apply(ApplyOptions.of(configured(directory)));
     }
 }

@@ -1,5 +1,7 @@
 package ai.pmoves.reliability;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
+
 import ai.pmoves.engine.apply.ApplyOptions;
 import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.bootstrap.BootstrapOptions;
@@ -9,7 +11,6 @@ import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.rollback.Reverter;
 import ai.pmoves.engine.rollback.RollbackOptions;
-import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.engine.seed.Seeder;
@@ -20,7 +21,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -94,14 +94,16 @@ final class BadInputProject {
     }
 
     ApplyOptions applyOptions() {
-        return new ApplyOptions(migrations, true, TableName.parse(historyTable, "historyTable"), target, baseline,
-                false, false, root.resolve("target/pmoves/dry-run.sql"), Duration.ofSeconds(5));
+        return ApplyOptions.of(configured(migrations))
+                .withHistoryTable(TableName.parse(historyTable, "historyTable")).withTarget(target)
+                .withBaseline(baseline).withLockTimeout(Duration.ofSeconds(5));
     }
 
     SeedOptions seedOptions() {
-        return new SeedOptions(new SeedSources(init, true, List.of(seeds), true, List.of(), List.of(), root),
-                SeedMode.CHANGED, TableName.parse(seedTable, "seedTable"), TableName.parse(historyTable, "historyTable"),
-                Duration.ofSeconds(5));
+        return SeedOptions.of(SeedSources.in(root).withInitDirectory(configured(init))
+                .withSeedDirectories(configured(seeds)))
+                .withSeedTable(TableName.parse(seedTable, "seedTable"))
+                .withHistoryTable(TableName.parse(historyTable, "historyTable")).withLockTimeout(Duration.ofSeconds(5));
     }
 
     void apply() {
@@ -113,9 +115,9 @@ final class BadInputProject {
     }
 
     void rollback() {
-        new Reverter(settings(), log).rollback(new RollbackOptions(migrations, true, rollbacks, true,
-                TableName.parse(historyTable, "historyTable"), count, rollbackTarget, false, false,
-                root.resolve("target/pmoves/rollback-dry-run.sql"), Duration.ofSeconds(5)));
+        new Reverter(settings(), log).rollback(RollbackOptions.of(configured(migrations), configured(rollbacks))
+                .withHistoryTable(TableName.parse(historyTable, "historyTable")).withCount(count)
+                .withTarget(rollbackTarget).withLockTimeout(Duration.ofSeconds(5)));
     }
 
     void bootstrap() {

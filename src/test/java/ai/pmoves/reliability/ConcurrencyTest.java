@@ -1,8 +1,8 @@
 package ai.pmoves.reliability;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.pmoves.engine.apply.ApplyOptions;
 import ai.pmoves.engine.apply.ApplyResult;
 import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.apply.MigrationsFixture;
@@ -10,8 +10,6 @@ import ai.pmoves.engine.bootstrap.BootstrapOptions;
 import ai.pmoves.engine.bootstrap.BootstrapResult;
 import ai.pmoves.engine.bootstrap.Bootstrapper;
 import ai.pmoves.engine.bootstrap.SupabaseCompat;
-import ai.pmoves.engine.history.TableName;
-import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.testing.RecordingLog;
@@ -47,7 +45,7 @@ class ConcurrencyTest {
         Corpus.write(db.directory, null);
         db.file("20250121_slow.sql", "SELECT pg_sleep(0.5);\nCREATE TABLE app.slow (id int);\n");
         List<ApplyResult> results = together(8, () -> new Migrator(db.settings(), new RecordingLog())
-                .apply(lockTimeout(db.options())));
+                .apply(db.options().withLockTimeout(LOCK_TIMEOUT)));
         assertOneDidEverything(results.stream().map(ApplyResult::applied).map(List::size).toList(), 21);
         results.stream().filter(r -> r.applied().isEmpty()).forEach(r -> assertEquals(21, r.upToDate()));
         assertEquals(List.of("21|21"), db.column("SELECT count(*) || '|' || count(DISTINCT version)"
@@ -62,7 +60,7 @@ class ConcurrencyTest {
                 .file("20250102_idx.sql", "SELECT pg_sleep(0.5);\nCREATE INDEX CONCURRENTLY a_id ON a (id);\n")
                 .file("20250103_b.sql", "CREATE TABLE b (id int);\n");
         List<ApplyResult> results = together(8, () -> new Migrator(db.settings(), new RecordingLog())
-                .apply(lockTimeout(db.options())));
+                .apply(db.options().withLockTimeout(LOCK_TIMEOUT)));
         assertOneDidEverything(results.stream().map(ApplyResult::applied).map(List::size).toList(), 3);
         assertEquals(List.of("t"), db.column("SELECT indisvalid FROM pg_index WHERE indexrelid = 'a_id'::regclass"));
     }
@@ -77,11 +75,12 @@ class ConcurrencyTest {
                 + "CREATE TABLE IF NOT EXISTS ref.counter (n int);\nSELECT pg_sleep(0.3);\n");
         Path seeds = Files.createDirectories(root.resolve("db"));
         Files.writeString(seeds.resolve("01_seed.sql"), "INSERT INTO ref.counter VALUES (1);\n");
-        SeedSources sources = new SeedSources(init, true, List.of(seeds), true, List.of(), List.of(), root);
-        SeedOptions seedOptions = new SeedOptions(sources, SeedMode.CHANGED,
-                TableName.parse("supabase_migrations.seed_files", "seedTable"), MigrationsFixture.HISTORY, LOCK_TIMEOUT);
+        SeedSources sources = SeedSources.in(root).withInitDirectory(configured(init))
+                .withSeedDirectories(configured(seeds));
+        SeedOptions seedOptions = SeedOptions.of(sources).withLockTimeout(LOCK_TIMEOUT);
         List<BootstrapResult> results = together(4, () -> new Bootstrapper(db.settings(), new RecordingLog())
-                .bootstrap(new BootstrapOptions(lockTimeout(db.options()), seedOptions, SupabaseCompat.AUTO)));
+                .bootstrap(new BootstrapOptions(db.options().withLockTimeout(LOCK_TIMEOUT), seedOptions,
+                        SupabaseCompat.AUTO)));
         assertOneDidEverything(results.stream().map(r -> r.migrations().applied().size()).toList(), 20);
         assertOneDidEverything(results.stream().map(r -> r.initScripts().ran().size() + r.seeds().ran().size())
                 .toList(), 2);
@@ -99,11 +98,6 @@ class ConcurrencyTest {
         List<Integer> sorted = new ArrayList<>(done);
         sorted.sort((a, b) -> b - a);
         assertEquals(expected, sorted, "work done by each run");
-    }
-
-    private static ApplyOptions lockTimeout(ApplyOptions o) {
-        return new ApplyOptions(o.migrationsDirectory(), o.directoryConfigured(), o.historyTable(), o.target(),
-                o.baseline(), o.outOfOrder(), o.dryRun(), o.dryRunFile(), LOCK_TIMEOUT);
     }
 
     /** Runs {@code n} copies of {@code run} on threads of their own, released at the same moment. */

@@ -1,5 +1,7 @@
 package ai.pmoves.reliability;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +12,6 @@ import ai.pmoves.engine.apply.MigrationsFixture;
 import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.rollback.Reverter;
 import ai.pmoves.engine.rollback.RollbackOptions;
-import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.engine.seed.Seeder;
@@ -51,7 +52,7 @@ class FaultSweepTest {
         Corpus.write(reference.directory, null);
         REFERENCE.add(CatalogSnapshot.of(reference.database));
         for (Corpus.Step step : Corpus.STEPS) {
-            reference.apply(MigrationsFixture.with(reference.options(), step.version(), null, false, false));
+            reference.apply(reference.options().withTarget(step.version()));
             REFERENCE.add(CatalogSnapshot.of(reference.database));
         }
     }
@@ -212,16 +213,16 @@ class FaultSweepTest {
     }
 
     private static void rollback(MigrationsFixture db, Path rollbacks, int count) {
-        new Reverter(db.settings(), db.engineLog()).rollback(new RollbackOptions(db.directory, true, rollbacks, true,
-                MigrationsFixture.HISTORY, count, null, false, false, rollbacks.resolveSibling("dry-run.sql"),
-                Duration.ofSeconds(5)));
+        new Reverter(db.settings(), db.engineLog()).rollback(
+                RollbackOptions.of(configured(db.directory), configured(rollbacks)).withCount(count));
     }
 
     private static void seed(MigrationsFixture db, Path project) {
-        SeedSources sources = new SeedSources(project.resolve("supabase/initdb"), false, List.of(project.resolve("db")),
-                false, List.of(), List.of(), project);
-        new Seeder(db.settings(), new RecordingLog()).seed(new SeedOptions(sources, SeedMode.CHANGED, SEED_TABLE,
-                MigrationsFixture.HISTORY, Duration.ofSeconds(5)));
+        SeedSources sources = SeedSources.in(project)
+                .withInitDirectory(byDefault(project.resolve("supabase/initdb")))
+                .withSeedDirectories(byDefault(project.resolve("db")));
+        new Seeder(db.settings(), new RecordingLog()).seed(SeedOptions.of(sources)
+                .withLockTimeout(Duration.ofSeconds(5)));
     }
 
     /** An init script or seed file of the seed corpus. */

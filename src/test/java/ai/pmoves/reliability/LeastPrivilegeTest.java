@@ -1,5 +1,7 @@
 package ai.pmoves.reliability;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +16,6 @@ import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.rollback.Reverter;
 import ai.pmoves.engine.rollback.RollbackOptions;
-import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.engine.seed.Seeder;
@@ -62,24 +63,25 @@ class LeastPrivilegeTest {
             Files.writeString(rollbacks.resolve(step.fileName()), Corpus.text(withoutSchemas(step.down()), 0, null));
         }
         TableName history = TableName.parse("supabase_migrations.schema_migrations", "historyTable");
-        ApplyOptions apply = new ApplyOptions(migrations, true, history, null, null, false, false,
-                root.resolve("dry-run.sql"), Duration.ofSeconds(5));
+        ApplyOptions apply = ApplyOptions.of(configured(migrations)).withHistoryTable(history)
+                .withLockTimeout(Duration.ofSeconds(5));
 
         new Migrator(asOwner, log).apply(apply);
         assertEquals(List.of("20"), admin.column("SELECT count(*) FROM supabase_migrations.schema_migrations"));
-        assertEquals(20, StatusReport.read(asOwner, migrations, true, history).status()
+        assertEquals(20, StatusReport.read(asOwner, configured(migrations), history).status()
                 .inState(ai.pmoves.engine.migration.MigrationState.APPLIED).size());
 
         Path seeds = Files.createDirectories(root.resolve("db"));
         Files.writeString(seeds.resolve("01_settings.sql"), "INSERT INTO app.settings VALUES ('theme', '\"dark\"');\n");
-        SeedOptions seed = new SeedOptions(new SeedSources(root.resolve("supabase/initdb"), false, List.of(seeds), true,
-                List.of(), List.of(), root), SeedMode.CHANGED,
-                TableName.parse("supabase_migrations.seed_files", "seedTable"), history, Duration.ofSeconds(5));
+        SeedOptions seed = SeedOptions.of(SeedSources.in(root)
+                .withInitDirectory(byDefault(root.resolve("supabase/initdb")))
+                .withSeedDirectories(configured(seeds))).withHistoryTable(history)
+                .withLockTimeout(Duration.ofSeconds(5));
         new Seeder(asOwner, log).seed(seed);
         assertEquals(List.of("theme"), admin.column("SELECT key FROM app.settings"));
 
-        new Reverter(asOwner, log).rollback(new RollbackOptions(migrations, true, rollbacks, true, history, 3, null,
-                false, false, root.resolve("rollback-dry-run.sql"), Duration.ofSeconds(5)));
+        new Reverter(asOwner, log).rollback(RollbackOptions.of(configured(migrations), configured(rollbacks))
+                .withHistoryTable(history).withCount(3).withLockTimeout(Duration.ofSeconds(5)));
         assertEquals(List.of("17"), admin.column("SELECT count(*) FROM supabase_migrations.schema_migrations"));
         new Migrator(asOwner, log).apply(apply);
 

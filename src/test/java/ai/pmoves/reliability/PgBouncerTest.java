@@ -1,5 +1,6 @@
 package ai.pmoves.reliability;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,6 @@ import ai.pmoves.engine.repair.Repairer;
 import ai.pmoves.engine.rollback.Reverter;
 import ai.pmoves.engine.rollback.RollbackOptions;
 import ai.pmoves.engine.rollback.RollbackResult;
-import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedResult;
 import ai.pmoves.engine.seed.SeedSources;
@@ -111,7 +111,7 @@ class PgBouncerTest {
                 + " WHERE indexrelid = 'app.accounts_id_email'::regclass"), "the CONCURRENTLY index is valid");
         assertNoAdvisoryLock(db, "after apply");
 
-        StatusReport status = StatusReport.read(pooled, db.directory, true, MigrationsFixture.HISTORY);
+        StatusReport status = StatusReport.read(pooled, configured(db.directory), MigrationsFixture.HISTORY);
         assertEquals(21, status.status().inState(MigrationState.APPLIED).size(), "status through the pooler");
 
         SeedOptions seeds = seedOptions(root);
@@ -193,7 +193,7 @@ class PgBouncerTest {
         writeCorpus(db, null);
         db.file("20250122_slow.sql", "SELECT pg_sleep(1);\nCREATE TABLE app.slow (id int);\n");
         ConnectionSettings pooled = through(transactionPooler, db);
-        ApplyOptions options = withLockTimeout(db.options(), Duration.ofSeconds(60));
+        ApplyOptions options = db.options().withLockTimeout(Duration.ofSeconds(60));
         List<ApplyResult> results = ConcurrencyTest.together(3, () -> new Migrator(pooled, new RecordingLog())
                 .apply(options));
         List<Integer> done = new ArrayList<>(results.stream().map(r -> r.applied().size()).toList());
@@ -225,7 +225,7 @@ class PgBouncerTest {
         awaitNoAdvisoryLock(db);
 
         ApplyResult rerun = new Migrator(through(transactionPooler, db), new RecordingLog())
-                .apply(withLockTimeout(db.options(), Duration.ofSeconds(10)));
+                .apply(db.options().withLockTimeout(Duration.ofSeconds(10)));
         assertTrue(rerun.upToDate() >= 3, "the killed run applied at least 3 migrations: " + rerun.upToDate());
         assertEquals(migrations, rerun.upToDate() + rerun.applied().size());
         List<String> once = new ArrayList<>();
@@ -349,24 +349,19 @@ class PgBouncerTest {
         Files.writeString(seeds.resolve("04_sizes.sql"), "INSERT INTO ref.sizes VALUES ('s'), ('m');\n");
         Files.writeString(seeds.resolve("05_sizes_more.sql"), "INSERT INTO ref.sizes VALUES ('l');\n");
         Files.writeString(seeds.resolve("06_last.sql"), "INSERT INTO ref.colors (name, hex) VALUES ('white', '#fff');\n");
-        return new SeedOptions(new SeedSources(init, true, List.of(seeds), true, List.of(), List.of(), root),
-                SeedMode.CHANGED, SEED_TABLE, MigrationsFixture.HISTORY, Duration.ofSeconds(10));
+        return SeedOptions.of(SeedSources.in(root).withInitDirectory(configured(init))
+                .withSeedDirectories(configured(seeds))).withLockTimeout(Duration.ofSeconds(10));
     }
 
     private static RollbackOptions rollbackOptions(MigrationsFixture db, Path rollbacks, int count) {
-        return new RollbackOptions(db.directory, true, rollbacks, true, MigrationsFixture.HISTORY, count, null, false,
-                false, rollbacks.resolveSibling("rollback-dry-run.sql"), Duration.ofSeconds(10));
+        return RollbackOptions.of(configured(db.directory), configured(rollbacks))
+                .withCount(count).withLockTimeout(Duration.ofSeconds(10));
     }
 
     private static RepairOptions repairOptions(MigrationsFixture db, List<String> markApplied,
                                                List<String> markReverted) {
-        return new RepairOptions(db.directory, true, MigrationsFixture.HISTORY, markApplied, markReverted, false, false,
-                List.of(), false, Duration.ofSeconds(10));
-    }
-
-    private static ApplyOptions withLockTimeout(ApplyOptions o, Duration timeout) {
-        return new ApplyOptions(o.migrationsDirectory(), o.directoryConfigured(), o.historyTable(), o.target(),
-                o.baseline(), o.outOfOrder(), o.dryRun(), o.dryRunFile(), timeout);
+        return RepairOptions.of(configured(db.directory)).withMarkApplied(markApplied)
+                .withMarkReverted(markReverted).withLockTimeout(Duration.ofSeconds(10));
     }
 
     private static void assertAllApplied(MigrationsFixture db, int count) throws Exception {

@@ -1,5 +1,7 @@
 package ai.pmoves.reliability;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +17,6 @@ import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.repair.RepairOptions;
 import ai.pmoves.engine.repair.Repairer;
-import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.testing.RecordingLog;
@@ -122,9 +123,8 @@ class SupabaseCliTest {
         assertTrue(again.getMessage().contains("failed part-way in an earlier run"), again.getMessage());
 
         // Finished by hand and recorded as applied: now the CLI sees it too, and finds nothing to push
-        new Repairer(settings(), new RecordingLog()).repair(new RepairOptions(project.resolve("supabase/migrations"),
-                true, HISTORY, List.of("20240103000000"), List.of(), false, false, List.of(), false,
-                Duration.ofSeconds(10)));
+        new Repairer(settings(), new RecordingLog()).repair(RepairOptions.of(
+                configured(project.resolve("supabase/migrations"))).withMarkApplied(List.of("20240103000000")));
         rows = SupabaseCli.listRows(cli.succeed(project, "migration", "list", "--db-url", url()));
         assertTrue(rows.contains("20240103000000|20240103000000"), rows.toString());
         bootstrap(); // seeds
@@ -133,11 +133,13 @@ class SupabaseCliTest {
     }
 
     private BootstrapResult bootstrap() {
-        ApplyOptions apply = new ApplyOptions(project.resolve("supabase/migrations"), true, HISTORY, null, null, false,
-                false, project.resolve("dry-run.sql"), Duration.ofSeconds(10));
-        SeedSources sources = new SeedSources(project.resolve("supabase/initdb"), false,
-                List.of(project.resolve("supabase")), true, List.of("seed.sql"), List.of(), project);
-        SeedOptions seeds = new SeedOptions(sources, SeedMode.CHANGED, SEEDS, HISTORY, Duration.ofSeconds(10));
+        ApplyOptions apply = ApplyOptions.of(configured(project.resolve("supabase/migrations")))
+                .withLockTimeout(Duration.ofSeconds(10));
+        SeedSources sources = SeedSources.in(project)
+                .withInitDirectory(byDefault(project.resolve("supabase/initdb")))
+                .withSeedDirectories(configured(project.resolve("supabase")))
+                .withIncludes(List.of("seed.sql"));
+        SeedOptions seeds = SeedOptions.of(sources).withLockTimeout(Duration.ofSeconds(10));
         return new Bootstrapper(settings(), new RecordingLog()).bootstrap(new BootstrapOptions(apply, seeds,
                 SupabaseCompat.OFF));
     }

@@ -1,45 +1,89 @@
 package ai.pmoves.engine.apply;
 
+import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.definition.DefinitionSources;
-import ai.pmoves.engine.hook.Hooks;
+import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.history.TableName;
+import ai.pmoves.engine.hook.Hooks;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * What {@link Migrator#apply} is asked to do.
+ * What {@link Migrator#apply} is asked to do: {@code ApplyOptions.of(migrations)} and a {@code with…} for each
+ * setting that is not the default, e.g. {@code ApplyOptions.of(dir).withTarget("20250102").withDryRun(sqlFile)}.
  *
- * @param migrationsDirectory  where the migration files are
- * @param directoryConfigured  whether the user set the directory (a missing default one means "no migrations")
- * @param historyTable         the history table
- * @param target               apply up to and including this version; null for all
- * @param baseline             record every pending migration up to this version as {@code baseline} without
- *                             running it; null for none
- * @param outOfOrder           allow pending migrations older than the newest applied one
- * @param dryRun               run nothing: write the SQL that would run to {@code dryRunFile}
- * @param dryRunFile           where a dry run writes its SQL
- * @param lockTimeout          how long to wait for another run's lock
- * @param definitions          the definitions brought up to date after the migrations; null for none
- * @param hooks                the hooks that run at the run's moments
- * @param notifyPostgrest      after a run that changed the schema, tell PostgREST to reload it
+ * @param migrationsDirectory where the migration files are
+ * @param historyTable        the history table (default {@code supabase_migrations.schema_migrations})
+ * @param target              apply up to and including this version; null for all
+ * @param baseline            record every pending migration up to this version as {@code baseline} without running
+ *                            it; null for none
+ * @param outOfOrder          allow pending migrations older than the newest applied one
+ * @param dryRunFile          run nothing: write the SQL that would run to this file; null to run
+ * @param lockTimeout         how long to wait for another run's lock (default 60 s)
+ * @param definitions         the definitions brought up to date after the migrations; null for none
+ * @param hooks               the hooks that run at the run's moments
+ * @param notifyPostgrest     after a run that changed the schema, tell PostgREST to reload it
  */
-public record ApplyOptions(Path migrationsDirectory, boolean directoryConfigured, TableName historyTable,
-                           String target, String baseline, boolean outOfOrder, boolean dryRun, Path dryRunFile,
-                           Duration lockTimeout, DefinitionSources definitions, Hooks hooks, boolean notifyPostgrest) {
+public record ApplyOptions(ConfiguredDirectory migrationsDirectory, TableName historyTable, String target,
+                           String baseline, boolean outOfOrder, Path dryRunFile, Duration lockTimeout,
+                           DefinitionSources definitions, Hooks hooks, boolean notifyPostgrest) {
 
-    /** Migrations and definitions, no hooks. */
-    public ApplyOptions(Path migrationsDirectory, boolean directoryConfigured, TableName historyTable, String target,
-                        String baseline, boolean outOfOrder, boolean dryRun, Path dryRunFile, Duration lockTimeout,
-                        DefinitionSources definitions) {
-        this(migrationsDirectory, directoryConfigured, historyTable, target, baseline, outOfOrder, dryRun, dryRunFile,
-                lockTimeout, definitions, Hooks.NONE, false);
+    /** Every pending migration of {@code migrationsDirectory}, no definitions, no hooks, the default history table. */
+    public static ApplyOptions of(ConfiguredDirectory migrationsDirectory) {
+        return new ApplyOptions(migrationsDirectory, HistoryTable.DEFAULT_NAME, null, null, false, null,
+                AdvisoryLock.DEFAULT_TIMEOUT, null, Hooks.NONE, false);
     }
 
-    /** Migrations only, no definitions. */
-    public ApplyOptions(Path migrationsDirectory, boolean directoryConfigured, TableName historyTable, String target,
-                        String baseline, boolean outOfOrder, boolean dryRun, Path dryRunFile, Duration lockTimeout) {
-        this(migrationsDirectory, directoryConfigured, historyTable, target, baseline, outOfOrder, dryRun, dryRunFile,
-                lockTimeout, null, Hooks.NONE, false);
+    public ApplyOptions withHistoryTable(TableName historyTable) {
+        return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
+                lockTimeout, definitions, hooks, notifyPostgrest);
+    }
+
+    public ApplyOptions withTarget(String target) {
+        return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
+                lockTimeout, definitions, hooks, notifyPostgrest);
+    }
+
+    public ApplyOptions withBaseline(String baseline) {
+        return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
+                lockTimeout, definitions, hooks, notifyPostgrest);
+    }
+
+    public ApplyOptions withOutOfOrder(boolean outOfOrder) {
+        return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
+                lockTimeout, definitions, hooks, notifyPostgrest);
+    }
+
+    /** A dry run that writes its SQL to {@code dryRunFile}; null runs for real. */
+    public ApplyOptions withDryRun(Path dryRunFile) {
+        return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
+                lockTimeout, definitions, hooks, notifyPostgrest);
+    }
+
+    public ApplyOptions withLockTimeout(Duration lockTimeout) {
+        return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
+                lockTimeout, definitions, hooks, notifyPostgrest);
+    }
+
+    public ApplyOptions withDefinitions(DefinitionSources definitions) {
+        return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
+                lockTimeout, definitions, hooks, notifyPostgrest);
+    }
+
+    public ApplyOptions withHooks(Hooks hooks) {
+        return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
+                lockTimeout, definitions, hooks, notifyPostgrest);
+    }
+
+    public ApplyOptions withNotifyPostgrest(boolean notifyPostgrest) {
+        return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
+                lockTimeout, definitions, hooks, notifyPostgrest);
+    }
+
+    /** Whether nothing runs: the SQL that would run is written to {@link #dryRunFile()}. */
+    public boolean dryRun() {
+        return dryRunFile != null;
     }
 
     /** Whether there is a definition to bring up to date (it scans the definitions directory). */

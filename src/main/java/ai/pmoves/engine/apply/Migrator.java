@@ -2,7 +2,6 @@ package ai.pmoves.engine.apply;
 
 import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.EngineLog;
-import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.db.PendingConnection;
@@ -11,26 +10,19 @@ import ai.pmoves.engine.definition.DefinitionPlan;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.hook.HookMoment;
-import ai.pmoves.engine.migration.FailedMigrations;
 import ai.pmoves.engine.migration.Migration;
-import ai.pmoves.engine.migration.MigrationInfo;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.migration.MigrationScript;
-import ai.pmoves.engine.migration.MigrationState;
-import ai.pmoves.engine.migration.MigrationStatus;
 import ai.pmoves.engine.script.DryRunScript;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Applies pending migrations in time order (design.md: Applying migrations): checks the whole plan first (drift, failed
- * rows, order, syntax of every file to run), then runs each migration under the migration lock.
+ * Applies pending migrations in time order (design.md: Applying migrations): checks the whole plan first (the
+ * {@link ApplyPlan}, then the syntax of every file to run), then runs each migration under the migration lock.
  */
 public final class Migrator {
     private final ConnectionSettings settings;
@@ -78,10 +70,9 @@ public final class Migrator {
     }
 
     private List<Migration> scan(ApplyOptions options) {
-        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory(), "migrationsDirectory",
-                options.directoryConfigured());
+        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory());
         if (files.isEmpty()) {
-            log.info("No migrations in " + options.migrationsDirectory() + ".");
+            log.info("No migrations in " + options.migrationsDirectory().path() + ".");
         }
         return files;
     }
@@ -89,44 +80,14 @@ public final class Migrator {
     private ApplyResult apply(WorkSession session, List<Migration> files, Function<Migration, String> checksums,
                               ApplyOptions options, long start) throws SQLException {
         Connection connection = session.connection();
-        int targetIndex = indexOf(files, options.target(), "target");
-        int baselineIndex = indexOf(files, options.baseline(), "baseline");
         HistoryTable history = new HistoryTable(options.historyTable());
         log.info((options.dryRun() ? "Dry run against " : "Applying to ") + settings.maskedUrl() + " (PostgreSQL "
                 + connection.getMetaData().getDatabaseProductVersion() + "), history " + history.name());
         boolean historyExisted = history.exists(connection);
-        List<HistoryRow> rows = history.readAll(connection);
-        MigrationStatus status = MigrationStatus.of(files, rows, checksums);
-        checkHistory(status, history);
-
-        Map<Migration, Integer> position = new IdentityHashMap<>(files.size() * 2);
-        for (int i = 0; i < files.size(); i++) {
-            position.put(files.get(i), i);
-        }
-        List<Migration> toBaseline = new ArrayList<>();
-        List<Migration> toRun = new ArrayList<>();
-        List<MigrationInfo> outOfOrder = new ArrayList<>();
-        for (MigrationInfo info : status.migrations()) {
-            if (info.state() != MigrationState.PENDING && info.state() != MigrationState.OUT_OF_ORDER) {
-                continue;
-            }
-            int index = position.get(info.migration());
-            if (index <= baselineIndex) {
-                toBaseline.add(info.migration());
-            } else if (targetIndex < 0 || index <= targetIndex) {
-                toRun.add(info.migration());
-                if (info.state() == MigrationState.OUT_OF_ORDER) {
-                    outOfOrder.add(info);
-                }
-            }
-        }
-        if (!outOfOrder.isEmpty() && !options.outOfOrder()) {
-            throw new PmovesException("Pending migrations are older than the newest applied one: "
-                    + outOfOrder.stream().map(MigrationInfo::name).collect(Collectors.joining(", "))
-                    + ". Running them now would apply them out of time order. Give them a newer timestamp, or"
-                    + " allow it with -Dpmoves.outOfOrder=true.");
-        }
-        int upToDate = status.inState(MigrationState.APPLIED).size() + status.inState(MigrationState.BASELINE).size();
+        ApplyPlan plan = ApplyPlan.of(files, history.readAll(connection), checksums, options);
+        plan.warnings().forEach(log::warn);
+        List<Migration> toBaseline = plan.toBaseline();
+        List<Migration> toRun = plan.toRun();
         // Split every file before running any: a syntax error in the third file must not leave two applied.
         List<MigrationScript> scripts = new ArrayList<>(toRun.size());
         for (Migration m : toRun) {
@@ -159,39 +120,8 @@ public final class Migrator {
         List<String> applied = toRun.stream().map(Migration::fileName).toList();
         List<String> baselined = toBaseline.stream().map(Migration::version).toList();
         long millis = millisSince(start);
-        summarize(options, applied, baselined, upToDate, millis);
-        return new ApplyResult(applied, baselined, upToDate, millis, definitions.paths());
-    }
-
-    private void checkHistory(MigrationStatus status, HistoryTable history) {
-        FailedMigrations.refuse(status, history);
-        List<MigrationInfo> changed = status.inState(MigrationState.CHANGED);
-        if (!changed.isEmpty()) {
-            throw new PmovesException("Applied migration" + (changed.size() > 1 ? "s have" : " has") + " changed since "
-                    + (changed.size() > 1 ? "they" : "it") + " ran: "
-                    + changed.stream().map(i -> i.migration().file().toString()).collect(Collectors.joining(", "))
-                    + ". A migration that ran must not be edited: restore the file and put the change in a new"
-                    + " migration (or, if the edit is cosmetic, store the new checksum: mvn pmoves:repair"
-                    + " -Dpmoves.realign=true).");
-        }
-        for (MigrationInfo missing : status.inState(MigrationState.MISSING)) {
-            log.warn("Recorded migration " + missing.version() + " (" + missing.name() + ") has no file in the"
-                    + " migrations directory.");
-        }
-    }
-
-    private static int indexOf(List<Migration> files, String version, String parameter) {
-        if (version == null || version.isBlank()) {
-            return -1;
-        }
-        for (int i = 0; i < files.size(); i++) {
-            if (files.get(i).version().equals(version.trim()) || files.get(i).fileName().equals(version.trim())) {
-                return i;
-            }
-        }
-        throw new PmovesException(parameter + " '" + version + "' matches no migration file. " + (files.isEmpty()
-                ? "There are none (only definitions): leave " + parameter + " out."
-                : "Use a version as pmoves:status lists it, e.g. " + files.get(files.size() - 1).version() + "."));
+        summarize(options, applied, baselined, plan.upToDate(), millis);
+        return new ApplyResult(applied, baselined, plan.upToDate(), millis, definitions.paths());
     }
 
     private void recordBaseline(Connection connection, HistoryTable history, List<Migration> toBaseline)

@@ -9,7 +9,6 @@ import ai.pmoves.engine.db.PendingConnection;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.hook.HookMoment;
 import ai.pmoves.engine.migration.MigrationScanner;
-import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedResult;
 import ai.pmoves.engine.seed.SeedScanner;
 import ai.pmoves.engine.seed.Seeder;
@@ -42,8 +41,7 @@ public final class Bootstrapper {
         boolean dryRun = options.apply().dryRun();
         try (PendingConnection pending = PendingConnection.open(settings)) { // opens while the files are scanned
             // Names and directories of every step are checked before anything runs.
-            MigrationScanner.scan(options.apply().migrationsDirectory(), "migrationsDirectory",
-                    options.apply().directoryConfigured());
+            MigrationScanner.scan(options.apply().migrationsDirectory());
             SeedScanner.scan(options.seeds().sources(), EngineLog.SILENT);
             Seeder seeder = new Seeder(settings, log);
             Migrator migrator = new Migrator(settings, log);
@@ -68,10 +66,10 @@ public final class Bootstrapper {
                     }
                 }
                 SeedResult init = dryRun ? null : step(session, () -> seeder.seed(session,
-                        withSources(options.seeds(), options.seeds().sources().initScriptsOnly())));
+                        options.seeds().withSources(options.seeds().sources().initScriptsOnly())));
                 ApplyResult migrations = step(session, () -> migrator.applyWithLockHeld(session, options.apply()));
                 SeedResult seeds = dryRun ? null : step(session, () -> seeder.seed(session,
-                        withSources(options.seeds(), options.seeds().sources().seedsOnly())));
+                        options.seeds().withSources(options.seeds().sources().seedsOnly())));
                 if (!dryRun) {
                     options.apply().hooks().run(HookMoment.AFTER_SEED, session, log);
                 }
@@ -96,9 +94,11 @@ public final class Bootstrapper {
     private void grantUsageOnTheFilesSchemas(Connection connection, BootstrapOptions options,
                                              List<PreparedItem> prepared) throws SQLException {
         List<Path> directories = new ArrayList<>();
-        directories.add(options.apply().migrationsDirectory());
-        directories.add(options.seeds().sources().initDirectory());
-        directories.addAll(options.seeds().sources().seedDirectories());
+        directories.add(options.apply().migrationsDirectory().path());
+        if (options.seeds().sources().initDirectory() != null) {
+            directories.add(options.seeds().sources().initDirectory().path());
+        }
+        options.seeds().sources().seedDirectories().forEach(d -> directories.add(d.path()));
         connection.setAutoCommit(true);
         for (PreparedItem item : SupabasePreparation.grantUsage(connection, SchemasCreated.in(directories))) {
             prepared.add(item);
@@ -106,9 +106,6 @@ public final class Bootstrapper {
         }
     }
 
-    private static SeedOptions withSources(SeedOptions o, ai.pmoves.engine.seed.SeedSources sources) {
-        return new SeedOptions(sources, o.mode(), o.seedTable(), o.historyTable(), o.lockTimeout());
-    }
 
     private void report(PreparedItem item) {
         if (item.outcome() == PreparedItem.Outcome.LEFT_ALONE) {

@@ -20,6 +20,9 @@ import java.util.zip.CRC32;
  * do not block each other.
  */
 public final class AdvisoryLock implements AutoCloseable {
+    /** How long a run waits for another run's lock unless told otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
     /** "pmov" in the high half: keeps our keys apart from applications' own advisory locks. */
     private static final long NAMESPACE = 0x706d6f76L << 32;
     /** Pauses between two tries for a held lock: short at first, so a run that just finished is noticed soon. */

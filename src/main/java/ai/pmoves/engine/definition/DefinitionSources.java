@@ -1,6 +1,7 @@
 package ai.pmoves.engine.definition;
 
 import ai.pmoves.engine.history.TableName;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.migration.NaturalOrder;
 import ai.pmoves.engine.migration.SqlFiles;
 import ai.pmoves.engine.seed.SeedFile;
@@ -17,16 +18,15 @@ import java.util.List;
  * they change. Each is a {@link SeedFile} (its file and the path the definition table records), since it is tracked
  * as a seed is.
  *
- * @param directory     the definitions directory
- * @param configured    whether the user set it: a missing default directory holds no definitions
+ * @param directory     the definitions directory: a missing default one holds no definitions
  * @param baseDirectory the project directory, which recorded paths are relative to
  */
-public record DefinitionSources(Path directory, boolean configured, Path baseDirectory) {
+public record DefinitionSources(ConfiguredDirectory directory, Path baseDirectory) {
     static final String PARAMETER = "definitionsDirectory";
 
     /** The definitions in the natural order of their file names; none when the default directory is missing. */
     public List<SeedFile> scan() {
-        List<Path> found = new ArrayList<>(SqlFiles.list(directory, PARAMETER, configured));
+        List<Path> found = new ArrayList<>(SqlFiles.list(directory, PARAMETER));
         found.sort(Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE));
         return found.stream().map(f -> new SeedFile(f, SqlFiles.recordedPath(baseDirectory, f))).toList();
     }

@@ -24,6 +24,9 @@ import java.util.Set;
  * ({@code <history table>_failed}), and reads back as a {@code failed} row.
  */
 public final class HistoryTable {
+    /** The Supabase CLI's table, which the plugin uses unless told otherwise. */
+    public static final TableName DEFAULT_NAME = new TableName("supabase_migrations", "schema_migrations");
+
     /** The plugin's columns and the SQL type each must have; the CLI's three come first. */
     private static final Map<String, String> COLUMNS = new LinkedHashMap<>();
 

@@ -3,6 +3,7 @@ package ai.pmoves.engine.hook;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.WorkSession;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.migration.NaturalOrder;
 import ai.pmoves.engine.migration.SqlFiles;
@@ -42,8 +43,8 @@ public final class Hooks {
      * Reads the hooks of {@code directory}; a missing default directory has none. A {@code .sql} file named for no
      * moment is an error naming it, since it would otherwise never run.
      */
-    public static Hooks read(Path directory, boolean configured, Path baseDirectory) {
-        List<Path> files = new ArrayList<>(SqlFiles.list(directory, "hooksDirectory", configured));
+    public static Hooks read(ConfiguredDirectory directory, Path baseDirectory) {
+        List<Path> files = new ArrayList<>(SqlFiles.list(directory, "hooksDirectory"));
         files.sort(Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE));
         Map<HookMoment, List<Hook>> hooks = new EnumMap<>(HookMoment.class);
         for (Path file : files) {

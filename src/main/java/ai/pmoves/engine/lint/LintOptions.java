@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What {@link Linter#lint} is asked to do.
+ * What {@link Linter#lint} is asked to do: {@code LintOptions.of(project, directories)} and a {@code with…} for each
+ * setting that is not the default, e.g. {@code .withDisabledRules(Set.of("if-not-exists"))}.
  *
  * @param baseDirectory         the project directory: findings name files relative to it
  * @param directories           the directories to lint (migrations, init scripts, seeds, down scripts)
@@ -17,9 +18,20 @@ import java.util.Set;
 public record LintOptions(Path baseDirectory, List<SourceDirectory> directories, Set<String> disabledRules,
                           boolean supabaseRolesPrepared, Set<String> variables) {
 
-    /** Without psql variables. */
-    public LintOptions(Path baseDirectory, List<SourceDirectory> directories, Set<String> disabledRules,
-                       boolean supabaseRolesPrepared) {
-        this(baseDirectory, directories, disabledRules, supabaseRolesPrepared, Set.of());
+    /** Every rule on, no Supabase roles prepared, no psql variables. */
+    public static LintOptions of(Path baseDirectory, List<SourceDirectory> directories) {
+        return new LintOptions(baseDirectory, directories, Set.of(), false, Set.of());
+    }
+
+    public LintOptions withDisabledRules(Set<String> disabledRules) {
+        return new LintOptions(baseDirectory, directories, disabledRules, supabaseRolesPrepared, variables);
+    }
+
+    public LintOptions withSupabaseRolesPrepared(boolean supabaseRolesPrepared) {
+        return new LintOptions(baseDirectory, directories, disabledRules, supabaseRolesPrepared, variables);
+    }
+
+    public LintOptions withVariables(Set<String> variables) {
+        return new LintOptions(baseDirectory, directories, disabledRules, supabaseRolesPrepared, variables);
     }
 }

@@ -41,13 +41,13 @@ public final class Linter {
         return new LintReport(input.files(), rules, List.copyOf(disabled), List.copyOf(findings));
     }
 
-    private static List<SourceFile> read(SourceDirectory directory, Path base) {
-        List<Path> paths = new ArrayList<>(SqlFiles.list(directory.path(), directory.parameter(), directory.configured()));
-        paths.sort(directory.kind() == SourceKind.MIGRATION ? Comparator.comparing(Linter::timeOrderKey)
+    private static List<SourceFile> read(SourceDirectory source, Path base) {
+        List<Path> paths = new ArrayList<>(SqlFiles.list(source.directory(), source.parameter()));
+        paths.sort(source.kind() == SourceKind.MIGRATION ? Comparator.comparing(Linter::timeOrderKey)
                 : Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE));
         List<SourceFile> files = new ArrayList<>(paths.size());
         for (Path path : paths) {
-            files.add(SourceFile.read(directory.kind(), path, displayName(path, base)));
+            files.add(SourceFile.read(source.kind(), path, displayName(path, base)));
         }
         return files;
     }

@@ -1,14 +1,13 @@
 package ai.pmoves.engine.lint;
 
-import java.nio.file.Path;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 
 /**
  * A directory of SQL files to lint.
  *
- * @param kind       what its files are
- * @param path       where it is
- * @param parameter  the parameter that gave it, named in the error when a configured one is missing
- * @param configured whether the user set it: a missing default directory just holds no files
+ * @param kind      what its files are
+ * @param directory where it is: a missing default directory just holds no files
+ * @param parameter the parameter that gave it, named in the error when a configured one is missing
  */
-public record SourceDirectory(SourceKind kind, Path path, String parameter, boolean configured) {
+public record SourceDirectory(SourceKind kind, ConfiguredDirectory directory, String parameter) {
 }

@@ -12,28 +12,15 @@ public final class MigrationScanner {
     private MigrationScanner() {
     }
 
-    /**
-     * The {@code .sql} files directly inside {@code directory}, in time order.
-     *
-     * @param parameter the name of the parameter that gave the directory, used in the error when it is missing
-     * @param configured whether the user set the directory: a missing default directory just means no migrations
-     */
-    public static List<Migration> scan(Path directory, String parameter, boolean configured) {
+    /** The {@code .sql} files directly inside the migrations directory, in time order (none in a missing default). */
+    public static List<Migration> scan(ConfiguredDirectory migrationsDirectory) {
         List<Migration> migrations = new ArrayList<>();
-        for (Path file : SqlFiles.list(directory, parameter, configured)) {
+        for (Path file : SqlFiles.list(migrationsDirectory, "migrationsDirectory")) {
             migrations.add(new Migration(file, MigrationName.parse(file.getFileName().toString())));
         }
         migrations.sort(MigrationOrder.COMPARATOR);
         rejectDuplicateVersions(migrations);
         return migrations;
-    }
-
-    /**
-     * Whether {@code directory} exists; a configured one that does not is an error naming the parameter, since only
-     * a default directory may be absent: a typo in a path must not read as "nothing to do".
-     */
-    public static boolean directoryExists(Path directory, String parameter, boolean configured) {
-        return SqlFiles.directoryExists(directory, parameter, configured);
     }
 
     private static void rejectDuplicateVersions(List<Migration> migrations) {

@@ -18,15 +18,16 @@ public final class SqlFiles {
     }
 
     /**
-     * The {@code .sql} regular files directly inside {@code directory}, in no particular order.
+     * The {@code .sql} regular files directly inside {@code directory}, in no particular order; none when it is a
+     * missing default directory (see {@link ConfiguredDirectory#exists}).
      *
-     * @param parameter  the name of the parameter that gave the directory, used in the error when it is missing
-     * @param configured whether the user set the directory: a missing default directory just holds no files
+     * @param parameter the name of the parameter that gave the directory, used in the error when it is missing
      */
-    public static List<Path> list(Path directory, String parameter, boolean configured) {
-        if (!directoryExists(directory, parameter, configured)) {
+    public static List<Path> list(ConfiguredDirectory configured, String parameter) {
+        if (!configured.exists(parameter)) {
             return List.of();
         }
+        Path directory = configured.path();
         List<Path> files = new ArrayList<>();
         try (Stream<Path> entries = sqlNamed(directory)) {
             for (Path file : (Iterable<Path>) entries::iterator) {
@@ -72,21 +73,6 @@ public final class SqlFiles {
         } catch (IOException e) {
             return "a path that cannot be read";
         }
-    }
-
-    /**
-     * Whether {@code directory} exists; a configured one that does not is an error naming the parameter, since only
-     * a default directory may be absent.
-     */
-    public static boolean directoryExists(Path directory, String parameter, boolean configured) {
-        if (Files.isDirectory(directory)) {
-            return true;
-        }
-        if (configured) {
-            throw new PmovesException("The configured " + parameter + " '" + directory + "' does not exist or is not"
-                    + " a directory: create it, or fix the path in <" + parameter + "> / -Dpmoves." + parameter + ".");
-        }
-        return false;
     }
 
     /** The path relative to the project directory with / separators; the absolute path when there is no relative one. */

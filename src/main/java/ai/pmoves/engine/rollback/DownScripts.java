@@ -3,7 +3,7 @@ package ai.pmoves.engine.rollback;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.migration.MigrationInfo;
 import ai.pmoves.engine.migration.MigrationName;
-import ai.pmoves.engine.migration.MigrationScanner;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +28,8 @@ public final class DownScripts {
      * The down scripts of {@code directory}. A configured directory that is missing is an error at once; a missing
      * default one holds no down scripts, which matters only when something is to be undone.
      */
-    public static DownScripts in(Path directory, boolean configured) {
-        return new DownScripts(directory, MigrationScanner.directoryExists(directory, "rollbackDirectory", configured));
+    public static DownScripts in(ConfiguredDirectory directory) {
+        return new DownScripts(directory.path(), directory.exists("rollbackDirectory"));
     }
 
     public Path directory() {

@@ -36,9 +36,8 @@ public final class Reverter {
 
     public RollbackResult rollback(RollbackOptions options) {
         long start = System.nanoTime();
-        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory(), "migrationsDirectory",
-                options.migrationsDirectoryConfigured());
-        DownScripts downScripts = DownScripts.in(options.rollbackDirectory(), options.rollbackDirectoryConfigured());
+        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory());
+        DownScripts downScripts = DownScripts.in(options.rollbackDirectory());
         HistoryTable history = new HistoryTable(options.historyTable());
         try (WorkSession session = WorkSession.open(settings);
              AdvisoryLock lock = options.dryRun() ? null
@@ -132,7 +131,7 @@ public final class Reverter {
 
     /** The down script as errors name it: its directory and file name, e.g. {@code rollbacks/20250101_a.sql}. */
     private static String downName(RollbackOptions options, RollbackPlan.Step step) {
-        return options.rollbackDirectory().getFileName() + "/" + step.downScript().getFileName();
+        return options.rollbackDirectory().path().getFileName() + "/" + step.downScript().getFileName();
     }
 
     private static String names(List<RollbackPlan.Step> steps) {

@@ -2,7 +2,7 @@ package ai.pmoves.engine.scaffold;
 
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
-import ai.pmoves.engine.migration.SqlFiles;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,19 +15,17 @@ public final class NewDefinition {
     }
 
     /**
-     * @param configured whether the user set {@code directory}: one that was set must exist, the default is created
+     * @param directory the definitions directory: one the user set must exist, the default is created
      * @return the file written
      */
-    public static Path create(String name, Path directory, boolean configured, EngineLog log) {
+    public static Path create(String name, ConfiguredDirectory directory, EngineLog log) {
         MigrationDescription description = MigrationDescription.of(name);
         if (!description.slug().matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new PmovesException("The function name '" + description.slug() + "' that pmoves:new derives from"
                     + " the name is not a plain PostgreSQL identifier: start the name with a letter.");
         }
-        if (configured) {
-            SqlFiles.directoryExists(directory, "definitionsDirectory", true);
-        }
-        Path file = directory.resolve(description.slug() + ".sql");
+        directory.exists("definitionsDirectory"); // refuses a missing configured one; a missing default is created
+        Path file = directory.path().resolve(description.slug() + ".sql");
         if (Files.exists(file)) {
             throw new PmovesException("The definition " + file + " already exists; pmoves:new never overwrites a"
                     + " file. Edit it: a definition runs again whenever it changes.");

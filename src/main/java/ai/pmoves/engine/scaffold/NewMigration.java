@@ -48,13 +48,12 @@ public final class NewMigration {
         String fileName = now.format(TIMESTAMP) + "_" + description.slug() + ".sql";
         MigrationName name = MigrationName.parse(fileName);
 
-        List<Path> existing = SqlFiles.list(options.migrationsDirectory(), "migrationsDirectory",
-                options.migrationsConfigured());
-        Path migration = options.migrationsDirectory().resolve(fileName);
-        Path down = options.rollbackDirectory().resolve(fileName);
+        List<Path> existing = SqlFiles.list(options.migrationsDirectory(), "migrationsDirectory");
+        Path migration = options.migrationsDirectory().path().resolve(fileName);
+        Path down = options.withRollback() ? options.rollbackDirectory().path().resolve(fileName) : null;
         checkFree(migration, name, existing);
         if (options.withRollback()) {
-            SqlFiles.list(options.rollbackDirectory(), "rollbackDirectory", options.rollbackConfigured());
+            SqlFiles.list(options.rollbackDirectory(), "rollbackDirectory");
             if (Files.exists(down)) {
                 throw new PmovesException("The down script " + down + " already exists; pmoves:new never overwrites a"
                         + " file. Move it away, or run pmoves:new again a second later.");

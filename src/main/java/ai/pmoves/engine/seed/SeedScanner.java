@@ -2,6 +2,7 @@ package ai.pmoves.engine.seed;
 
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.migration.NaturalOrder;
 import ai.pmoves.engine.migration.SqlFiles;
 import java.io.IOException;
@@ -31,16 +32,15 @@ public final class SeedScanner {
         Map<String, SeedFile> files = new LinkedHashMap<>();
         if (sources.initDirectory() != null) {
             // includes and excludes choose seeds: every init script runs
-            addDirectory(sources.initDirectory(), "initDirectory", sources.initDirectoryConfigured(), sources,
+            addDirectory(sources.initDirectory(), "initDirectory", sources,
                     new SeedFilter(List.of(), List.of()), true, files, log);
         }
         if (sources.seedDirectories().isEmpty()) {
             return List.copyOf(files.values());
         }
         SeedFilter filter = new SeedFilter(sources.includes(), sources.excludes());
-        for (Path directory : sources.seedDirectories()) {
-            addDirectory(directory, "seedDirectories", sources.seedDirectoriesConfigured(), sources, filter, false,
-                    files, log);
+        for (ConfiguredDirectory directory : sources.seedDirectories()) {
+            addDirectory(directory, "seedDirectories", sources, filter, false, files, log);
         }
         for (String glob : filter.unmatchedIncludes()) {
             log.warn("seedIncludes pattern '" + glob + "' matches no seed file" + (glob.contains("/")
@@ -50,10 +50,11 @@ public final class SeedScanner {
         return List.copyOf(files.values());
     }
 
-    private static void addDirectory(Path directory, String parameter, boolean configured, SeedSources sources,
+    private static void addDirectory(ConfiguredDirectory configured, String parameter, SeedSources sources,
                                      SeedFilter filter, boolean initScripts, Map<String, SeedFile> files,
                                      EngineLog log) {
-        if (!SqlFiles.directoryExists(directory, parameter, configured)) {
+        Path directory = configured.path();
+        if (!configured.exists(parameter)) {
             log.info("No " + directory + " (default " + parameter + "): skipped.");
             return;
         }

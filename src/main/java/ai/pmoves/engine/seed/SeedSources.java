@@ -1,28 +1,26 @@
 package ai.pmoves.engine.seed;
 
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Where the seed files are and which of them count (design.md: Configuration; Files, names and order): the init
  * scripts, then each seed directory, the files directly inside each in natural order ({@code 06_a < 06_b < 10_c},
- * {@code v5_9 < v5_12 < v5_14}).
+ * {@code v5_9 < v5_12 < v5_14}). Built by name: {@code SeedSources.in(project).withSeedDirectories(db)…}. A missing
+ * default directory is skipped with one line, a missing configured one is an error.
  *
- * @param initDirectory             the init scripts ({@code supabase/initdb}), which run before the seeds; null for none
- * @param initDirectoryConfigured   whether the user set it: a missing default directory is skipped with one line, a
- *                                  missing configured one is an error
- * @param seedDirectories           the seed directories ({@code db}), in the order their files run
- * @param seedDirectoriesConfigured whether the user set them, with the same meaning
- * @param includes                  Maven-style globs ({@code *}, {@code ?}, {@code **}) a seed file must match to count
- *                                  (every init script counts); empty means {@code *.sql}. A glob holding a {@code /} is matched against the path
- *                                  relative to {@code baseDirectory} ({@code db/v5_12_*.sql}), any other against the
- *                                  file name ({@code v5_12_*.sql})
- * @param excludes                  globs, matched the same way, that take a seed file out
- * @param baseDirectory             the project directory: the seed table records paths relative to it
+ * @param initDirectory   the init scripts ({@code supabase/initdb}), which run before the seeds; null for none
+ * @param seedDirectories the seed directories ({@code db}), in the order their files run
+ * @param includes        Maven-style globs ({@code *}, {@code ?}, {@code **}) a seed file must match to count (every
+ *                        init script counts); empty means {@code *.sql}. A glob holding a {@code /} is matched against
+ *                        the path relative to {@code baseDirectory} ({@code db/v5_12_*.sql}), any other against the
+ *                        file name ({@code v5_12_*.sql})
+ * @param excludes        globs, matched the same way, that take a seed file out
+ * @param baseDirectory   the project directory: the seed table records paths relative to it
  */
-public record SeedSources(Path initDirectory, boolean initDirectoryConfigured, List<Path> seedDirectories,
-                          boolean seedDirectoriesConfigured, List<String> includes, List<String> excludes,
-                          Path baseDirectory) {
+public record SeedSources(ConfiguredDirectory initDirectory, List<ConfiguredDirectory> seedDirectories,
+                          List<String> includes, List<String> excludes, Path baseDirectory) {
 
     public SeedSources {
         seedDirectories = List.copyOf(seedDirectories);
@@ -30,15 +28,38 @@ public record SeedSources(Path initDirectory, boolean initDirectoryConfigured, L
         excludes = List.copyOf(excludes);
     }
 
+    /** No init scripts or seed directories yet, every {@code .sql} file counts, paths recorded from the project. */
+    public static SeedSources in(Path baseDirectory) {
+        return new SeedSources(null, List.of(), List.of(), List.of(), baseDirectory);
+    }
+
+    public SeedSources withInitDirectory(ConfiguredDirectory initDirectory) {
+        return new SeedSources(initDirectory, seedDirectories, includes, excludes, baseDirectory);
+    }
+
+    public SeedSources withSeedDirectories(List<ConfiguredDirectory> seedDirectories) {
+        return new SeedSources(initDirectory, seedDirectories, includes, excludes, baseDirectory);
+    }
+
+    public SeedSources withSeedDirectories(ConfiguredDirectory... seedDirectories) {
+        return withSeedDirectories(List.of(seedDirectories));
+    }
+
+    public SeedSources withIncludes(List<String> includes) {
+        return new SeedSources(initDirectory, seedDirectories, includes, excludes, baseDirectory);
+    }
+
+    public SeedSources withExcludes(List<String> excludes) {
+        return new SeedSources(initDirectory, seedDirectories, includes, excludes, baseDirectory);
+    }
+
     /** The init scripts alone: what bootstrap runs before the migrations. */
     public SeedSources initScriptsOnly() {
-        return new SeedSources(initDirectory, initDirectoryConfigured, List.of(), seedDirectoriesConfigured, includes,
-                excludes, baseDirectory);
+        return withSeedDirectories(List.of());
     }
 
     /** The seed directories alone: what bootstrap runs after the migrations. */
     public SeedSources seedsOnly() {
-        return new SeedSources(null, initDirectoryConfigured, seedDirectories, seedDirectoriesConfigured, includes,
-                excludes, baseDirectory);
+        return withInitDirectory(null);
     }
 }

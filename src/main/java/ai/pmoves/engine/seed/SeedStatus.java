@@ -22,7 +22,7 @@ public final class SeedStatus {
     public static List<SeedInfo> read(Connection connection, SeedSources sources, SeedTable table) {
         List<SeedFile> files = SeedScanner.scan(sources, EngineLog.SILENT);
         String initPrefix = sources.initDirectory() == null ? null
-                : SqlFiles.recordedPath(sources.baseDirectory(), sources.initDirectory()) + "/";
+                : SqlFiles.recordedPath(sources.baseDirectory(), sources.initDirectory().path()) + "/";
         return of(files, table.readAll(connection), sources.baseDirectory(), initPrefix);
     }
 

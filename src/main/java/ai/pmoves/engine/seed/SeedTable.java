@@ -20,6 +20,9 @@ import java.util.Set;
  * and the plugin agree on which seeds ran.
  */
 public final class SeedTable {
+    /** Where seeds are recorded unless told otherwise. */
+    public static final TableName DEFAULT_NAME = new TableName("supabase_migrations", "seed_files");
+
     private final TableName name;
 
     public SeedTable(TableName name) {

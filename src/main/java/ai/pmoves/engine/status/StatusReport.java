@@ -5,6 +5,7 @@ import ai.pmoves.engine.db.PendingConnection;
 import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.history.TableName;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.migration.MigrationScript;
@@ -13,7 +14,6 @@ import ai.pmoves.engine.seed.SeedInfo;
 import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.engine.seed.SeedStatus;
 import ai.pmoves.engine.seed.SeedTable;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -45,24 +45,23 @@ public record StatusReport(String maskedUrl, String serverVersion, MigrationStat
         this(maskedUrl, serverVersion, status, List.of());
     }
 
-    public static StatusReport read(ConnectionSettings settings, Path migrationsDirectory, boolean directoryConfigured,
+    public static StatusReport read(ConnectionSettings settings, ConfiguredDirectory migrationsDirectory,
                                     TableName historyTable) {
-        return read(settings, migrationsDirectory, directoryConfigured, historyTable, null, null);
+        return read(settings, migrationsDirectory, historyTable, null, null);
     }
 
     /** With the seeds of {@code seedSources} as {@code seedTable} records them (none when {@code seedSources} is null). */
-    public static StatusReport read(ConnectionSettings settings, Path migrationsDirectory, boolean directoryConfigured,
+    public static StatusReport read(ConnectionSettings settings, ConfiguredDirectory migrationsDirectory,
                                     TableName historyTable, SeedSources seedSources, TableName seedTable) {
-        return read(settings, migrationsDirectory, directoryConfigured, historyTable, seedSources, seedTable, null);
+        return read(settings, migrationsDirectory, historyTable, seedSources, seedTable, null);
     }
 
     /** With the definitions of {@code definitionSources} too (none when it is null). */
-    public static StatusReport read(ConnectionSettings settings, Path migrationsDirectory, boolean directoryConfigured,
+    public static StatusReport read(ConnectionSettings settings, ConfiguredDirectory migrationsDirectory,
                                     TableName historyTable, SeedSources seedSources, TableName seedTable,
                                     DefinitionSources definitionSources) {
         try (PendingConnection pending = PendingConnection.open(settings)) { // opens while the files are read
-            List<Migration> files = MigrationScanner.scan(migrationsDirectory, "migrationsDirectory",
-                    directoryConfigured);
+            List<Migration> files = MigrationScanner.scan(migrationsDirectory);
             Function<Migration, String> checksums = MigrationScript.checksumsOf(files);
             try (Connection connection = pending.join()) {
                 String serverVersion = connection.getMetaData().getDatabaseProductVersion();

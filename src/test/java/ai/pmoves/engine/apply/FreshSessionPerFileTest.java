@@ -1,14 +1,14 @@
 package ai.pmoves.engine.apply;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.pmoves.engine.bootstrap.BootstrapOptions;
 import ai.pmoves.engine.bootstrap.Bootstrapper;
 import ai.pmoves.engine.bootstrap.SupabaseCompat;
-import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.rollback.Reverter;
 import ai.pmoves.engine.rollback.RollbackOptions;
-import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.engine.seed.Seeder;
@@ -108,15 +108,14 @@ class FreshSessionPerFileTest {
         Path rollbacks = Files.createDirectories(root.resolve("rollbacks"));
         Files.writeString(rollbacks.resolve("20250102_b.sql"), DUMP_HEADER + "DROP TABLE public.b;\n");
         Files.writeString(rollbacks.resolve("20250101_a.sql"), "DROP TABLE a;\n");
-        new Reverter(db.settings(), db.engineLog()).rollback(new RollbackOptions(db.directory, true, rollbacks, true,
-                MigrationsFixture.HISTORY, 2, null, false, false, root.resolve("rollback.sql"), Duration.ofSeconds(5)));
+        new Reverter(db.settings(), db.engineLog()).rollback(
+                RollbackOptions.of(configured(db.directory), configured(rollbacks)).withCount(2));
         assertEquals(List.of(), db.versions());
         assertEquals(List.of("f"), db.column("SELECT to_regclass('public.a') IS NOT NULL"));
     }
 
     private SeedOptions seedOptions(Path init, Path seeds) {
-        return new SeedOptions(new SeedSources(init, false, List.of(seeds), true, List.of(), List.of(), root),
-                SeedMode.CHANGED, TableName.parse("supabase_migrations.seed_files", "seedTable"),
-                MigrationsFixture.HISTORY, Duration.ofSeconds(5));
+        return SeedOptions.of(SeedSources.in(root).withInitDirectory(byDefault(init))
+                .withSeedDirectories(configured(seeds))).withLockTimeout(Duration.ofSeconds(5));
     }
 }

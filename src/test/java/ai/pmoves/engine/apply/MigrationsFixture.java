@@ -1,5 +1,7 @@
 package ai.pmoves.engine.apply;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
+
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.history.TableName;
@@ -37,9 +39,15 @@ public final class MigrationsFixture {
         return ConnectionSettings.resolve(database.url(), database.user(), database.password(), Map.of(), 5);
     }
 
+    /** Every pending migration of {@link #directory}, waiting 5 s for a lock. */
     public ApplyOptions options() {
-        return new ApplyOptions(directory, true, HISTORY, null, null, false, false,
-                directory.resolveSibling("dry-run.sql"), Duration.ofSeconds(5));
+        return ApplyOptions.of(configured(directory)).withHistoryTable(HISTORY)
+                .withLockTimeout(Duration.ofSeconds(5));
+    }
+
+    /** Where a dry run of {@code options().withDryRun(dryRunFile())} writes its SQL. */
+    public Path dryRunFile() {
+        return directory.resolveSibling("dry-run.sql");
     }
 
     public ApplyResult apply() {
@@ -69,15 +77,5 @@ public final class MigrationsFixture {
 
     public List<String> versions() throws SQLException {
         return column("SELECT version FROM supabase_migrations.schema_migrations ORDER BY version");
-    }
-
-    public static ApplyOptions with(ApplyOptions o, String target, String baseline, boolean outOfOrder, boolean dryRun) {
-        return new ApplyOptions(o.migrationsDirectory(), o.directoryConfigured(), o.historyTable(), target, baseline,
-                outOfOrder, dryRun, o.dryRunFile(), o.lockTimeout());
-    }
-
-    static ApplyOptions withLockTimeout(ApplyOptions o, Duration timeout) {
-        return new ApplyOptions(o.migrationsDirectory(), o.directoryConfigured(), o.historyTable(), o.target(),
-                o.baseline(), o.outOfOrder(), o.dryRun(), o.dryRunFile(), timeout);
     }
 }

@@ -151,7 +151,7 @@ class MigratorTest {
         db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
         PmovesException e = assertThrows(PmovesException.class, db::apply);
         assertTrue(e.getMessage().contains("20250101_a.sql") && e.getMessage().contains("outOfOrder"), e.getMessage());
-        db.apply(MigrationsFixture.with(db.options(), null, null, true, false));
+        db.apply(db.options().withOutOfOrder(true));
         assertTrue(db.exists("a"));
     }
 
@@ -159,11 +159,11 @@ class MigratorTest {
     void targetStopsAfterThatVersion() throws Exception {
         db.file("20250101_a.sql", "CREATE TABLE a (id int);\n").file("2025-01-02_b.sql", "CREATE TABLE b (id int);\n")
                 .file("20250103_c.sql", "CREATE TABLE c (id int);\n");
-        db.apply(MigrationsFixture.with(db.options(), "2025-01-02_b", null, false, false));
+        db.apply(db.options().withTarget("2025-01-02_b"));
         assertEquals(List.of("2025-01-02_b", "20250101"), db.versions());
         assertFalse(db.exists("c"));
         PmovesException e = assertThrows(PmovesException.class,
-                () -> db.apply(MigrationsFixture.with(db.options(), "20990101", null, false, false)));
+                () -> db.apply(db.options().withTarget("20990101")));
         assertTrue(e.getMessage().startsWith("target '20990101' matches no migration"), e.getMessage());
     }
 
@@ -171,7 +171,7 @@ class MigratorTest {
     void baselineRecordsWithoutRunningThenAppliesTheRest() throws Exception {
         db.execute("CREATE TABLE a (id int)"); // built earlier by a psql loop
         db.file("20250101_a.sql", "CREATE TABLE a (id int);\n").file("20250102_b.sql", "CREATE TABLE b (id int);\n");
-        db.apply(MigrationsFixture.with(db.options(), null, "20250101", false, false));
+        db.apply(db.options().withBaseline("20250101"));
         assertEquals(List.of("20250101|baseline", "20250102|applied"),
                 db.column("SELECT version || '|' || state FROM supabase_migrations.schema_migrations ORDER BY version"));
         assertTrue(db.exists("b"));
@@ -181,11 +181,11 @@ class MigratorTest {
     void dryRunChangesNothingAndWritesTheSqlInOrder() throws Exception {
         db.file("20250101_a.sql", "CREATE TABLE a (id int);\n")
                 .file("20250102_idx.sql", "CREATE INDEX CONCURRENTLY a_id ON a (id);\n");
-        ApplyResult result = db.apply(MigrationsFixture.with(db.options(), null, null, false, true));
+        ApplyResult result = db.apply(db.options().withDryRun(db.dryRunFile()));
         assertEquals(2, result.applied().size());
         assertFalse(db.exists("a"));
         assertFalse(db.exists("supabase_migrations.schema_migrations"));
-        String sql = Files.readString(db.options().dryRunFile());
+        String sql = Files.readString(db.dryRunFile());
         int create = sql.indexOf("CREATE TABLE IF NOT EXISTS supabase_migrations.schema_migrations");
         int begin = sql.indexOf("BEGIN;\nCREATE TABLE a (id int);\nINSERT INTO supabase_migrations.schema_migrations");
         int index = sql.indexOf("-- outside a transaction: CREATE INDEX CONCURRENTLY");
@@ -209,10 +209,8 @@ class MigratorTest {
     void historyTableOfAnotherShapeIsRefusedBeforeAnythingRuns() throws Exception {
         db.execute("CREATE TABLE public.schema_migrations (version bigint PRIMARY KEY, inserted_at timestamp(0))");
         db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
-        ApplyOptions o = db.options();
-        ApplyOptions realtime = new ApplyOptions(o.migrationsDirectory(), true,
-                ai.pmoves.engine.history.TableName.parse("public.schema_migrations", "historyTable"), null, null,
-                false, false, o.dryRunFile(), o.lockTimeout());
+        ApplyOptions realtime = db.options()
+                .withHistoryTable(ai.pmoves.engine.history.TableName.parse("public.schema_migrations", "historyTable"));
         PmovesException e = assertThrows(PmovesException.class, () -> db.apply(realtime));
         assertTrue(e.getMessage().contains("'version' is bigint") && e.getMessage().contains("historyTable"),
                 e.getMessage());
@@ -237,7 +235,7 @@ class MigratorTest {
             ps.setLong(1, AdvisoryLock.keyOf("supabase_migrations.schema_migrations"));
             ps.execute();
             PmovesException e = assertThrows(PmovesException.class,
-                    () -> db.apply(MigrationsFixture.withLockTimeout(db.options(), Duration.ofSeconds(1))));
+                    () -> db.apply(db.options().withLockTimeout(Duration.ofSeconds(1))));
             assertTrue(e.getMessage().contains("lockTimeout"), e.getMessage());
             assertFalse(db.exists("a"));
         }

@@ -1,15 +1,15 @@
 package ai.pmoves.engine.apply;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.pmoves.engine.PmovesException;
-import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.rollback.Reverter;
 import ai.pmoves.engine.rollback.RollbackOptions;
-import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedResult;
 import ai.pmoves.engine.seed.SeedSources;
@@ -135,8 +135,8 @@ class TransactionControlInFileTest {
     @Test
     void theDryRunShowsTheFileRunsAsWritten() throws Exception {
         db.file("20250101_great.sql", "create type mood as enum ('ok');\ncommit;\nselect 1;\n");
-        db.apply(MigrationsFixture.with(db.options(), null, null, false, true));
-        String sql = Files.readString(db.options().dryRunFile());
+        db.apply(db.options().withDryRun(db.dryRunFile()));
+        String sql = Files.readString(db.dryRunFile());
         assertTrue(sql.contains("-- outside a transaction: it has transaction control of its own (COMMIT at line 2),"
                 + " so it runs as written, as psql runs it\ncreate type mood as enum ('ok');\ncommit;\nselect 1;\n"),
                 sql);
@@ -177,15 +177,15 @@ class TransactionControlInFileTest {
         Path rollbacks = Files.createDirectories(root.resolve("rollbacks"));
         Files.writeString(rollbacks.resolve("20250102_more.sql"), ACTS_AS_A_USER_IN_A_BLOCK
                 + "delete from owned where id = 7;\n");
-        new Reverter(db.settings(), db.engineLog()).rollback(new RollbackOptions(db.directory, true, rollbacks, true,
-                MigrationsFixture.HISTORY, 1, null, false, false, root.resolve("rollback.sql"), Duration.ofSeconds(5)));
+        new Reverter(db.settings(), db.engineLog()).rollback(
+                RollbackOptions.of(configured(db.directory), configured(rollbacks)).withCount(1));
         assertEquals(List.of("1"), db.column("SELECT id FROM owned"));
         assertEquals(List.of("20250101"), db.versions());
     }
 
     private SeedOptions seedOptions(Path seeds) {
-        return new SeedOptions(new SeedSources(root.resolve("supabase/initdb"), false, List.of(seeds), true, List.of(),
-                List.of(), root), SeedMode.CHANGED, TableName.parse("supabase_migrations.seed_files", "seedTable"),
-                MigrationsFixture.HISTORY, Duration.ofSeconds(5));
+        return SeedOptions.of(SeedSources.in(root)
+                .withInitDirectory(byDefault(root.resolve("supabase/initdb")))
+                .withSeedDirectories(configured(seeds))).withLockTimeout(Duration.ofSeconds(5));
     }
 }

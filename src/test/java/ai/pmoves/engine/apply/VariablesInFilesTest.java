@@ -1,5 +1,7 @@
 package ai.pmoves.engine.apply;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,12 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.definition.DefinitionSources;
-import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.engine.seed.Seeder;
 import ai.pmoves.engine.sql.PsqlVariables;
-import ai.pmoves.engine.history.TableName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,10 +40,8 @@ class VariablesInFilesTest {
     }
 
     private ApplyOptions withDefinitions(boolean dryRun) throws Exception {
-        ApplyOptions o = db.options();
-        return new ApplyOptions(o.migrationsDirectory(), true, o.historyTable(), null, null, false, dryRun,
-                o.dryRunFile(), o.lockTimeout(),
-                new DefinitionSources(Files.createDirectories(root.resolve("definitions")), true, root));
+        return db.options().withDryRun(dryRun ? db.dryRunFile() : null).withDefinitions(new DefinitionSources(
+                configured(Files.createDirectories(root.resolve("definitions"))), root));
     }
 
     @Test
@@ -75,8 +73,8 @@ class VariablesInFilesTest {
     void aDryRunShowsTheReferenceNeverTheValue() throws Exception {
         db.file("20250101_a.sql", "CREATE ROLE app LOGIN PASSWORD :'app_password';\n");
         new Migrator(with(Map.of("app_password", "s3cret-value")), db.engineLog()).apply(
-                MigrationsFixture.with(db.options(), null, null, false, true));
-        String sql = Files.readString(db.options().dryRunFile());
+                db.options().withDryRun(db.dryRunFile()));
+        String sql = Files.readString(db.dryRunFile());
         assertTrue(sql.contains("PASSWORD :'app_password'"), sql);
         assertFalse(sql.contains("s3cret-value"), sql);
         assertFalse(String.join("\n", db.log).contains("s3cret-value"));
@@ -89,10 +87,9 @@ class VariablesInFilesTest {
         Files.writeString(seeds.resolve("tenants.sql"), "INSERT INTO tenants VALUES (:'tenant');\n");
         ConnectionSettings settings = with(Map.of("tenant", "acme"));
         new Migrator(settings, db.engineLog()).apply(db.options());
-        new Seeder(settings, db.engineLog()).seed(new SeedOptions(new SeedSources(root.resolve("none"), false,
-                List.of(seeds), true, List.of(), List.of(), root), SeedMode.CHANGED,
-                TableName.parse("supabase_migrations.seed_files", "seedTable"), MigrationsFixture.HISTORY,
-                Duration.ofSeconds(5)));
+        new Seeder(settings, db.engineLog()).seed(SeedOptions.of(SeedSources.in(root)
+                .withInitDirectory(byDefault(root.resolve("none")))
+                .withSeedDirectories(configured(seeds))).withLockTimeout(Duration.ofSeconds(5)));
         assertEquals(List.of("acme"), db.column("SELECT name FROM tenants"));
     }
 

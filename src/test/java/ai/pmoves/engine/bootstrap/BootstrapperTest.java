@@ -1,5 +1,6 @@
 package ai.pmoves.engine.bootstrap;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,6 @@ import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.apply.ApplyOptions;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.history.TableName;
-import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.engine.supabase.PreparedItem;
@@ -207,11 +207,13 @@ class BootstrapperTest {
     }
 
     private BootstrapResult bootstrap(SupabaseCompat compat, boolean dryRun) {
-        ApplyOptions apply = new ApplyOptions(project.resolve("supabase/migrations"), false, HISTORY, null, null,
-                false, dryRun, project.resolve("target/dry-run.sql"), Duration.ofSeconds(10));
-        SeedSources sources = new SeedSources(project.resolve("supabase/initdb"), false, List.of(project.resolve("db")),
-                false, List.of(), List.of(), project);
-        SeedOptions seeds = new SeedOptions(sources, SeedMode.CHANGED, SEEDS, HISTORY, Duration.ofSeconds(10));
+        ApplyOptions apply = ApplyOptions.of(byDefault(project.resolve("supabase/migrations")))
+                .withDryRun(dryRun ? project.resolve("target/dry-run.sql") : null)
+                .withLockTimeout(Duration.ofSeconds(10));
+        SeedSources sources = SeedSources.in(project)
+                .withInitDirectory(byDefault(project.resolve("supabase/initdb")))
+                .withSeedDirectories(byDefault(project.resolve("db")));
+        SeedOptions seeds = SeedOptions.of(sources).withLockTimeout(Duration.ofSeconds(10));
         ConnectionSettings settings = ConnectionSettings.resolve(db.url(), db.user(), db.password(), Map.of(), 5);
         return new Bootstrapper(settings, new EngineLog() {
             @Override

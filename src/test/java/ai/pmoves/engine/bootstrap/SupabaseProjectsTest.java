@@ -1,12 +1,12 @@
 package ai.pmoves.engine.bootstrap;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.pmoves.engine.apply.ApplyOptions;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.history.TableName;
-import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.engine.supabase.PreparedItem;
@@ -91,11 +91,12 @@ class SupabaseProjectsTest {
     }
 
     private static BootstrapResult bootstrap(Path project, TestPostgres.Database db, RecordingLog log) {
-        ApplyOptions apply = new ApplyOptions(project.resolve("supabase/migrations"), true, HISTORY, null, null, false,
-                false, project.resolve("target/dry-run.sql"), Duration.ofSeconds(10));
-        SeedSources sources = new SeedSources(null, false, List.of(project.resolve("supabase")), true,
-                List.of("seed.sql"), List.of(), project);
-        SeedOptions seeds = new SeedOptions(sources, SeedMode.CHANGED, SEEDS, HISTORY, Duration.ofSeconds(10));
+        ApplyOptions apply = ApplyOptions.of(configured(project.resolve("supabase/migrations")))
+                .withLockTimeout(Duration.ofSeconds(10));
+        SeedSources sources = SeedSources.in(project)
+                .withSeedDirectories(configured(project.resolve("supabase")))
+                .withIncludes(List.of("seed.sql"));
+        SeedOptions seeds = SeedOptions.of(sources).withLockTimeout(Duration.ofSeconds(10));
         ConnectionSettings settings = ConnectionSettings.resolve(db.url(), db.user(), db.password(), Map.of(), 5);
         return new Bootstrapper(settings, log).bootstrap(new BootstrapOptions(apply, seeds, SupabaseCompat.EMULATE));
     }

@@ -1,5 +1,7 @@
 package ai.pmoves.engine.definition;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,9 +42,8 @@ class DefinitionPlanTest {
     }
 
     private ApplyOptions options(boolean dryRun) {
-        ApplyOptions o = MigrationsFixture.with(db.options(), null, null, false, dryRun);
-        return new ApplyOptions(o.migrationsDirectory(), o.directoryConfigured(), o.historyTable(), null, null, false,
-                dryRun, o.dryRunFile(), o.lockTimeout(), new DefinitionSources(definitions, true, root));
+        return db.options().withDryRun(dryRun ? db.dryRunFile() : null)
+                .withDefinitions(new DefinitionSources(configured(definitions), root));
     }
 
     private ApplyResult apply() {
@@ -129,12 +130,11 @@ class DefinitionPlanTest {
         db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
         ApplyOptions o = options(false);
         Path absent = root.resolve("absent");
-        ApplyResult result = db.apply(new ApplyOptions(o.migrationsDirectory(), true, o.historyTable(), null, null,
-                false, false, o.dryRunFile(), o.lockTimeout(), new DefinitionSources(absent, false, root)));
+        ApplyResult result = db.apply(
+                o.withDefinitions(new DefinitionSources(byDefault(absent), root)));
         assertEquals(List.of(), result.definitions());
-        PmovesException e = assertThrows(PmovesException.class, () -> db.apply(new ApplyOptions(
-                o.migrationsDirectory(), true, o.historyTable(), null, null, false, false, o.dryRunFile(),
-                o.lockTimeout(), new DefinitionSources(absent, true, root))));
+        PmovesException e = assertThrows(PmovesException.class, () -> db.apply(
+                o.withDefinitions(new DefinitionSources(configured(absent), root))));
         assertTrue(e.getMessage().contains("definitionsDirectory '" + absent + "' does not exist"), e.getMessage());
     }
 
@@ -160,7 +160,7 @@ class DefinitionPlanTest {
         definition("b.sql", "CREATE OR REPLACE VIEW b AS SELECT 3 AS two;\n")
                 .definition("c.sql", "CREATE OR REPLACE VIEW c AS SELECT 4 AS four;\n");
         try (Connection c = db.database.connect()) {
-            List<String> states = new DefinitionSources(definitions, true, root)
+            List<String> states = new DefinitionSources(configured(definitions), root)
                     .status(c, MigrationsFixture.HISTORY).stream()
                     .map(i -> i.path() + " " + i.state().label()).toList();
             assertEquals(List.of("definitions/a.sql applied", "definitions/b.sql changed", "definitions/c.sql pending"),
@@ -173,8 +173,8 @@ class DefinitionPlanTest {
         definition("a.sql", "CREATE OR REPLACE VIEW a AS SELECT 1 AS one;\n");
         apply();
         definition("b.sql", "CREATE OR REPLACE VIEW b AS SELECT 2 AS two;\n");
-        StatusReport report = StatusReport.read(db.settings(), db.directory, true, MigrationsFixture.HISTORY, null, null,
-                new DefinitionSources(definitions, true, root));
+        StatusReport report = StatusReport.read(db.settings(), configured(db.directory), MigrationsFixture.HISTORY,
+                null, null, new DefinitionSources(configured(definitions), root));
         List<String> lines = StatusTable.lines(report);
         assertTrue(lines.stream().anyMatch(l -> l.matches("definitions/a\\.sql +applied +\\d{4}-.*")), lines.toString());
         assertTrue(lines.contains("definitions/b.sql  pending"), lines.toString());
@@ -188,9 +188,7 @@ class DefinitionPlanTest {
     void aTargetWithOnlyDefinitionsSaysThereAreNoMigrations() throws Exception {
         definition("f.sql", "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n");
         ApplyOptions o = options(false);
-        PmovesException e = assertThrows(PmovesException.class, () -> db.apply(new ApplyOptions(
-                o.migrationsDirectory(), true, o.historyTable(), "20250101", null, false, false, o.dryRunFile(),
-                o.lockTimeout(), o.definitions())));
+        PmovesException e = assertThrows(PmovesException.class, () -> db.apply(o.withTarget("20250101")));
         assertEquals("target '20250101' matches no migration file. There are none (only definitions): leave target"
                 + " out.", e.getMessage());
         assertFalse(db.exists("supabase_migrations.definition_files"));

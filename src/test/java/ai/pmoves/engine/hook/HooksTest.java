@@ -1,5 +1,6 @@
 package ai.pmoves.engine.hook;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,10 +49,10 @@ class HooksTest {
     }
 
     private ApplyOptions options(boolean dryRun, boolean notifyPostgrest) {
-        ApplyOptions o = MigrationsFixture.with(db.options(), null, null, false, dryRun);
-        return new ApplyOptions(o.migrationsDirectory(), true, o.historyTable(), null, null, false, dryRun,
-                o.dryRunFile(), o.lockTimeout(), new DefinitionSources(definitions, true, root),
-                Hooks.read(hooks, true, root), notifyPostgrest);
+        return db.options().withDryRun(dryRun ? db.dryRunFile() : null)
+                .withDefinitions(new DefinitionSources(configured(definitions), root))
+                .withHooks(Hooks.read(configured(hooks), root))
+                        .withNotifyPostgrest(notifyPostgrest);
     }
 
     @Test
@@ -87,7 +88,7 @@ class HooksTest {
     @Test
     void aHookFileNamedForNoMomentIsAnErrorNamingIt() throws Exception {
         hook("afterMigrat.sql", logs("typo"));
-        PmovesException e = assertThrows(PmovesException.class, () -> Hooks.read(hooks, true, root));
+        PmovesException e = assertThrows(PmovesException.class, () -> Hooks.read(configured(hooks), root));
         assertTrue(e.getMessage().contains("afterMigrat.sql is named for no moment"), e.getMessage());
         assertTrue(e.getMessage().contains("beforeMigrate, afterEachMigrate, afterMigrate"), e.getMessage());
     }
@@ -97,7 +98,7 @@ class HooksTest {
         db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
         hook("beforeMigrate.sql", logs("before")).hook("afterMigrate.sql", logs("after"));
         db.apply(options(true, false));
-        String sql = Files.readString(db.options().dryRunFile());
+        String sql = Files.readString(db.dryRunFile());
         assertTrue(sql.indexOf("[hook beforeMigrate] hooks/beforeMigrate.sql") < sql.indexOf("CREATE TABLE a"), sql);
         assertTrue(sql.indexOf("[hook afterMigrate] hooks/afterMigrate.sql") > sql.indexOf("CREATE TABLE a"), sql);
         assertEquals(List.of(), db.column("SELECT what FROM hook_log"));

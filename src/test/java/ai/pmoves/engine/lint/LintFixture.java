@@ -1,5 +1,7 @@
 package ai.pmoves.engine.lint;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,14 +31,17 @@ final class LintFixture {
     }
 
     LintReport lint() {
-        return Linter.lint(new LintOptions(project, List.of(
-                new SourceDirectory(SourceKind.MIGRATION, project.resolve("supabase/migrations"), "migrationsDirectory", false),
-                new SourceDirectory(SourceKind.INIT, project.resolve("supabase/initdb"), "initDirectory", false),
-                new SourceDirectory(SourceKind.DEFINITION, project.resolve("supabase/definitions"),
-                        "definitionsDirectory", false),
-                new SourceDirectory(SourceKind.SEED, project.resolve("db"), "seedDirectories", false),
-                new SourceDirectory(SourceKind.ROLLBACK, project.resolve("supabase/rollbacks"), "rollbackDirectory", false)),
-                disabled, rolesPrepared, variables));
+        return Linter.lint(LintOptions.of(project, List.of(
+                        new SourceDirectory(SourceKind.MIGRATION, byDefault(project.resolve("supabase/migrations")),
+                                "migrationsDirectory"),
+                        new SourceDirectory(SourceKind.INIT, byDefault(project.resolve("supabase/initdb")),
+                                "initDirectory"),
+                        new SourceDirectory(SourceKind.DEFINITION, byDefault(project.resolve("supabase/definitions")),
+                                "definitionsDirectory"),
+                        new SourceDirectory(SourceKind.SEED, byDefault(project.resolve("db")), "seedDirectories"),
+                        new SourceDirectory(SourceKind.ROLLBACK, byDefault(project.resolve("supabase/rollbacks")),
+                                "rollbackDirectory")))
+                .withDisabledRules(disabled).withSupabaseRolesPrepared(rolesPrepared).withVariables(variables));
     }
 
     /** Each finding as {@code rule@file:line:column message}, the shape the assertions read best in. */

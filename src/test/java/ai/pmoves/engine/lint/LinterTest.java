@@ -1,5 +1,6 @@
 package ai.pmoves.engine.lint;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,9 +76,8 @@ class LinterTest {
 
     @Test
     void aConfiguredDirectoryThatIsMissingIsAnError() {
-        PmovesException e = assertThrows(PmovesException.class, () -> Linter.lint(new LintOptions(root,
-                List.of(new SourceDirectory(SourceKind.SEED, root.resolve("seeds"), "seedDirectories", true)), Set.of(),
-                false)));
+        PmovesException e = assertThrows(PmovesException.class, () -> Linter.lint(LintOptions.of(root,
+                List.of(new SourceDirectory(SourceKind.SEED, configured(root.resolve("seeds")), "seedDirectories")))));
         assertTrue(e.getMessage().startsWith("The configured seedDirectories '" + root.resolve("seeds")), e.getMessage());
     }
 

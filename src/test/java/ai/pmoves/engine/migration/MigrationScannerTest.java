@@ -1,5 +1,7 @@
 package ai.pmoves.engine.migration;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,29 +22,29 @@ class MigrationScannerTest {
         touch("2025-12-08_b.sql", "20251105_a.sql", "README.md", "notes.txt");
         Files.createDirectory(dir.resolve("sub.sql"));
         assertEquals(java.util.List.of("20251105_a.sql", "2025-12-08_b.sql"),
-                MigrationScanner.scan(dir, "migrationsDirectory", true).stream().map(Migration::fileName).toList());
+                MigrationScanner.scan(configured(dir)).stream().map(Migration::fileName).toList());
     }
 
     @Test
     void duplicateVersionNamesBothFiles() throws IOException {
         touch("20250115_a.sql", "20250115_b.sql");
         PmovesException e = assertThrows(PmovesException.class,
-                () -> MigrationScanner.scan(dir, "migrationsDirectory", true));
+                () -> MigrationScanner.scan(configured(dir)));
         assertTrue(e.getMessage().contains("20250115_a.sql") && e.getMessage().contains("20250115_b.sql"), e.getMessage());
     }
 
     @Test
     void sameDaySameStemInDashedAndDigitFormsDoNotCollide() throws IOException {
         touch("20250908_geometry_bus.sql", "2025-09-08_geometry_bus.sql");
-        assertEquals(2, MigrationScanner.scan(dir, "migrationsDirectory", true).size());
+        assertEquals(2, MigrationScanner.scan(configured(dir)).size());
     }
 
     @Test
     void missingDefaultDirectoryIsEmptyButMissingConfiguredOneIsAnError() {
         Path missing = dir.resolve("nope");
-        assertEquals(0, MigrationScanner.scan(missing, "migrationsDirectory", false).size());
+        assertEquals(0, MigrationScanner.scan(byDefault(missing)).size());
         PmovesException e = assertThrows(PmovesException.class,
-                () -> MigrationScanner.scan(missing, "migrationsDirectory", true));
+                () -> MigrationScanner.scan(configured(missing)));
         assertTrue(e.getMessage().contains("migrationsDirectory") && e.getMessage().contains(missing.toString()));
     }
 

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.repair;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,10 +38,9 @@ class RepairerTest {
         db = new MigrationsFixture(root, "repair_" + test.getTestMethod().orElseThrow().getName());
     }
 
-    private RepairOptions options(List<String> markApplied, List<String> markReverted, boolean realign,
-                                  boolean clearAll, List<String> clearFailed, boolean dryRun) {
-        return new RepairOptions(db.directory, true, MigrationsFixture.HISTORY, markApplied, markReverted, realign,
-                clearAll, clearFailed, dryRun, Duration.ofSeconds(2));
+    /** No repair yet: each test adds the one it makes. */
+    private RepairOptions options() {
+        return RepairOptions.of(configured(db.directory)).withLockTimeout(Duration.ofSeconds(2));
     }
 
     private List<RepairChange> repair(RepairOptions options) {
@@ -59,7 +59,7 @@ class RepairerTest {
     @Test
     void markAppliedRecordsAPendingMigrationWithoutRunningIt() throws Exception {
         oneAppliedOneFailedOnePending();
-        List<RepairChange> changes = repair(options(List.of("20250103_c.sql"), List.of(), false, false, List.of(), false));
+        List<RepairChange> changes = repair(options().withMarkApplied(List.of("20250103_c.sql")));
         assertEquals("markApplied 20250103 (20250103_c.sql): recorded as applied without running it (it was pending)",
                 changes.get(0).line());
         assertEquals(List.of("20250101:applied", "20250102:failed", "20250103:applied"), db.column(ROWS));
@@ -79,7 +79,7 @@ class RepairerTest {
     @Test
     void markAppliedTurnsAFailedRowIntoAnAppliedOne() throws Exception {
         oneAppliedOneFailedOnePending();
-        repair(options(List.of("20250102"), List.of(), false, false, List.of(), false));
+        repair(options().withMarkApplied(List.of("20250102")));
         assertEquals(List.of("20250101:applied", "20250102:applied"), db.column(ROWS));
         assertEquals(List.of("20250103_c.sql"), db.apply().applied(), "apply goes on past the repaired migration");
     }
@@ -87,7 +87,7 @@ class RepairerTest {
     @Test
     void clearFailedDeletesTheRowSoApplyRunsTheMigrationAgain() throws Exception {
         oneAppliedOneFailedOnePending();
-        List<RepairChange> changes = repair(options(List.of(), List.of(), false, true, List.of(), false));
+        List<RepairChange> changes = repair(options().withClearAllFailed(true));
         assertEquals(List.of("clearFailed 20250102 (20250102_b.sql): failed row deleted; pmoves:apply runs the migration"
                 + " again (undo what it did part-way first)"), changes.stream().map(RepairChange::line).toList());
         assertEquals(List.of("20250101:applied"), db.column(ROWS));
@@ -98,7 +98,7 @@ class RepairerTest {
     @Test
     void markRevertedDeletesAnAppliedRowAndRunsNothing() throws Exception {
         oneAppliedOneFailedOnePending();
-        List<RepairChange> changes = repair(options(List.of(), List.of("20250101"), false, false, List.of(), false));
+        List<RepairChange> changes = repair(options().withMarkReverted(List.of("20250101")));
         assertEquals("markReverted 20250101 (20250101_a.sql): row deleted (applied), nothing was run; the migration is"
                 + " pending again", changes.get(0).line());
         assertEquals(List.of("20250102:failed"), db.column(ROWS));
@@ -109,7 +109,7 @@ class RepairerTest {
     void markRevertedForgetsARowWhoseFileIsGone() throws Exception {
         db.file("20250101_a.sql", "CREATE TABLE a (id int);\n").apply();
         Files.delete(db.directory.resolve("20250101_a.sql"));
-        List<RepairChange> changes = repair(options(List.of(), List.of("20250101"), false, false, List.of(), false));
+        List<RepairChange> changes = repair(options().withMarkReverted(List.of("20250101")));
         assertTrue(changes.get(0).line().endsWith("row deleted (missing), nothing was run; its file is gone, so it is no"
                 + " longer listed"), changes.get(0).line());
         assertEquals(List.of(), db.versions());
@@ -121,7 +121,7 @@ class RepairerTest {
         db.file("20250101_a.sql", "-- a comment added later\nCREATE TABLE a (id int);\n");
         String before = db.column("SELECT checksum FROM supabase_migrations.schema_migrations WHERE version = '20250101'")
                 .get(0);
-        List<RepairChange> changes = repair(options(List.of(), List.of(), true, false, List.of(), false));
+        List<RepairChange> changes = repair(options().withRealign(true));
         String now = Checksum.ofRawText(Files.readString(db.directory.resolve("20250101_a.sql")));
         assertEquals(List.of("realign 20250101 (20250101_a.sql): checksum " + before.substring(0, 12) + "… → "
                 + now.substring(0, 12) + "… (the file's current text; the recorded statements stay as they ran)"),
@@ -134,8 +134,8 @@ class RepairerTest {
     @Test
     void dryRunPrintsTheChangesAndMakesNone() throws Exception {
         oneAppliedOneFailedOnePending();
-        List<RepairChange> changes = repair(options(List.of("20250103"), List.of("20250101"), false, true, List.of(),
-                true));
+        List<RepairChange> changes = repair(options().withMarkApplied(List.of("20250103"))
+                .withMarkReverted(List.of("20250101")).withClearAllFailed(true).withDryRun(true));
         assertEquals(3, changes.size());
         assertEquals(List.of("20250101:applied", "20250102:failed"), db.column(ROWS));
         assertTrue(db.log.contains("INFO (dry run) " + changes.get(0).line()), db.log.toString());
@@ -146,7 +146,7 @@ class RepairerTest {
     @Test
     void markAppliedOnAnEmptyDatabaseCreatesTheHistoryTable() throws Exception {
         db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
-        repair(options(List.of("20250101"), List.of(), false, false, List.of(), false));
+        repair(options().withMarkApplied(List.of("20250101")));
         assertEquals(List.of("20250101:applied"), db.column(ROWS));
     }
 
@@ -154,18 +154,18 @@ class RepairerTest {
     void badRequestsChangeNothingAndSayWhy() throws Exception {
         oneAppliedOneFailedOnePending();
         PmovesException unknown = assertThrows(PmovesException.class,
-                () -> repair(options(List.of("20250103", "2099"), List.of(), false, false, List.of(), false)));
+                () -> repair(options().withMarkApplied(List.of("20250103", "2099"))));
         assertEquals("markApplied '2099' matches no migration file and no row of supabase_migrations.schema_migrations."
                 + " Use a version as pmoves:status lists it, e.g. 20250103.", unknown.getMessage());
         PmovesException pending = assertThrows(PmovesException.class,
-                () -> repair(options(List.of(), List.of("20250103"), false, false, List.of(), false)));
+                () -> repair(options().withMarkReverted(List.of("20250103"))));
         assertTrue(pending.getMessage().contains("has no row in supabase_migrations.schema_migrations: it is pending"),
                 pending.getMessage());
         PmovesException notFailed = assertThrows(PmovesException.class,
-                () -> repair(options(List.of(), List.of(), false, false, List.of("20250101"), false)));
+                () -> repair(options().withClearFailed(List.of("20250101"))));
         assertTrue(notFailed.getMessage().contains("is applied, not failed"), notFailed.getMessage());
         PmovesException both = assertThrows(PmovesException.class,
-                () -> repair(options(List.of("20250102"), List.of(), false, false, List.of("20250102"), false)));
+                () -> repair(options().withMarkApplied(List.of("20250102")).withClearFailed(List.of("20250102"))));
         assertEquals("Version 20250102 is given to both markApplied and clearFailed: ask for one repair of it per run.",
                 both.getMessage());
         assertEquals(List.of("20250101:applied", "20250102:failed"), db.column(ROWS), "nothing changed");
@@ -175,7 +175,7 @@ class RepairerTest {
     void askingForNothingListsWhatCouldBeRepaired() throws Exception {
         oneAppliedOneFailedOnePending();
         PmovesException e = assertThrows(PmovesException.class,
-                () -> repair(options(List.of(), List.of(), false, false, List.of(), false)));
+                () -> repair(options()));
         assertTrue(e.getMessage().startsWith("Nothing to repair was asked: give -Dpmoves.markApplied=<version>,"),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("In supabase_migrations.schema_migrations: failed 20250102"
@@ -189,7 +189,7 @@ class RepairerTest {
         try (AdvisoryLock held = AdvisoryLock.acquire(db.settings(), MigrationsFixture.HISTORY.toString(),
                 Duration.ofSeconds(5))) {
             PmovesException e = assertThrows(PmovesException.class,
-                    () -> repair(options(List.of(), List.of(), false, true, List.of(), false)));
+                    () -> repair(options().withClearAllFailed(true)));
             assertTrue(e.getMessage().startsWith("Another run holds the migration lock"), e.getMessage());
         }
         assertEquals(List.of("20250101:applied", "20250102:failed"), db.column(ROWS));

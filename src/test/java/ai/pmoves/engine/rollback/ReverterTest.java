@@ -1,5 +1,7 @@
 package ai.pmoves.engine.rollback;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,7 +59,8 @@ class ReverterTest {
                 fx.db.log.toString());
         assertTrue(fx.db.log.get(fx.db.log.size() - 1).startsWith("INFO Rolled back 1 migration in "), fx.db.log.toString());
 
-        StatusReport status = StatusReport.read(fx.db.settings(), fx.db.directory, true, MigrationsFixture.HISTORY);
+        StatusReport status = StatusReport.read(fx.db.settings(), configured(fx.db.directory),
+                MigrationsFixture.HISTORY);
         assertEquals(List.of("applied", "applied", "pending"),
                 status.status().migrations().stream().map(i -> i.state().label()).toList());
 
@@ -219,7 +222,7 @@ class ReverterTest {
         fx.migration("20250104_idx.sql", "CREATE INDEX CONCURRENTLY a_id ON a (id);\n",
                 "DROP INDEX CONCURRENTLY a_id;\n");
         fx.db.apply();
-        RollbackOptions options = fx.options(2, null, false, true);
+        RollbackOptions options = fx.count(2).withDryRun(fx.dryRunFile());
         assertEquals(List.of("20250104_idx.sql", "20250103_c.sql"), fx.rollback(options).undone());
         assertEquals(List.of("20250101", "20250102", "20250103", "20250104"), fx.db.versions());
         assertTrue(fx.db.exists("c") && fx.db.exists("a_id"));
@@ -264,7 +267,7 @@ class ReverterTest {
         assertTrue(e.getMessage().contains(fx.db.directory.resolve("20250103_c.sql") + ": changed since it ran."),
                 e.getMessage());
         assertTrue(fx.db.exists("c"));
-        fx.rollback(fx.options(null, null, true, false));
+        fx.rollback(fx.options().withForce(true));
         assertFalse(fx.db.exists("c"));
         assertTrue(fx.db.log.stream().anyMatch(l -> l.startsWith("WARN " + fx.db.directory.resolve("20250103_c.sql")
                 + ": changed since it ran; undoing it anyway (force=true).")), fx.db.log.toString());
@@ -274,11 +277,11 @@ class ReverterTest {
     void aBaselineRowIsRefusedUnlessForced() throws Exception {
         fx.db.execute("CREATE TABLE a (id int)"); // built by a psql loop, then adopted
         fx.migration("20250101_a.sql", "CREATE TABLE a (id int);\n", "DROP TABLE a;\n");
-        fx.db.apply(MigrationsFixture.with(fx.db.options(), null, "20250101", false, false));
+        fx.db.apply(fx.db.options().withBaseline("20250101"));
         PmovesException e = assertThrows(PmovesException.class, fx::rollback);
         assertTrue(e.getMessage().contains("20250101_a.sql: recorded as baseline (it never ran here)."), e.getMessage());
         assertTrue(fx.db.exists("a"));
-        fx.rollback(fx.options(null, null, true, false));
+        fx.rollback(fx.options().withForce(true));
         assertFalse(fx.db.exists("a"));
         assertEquals(List.of(), fx.db.versions());
     }
@@ -301,7 +304,7 @@ class ReverterTest {
         Files.delete(fx.db.directory.resolve("20250103_c.sql"));
         PmovesException e = assertThrows(PmovesException.class, fx::rollback);
         assertTrue(e.getMessage().contains("20250103 (c): recorded, but its migration file is gone."), e.getMessage());
-        assertEquals(List.of("20250103_c.sql"), fx.rollback(fx.options(null, null, true, false)).undone());
+        assertEquals(List.of("20250103_c.sql"), fx.rollback(fx.options().withForce(true)).undone());
         assertFalse(fx.db.exists("c"));
     }
 
@@ -313,9 +316,7 @@ class ReverterTest {
              PreparedStatement ps = holder.prepareStatement("SELECT pg_advisory_lock(?)")) {
             ps.setLong(1, AdvisoryLock.keyOf("supabase_migrations.schema_migrations"));
             ps.execute();
-            RollbackOptions o = fx.options();
-            RollbackOptions quick = new RollbackOptions(o.migrationsDirectory(), true, o.rollbackDirectory(), true,
-                    o.historyTable(), null, null, false, false, o.dryRunFile(), Duration.ofSeconds(1));
+            RollbackOptions quick = fx.options().withLockTimeout(Duration.ofSeconds(1));
             PmovesException locked = assertThrows(PmovesException.class, () -> fx.rollback(quick));
             assertTrue(locked.getMessage().contains("lockTimeout"), locked.getMessage());
             assertTrue(fx.db.exists("c"));
@@ -330,8 +331,8 @@ class ReverterTest {
         Path nowhere = root.resolve("no-such-dir");
         PmovesException e = assertThrows(PmovesException.class, () -> new Reverter(
                 ConnectionSettings.resolve("jdbc:postgresql://10.255.255.1:1/never", "x", null,
-                        Map.of(), 1), fx.db.engineLog()).rollback(new RollbackOptions(o.migrationsDirectory(),
-                true, nowhere, true, o.historyTable(), null, null, false, false, o.dryRunFile(), o.lockTimeout())));
+                        Map.of(), 1), fx.db.engineLog()).rollback(RollbackOptions.of(o.migrationsDirectory(),
+                configured(nowhere))));
         assertTrue(e.getMessage().startsWith("The configured rollbackDirectory '" + nowhere + "' does not exist"),
                 e.getMessage());
     }
@@ -341,9 +342,8 @@ class ReverterTest {
         threeMigrations();
         RollbackOptions o = fx.options();
         Path missingDefault = root.resolve("supabase/rollbacks");
-        PmovesException e = assertThrows(PmovesException.class, () -> fx.rollback(new RollbackOptions(
-                o.migrationsDirectory(), true, missingDefault, false, o.historyTable(), null, null, false, false,
-                o.dryRunFile(), o.lockTimeout())));
+        PmovesException e = assertThrows(PmovesException.class, () -> fx.rollback(
+                RollbackOptions.of(o.migrationsDirectory(), byDefault(missingDefault))));
         assertTrue(e.getMessage().contains("looked for:\n    " + missingDefault.resolve("20250103_c.sql")), e.getMessage());
         assertTrue(e.getMessage().contains("The rollback directory " + missingDefault + " does not exist: create it, or"
                 + " point rollbackDirectory"), e.getMessage());

@@ -1,5 +1,7 @@
 package ai.pmoves.engine.rollback;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
+
 import ai.pmoves.engine.apply.MigrationsFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,22 +32,23 @@ final class RollbackFixture {
         return this;
     }
 
-    /** Undo the newest migration. */
+    /** Undo the newest migration, waiting 5 s for a lock. */
     RollbackOptions options() {
-        return options(null, null, false, false);
+        return RollbackOptions.of(configured(db.directory), configured(rollbacks))
+                .withHistoryTable(MigrationsFixture.HISTORY).withLockTimeout(Duration.ofSeconds(5));
     }
 
-    RollbackOptions options(Integer count, String target, boolean force, boolean dryRun) {
-        return new RollbackOptions(db.directory, true, rollbacks, true, MigrationsFixture.HISTORY, count, target, force,
-                dryRun, rollbacks.resolveSibling("rollback-dry-run.sql"), Duration.ofSeconds(5));
+    /** Where a dry run of {@code options().withDryRun(dryRunFile())} writes its SQL. */
+    Path dryRunFile() {
+        return rollbacks.resolveSibling("rollback-dry-run.sql");
     }
 
     RollbackOptions count(int count) {
-        return options(count, null, false, false);
+        return options().withCount(count);
     }
 
     RollbackOptions target(String target) {
-        return options(null, target, false, false);
+        return options().withTarget(target);
     }
 
     RollbackResult rollback() {

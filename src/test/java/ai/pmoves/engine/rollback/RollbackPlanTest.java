@@ -1,21 +1,17 @@
 package ai.pmoves.engine.rollback;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.history.HistoryRow;
-import ai.pmoves.engine.history.TableName;
-import ai.pmoves.engine.migration.Migration;
-import ai.pmoves.engine.migration.MigrationName;
-import ai.pmoves.engine.migration.MigrationOrder;
+import ai.pmoves.engine.migration.FilesAndHistory;
 import ai.pmoves.engine.migration.MigrationStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,16 +23,11 @@ class RollbackPlanTest {
     @TempDir
     Path rollbacks;
 
-    private final List<Migration> files = new ArrayList<>();
-    private final List<HistoryRow> rows = new ArrayList<>();
+    private final FilesAndHistory history = new FilesAndHistory();
+    private final List<HistoryRow> rows = history.rows;
 
-    /** A migration file whose checksum is its name, recorded with {@code state} (null: not recorded). */
     private RollbackPlanTest migration(String fileName, String state) {
-        MigrationName name = MigrationName.parse(fileName);
-        files.add(new Migration(Path.of("migrations", fileName), name));
-        if (state != null) {
-            rows.add(new HistoryRow(name.version(), name.description(), fileName, null, null, null, state));
-        }
+        history.migration(fileName, state);
         return this;
     }
 
@@ -48,12 +39,10 @@ class RollbackPlanTest {
     }
 
     private RollbackPlan plan(Integer count, String target, boolean force) {
-        files.sort(MigrationOrder.COMPARATOR);
-        MigrationStatus status = MigrationStatus.of(files, rows, m -> m.fileName());
-        RollbackOptions options = new RollbackOptions(Path.of("migrations"), true, rollbacks, true,
-                TableName.parse(HISTORY, "historyTable"), count, target, force, false, Path.of("dry-run.sql"),
-                Duration.ofSeconds(1));
-        return RollbackPlan.of(status, options, DownScripts.in(rollbacks, true), HISTORY);
+        MigrationStatus status = MigrationStatus.of(history.files(), rows, FilesAndHistory::checksum);
+        RollbackOptions options = RollbackOptions.of(configured(Path.of("migrations")),
+                configured(rollbacks)).withCount(count).withTarget(target).withForce(force);
+        return RollbackPlan.of(status, options, DownScripts.in(options.rollbackDirectory()), HISTORY);
     }
 
     private static List<String> undone(RollbackPlan plan) {

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.rollback;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,6 @@ import ai.pmoves.testing.CatalogSnapshot;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -41,17 +41,15 @@ class RollbackRoundTripTest {
 
         MigrationsFixture db = new MigrationsFixture(root, "rollback_round_trip");
         List<String> empty = CatalogSnapshot.of(db.database);
-        ApplyOptions apply = new ApplyOptions(migrations, true, MigrationsFixture.HISTORY, null, null, false, false,
-                root.resolve("dry-run.sql"), Duration.ofSeconds(5));
+        ApplyOptions apply = ApplyOptions.of(configured(migrations));
         Migrator migrator = new Migrator(db.settings(), db.engineLog());
 
         assertEquals(count, migrator.apply(apply).applied().size());
         List<String> first = CatalogSnapshot.of(db.database);
         assertTrue(first.size() > 60, "the snapshot sees what the corpus made: " + first);
 
-        RollbackOptions all = new RollbackOptions(migrations, true, corpus.resolve("rollbacks"), true,
-                MigrationsFixture.HISTORY, count, null, false, false, root.resolve("rollback-dry-run.sql"),
-                Duration.ofSeconds(5));
+        RollbackOptions all = RollbackOptions.of(configured(migrations),
+                configured(corpus.resolve("rollbacks"))).withCount(count);
         RollbackResult undone = new Reverter(db.settings(), db.engineLog()).rollback(all);
         assertEquals(count, undone.undone().size());
         List<String> afterRollback = CatalogSnapshot.of(db.database);
@@ -72,7 +70,7 @@ class RollbackRoundTripTest {
     void eachDownScriptRestoresTheCatalogFromBeforeItsMigration() throws Exception {
         Path corpus = corpus();
         Path migrations = corpus.resolve("migrations");
-        List<String> versions = MigrationScanner.scan(migrations, "migrationsDirectory", true).stream()
+        List<String> versions = MigrationScanner.scan(configured(migrations)).stream()
                 .map(Migration::version).toList();
         MigrationsFixture db = new MigrationsFixture(root, "rollback_each_step");
         Migrator migrator = new Migrator(db.settings(), db.engineLog());
@@ -81,13 +79,11 @@ class RollbackRoundTripTest {
         List<List<String>> before = new ArrayList<>();
         for (String version : versions) {
             before.add(CatalogSnapshot.of(db.database));
-            migrator.apply(new ApplyOptions(migrations, true, MigrationsFixture.HISTORY, version, null, false, false,
-                    root.resolve("dry-run.sql"), Duration.ofSeconds(5)));
+            migrator.apply(ApplyOptions.of(configured(migrations)).withTarget(version));
         }
         for (int i = versions.size() - 1; i >= 0; i--) {
-            RollbackResult result = reverter.rollback(new RollbackOptions(migrations, true, corpus.resolve("rollbacks"),
-                    true, MigrationsFixture.HISTORY, null, null, false, false, root.resolve("rollback-dry-run.sql"),
-                    Duration.ofSeconds(5)));
+            RollbackResult result = reverter.rollback(RollbackOptions.of(configured(migrations),
+                    configured(corpus.resolve("rollbacks"))));
             assertEquals(1, result.undone().size());
             List<String> expected = before.get(i);
             List<String> actual = CatalogSnapshot.of(db.database);

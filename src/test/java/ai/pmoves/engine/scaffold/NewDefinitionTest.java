@@ -1,5 +1,7 @@
 package ai.pmoves.engine.scaffold;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,19 +25,18 @@ class NewDefinitionTest {
     @Test
     void theNewDefinitionRunsAndRunsAgainOnceEditedAndIsNeverOverwritten() throws Exception {
         Path directory = root.resolve("supabase/definitions");
-        Path file = NewDefinition.create("order total", directory, false, EngineLog.SILENT);
+        Path file = NewDefinition.create("order total", byDefault(directory), EngineLog.SILENT);
         assertEquals(directory.resolve("order_total.sql"), file);
         MigrationsFixture db = new MigrationsFixture(root, "new_definition");
-        ApplyOptions o = db.options();
-        ApplyOptions withDefinitions = new ApplyOptions(o.migrationsDirectory(), true, o.historyTable(), null, null,
-                false, false, o.dryRunFile(), o.lockTimeout(), new DefinitionSources(directory, true, root));
+        ApplyOptions withDefinitions = db.options()
+                .withDefinitions(new DefinitionSources(configured(directory), root));
         assertEquals(List.of("supabase/definitions/order_total.sql"), db.apply(withDefinitions).definitions());
         Files.writeString(file, Files.readString(file) + "-- edited\n");
         assertEquals(List.of("supabase/definitions/order_total.sql"), db.apply(withDefinitions).definitions());
         assertEquals(List.of("order_total"), db.column("SELECT proname FROM pg_proc WHERE proname = 'order_total'"));
 
         PmovesException e = assertThrows(PmovesException.class,
-                () -> NewDefinition.create("order total", directory, false, EngineLog.SILENT));
+                () -> NewDefinition.create("order total", byDefault(directory), EngineLog.SILENT));
         assertTrue(e.getMessage().contains("never overwrites"), e.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package ai.pmoves.engine.scaffold;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +21,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,9 +33,14 @@ class NewMigrationTest {
     Path project;
     final List<String> log = new ArrayList<>();
 
-    private NewMigrationOptions options(String name, boolean withRollback, String table, String issue) {
-        return new NewMigrationOptions(name, project.resolve("supabase/migrations"), false, withRollback,
-                project.resolve("supabase/rollbacks"), false, "Ada", issue, table, null);
+    /** A migration by Ada in the default migrations directory. */
+    private NewMigrationOptions options(String name) {
+        return NewMigrationOptions.of(name, byDefault(project.resolve("supabase/migrations")), "Ada");
+    }
+
+    /** With its down script in the default rollback directory. */
+    private NewMigrationOptions withRollback(String name) {
+        return options(name).withRollback(byDefault(project.resolve("supabase/rollbacks")));
     }
 
     private List<Path> create(NewMigrationOptions options) {
@@ -43,7 +49,7 @@ class NewMigrationTest {
 
     @Test
     void writesTheGuidesTemplateNamedByTheUtcTime() throws Exception {
-        List<Path> written = create(options("Add feature  X", false, null, "PMOVES-123"));
+        List<Path> written = create(options("Add feature  X").withIssue("PMOVES-123"));
         Path file = project.resolve("supabase/migrations/20260115233005_add_feature_x.sql");
         assertEquals(List.of(file), written);
         String sql = Files.readString(file);
@@ -59,18 +65,17 @@ class NewMigrationTest {
 
     @Test
     void whatItWritesPassesValidate() {
-        create(options("add feature x", true, "app.features", null));
-        var report = Linter.lint(new LintOptions(project, List.of(
-                new SourceDirectory(SourceKind.MIGRATION, project.resolve("supabase/migrations"), "m", true),
-                new SourceDirectory(SourceKind.ROLLBACK, project.resolve("supabase/rollbacks"), "r", true)),
-                Set.of(), false));
+        create(withRollback("add feature x").withTable("app.features"));
+        var report = Linter.lint(LintOptions.of(project, List.of(
+                new SourceDirectory(SourceKind.MIGRATION, configured(project.resolve("supabase/migrations")), "m"),
+                new SourceDirectory(SourceKind.ROLLBACK, configured(project.resolve("supabase/rollbacks")), "r"))));
         assertEquals(1, report.count(SourceKind.MIGRATION));
         assertEquals(List.of(), report.findings());
     }
 
     @Test
     void withRollbackWritesAnEmptyDownScriptOfTheSameName() throws Exception {
-        List<Path> written = create(options("add feature x", true, "features", null));
+        List<Path> written = create(withRollback("add feature x").withTable("features"));
         Path down = project.resolve("supabase/rollbacks/20260115233005_add_feature_x.sql");
         assertEquals(down, written.get(1));
         assertEquals(List.of(), MigrationScript.read(down).statements(), "comments only: it undoes nothing yet");
@@ -82,10 +87,10 @@ class NewMigrationTest {
     void neverOverwritesAFileNorReusesAVersion() throws Exception {
         Path migrations = Files.createDirectories(project.resolve("supabase/migrations"));
         Files.writeString(migrations.resolve("20260115233005_add_feature_x.sql"), "-- mine\n");
-        PmovesException same = assertThrows(PmovesException.class, () -> create(options("add feature x", false, null, null)));
+        PmovesException same = assertThrows(PmovesException.class, () -> create(options("add feature x")));
         assertTrue(same.getMessage().contains("already exists; pmoves:new never overwrites a file"), same.getMessage());
         assertEquals("-- mine\n", Files.readString(migrations.resolve("20260115233005_add_feature_x.sql")));
-        PmovesException version = assertThrows(PmovesException.class, () -> create(options("other", false, null, null)));
+        PmovesException version = assertThrows(PmovesException.class, () -> create(options("other")));
         assertTrue(version.getMessage().startsWith("The migration 20260115233005_add_feature_x.sql already has version"
                 + " 20260115233005"), version.getMessage());
         assertFalse(Files.exists(migrations.resolve("20260115233005_other.sql")));
@@ -95,7 +100,7 @@ class NewMigrationTest {
     void anExistingDownScriptStopsBothFiles() throws Exception {
         Files.createDirectories(project.resolve("supabase/rollbacks"));
         Files.writeString(project.resolve("supabase/rollbacks/20260115233005_add_feature_x.sql"), "-- mine\n");
-        PmovesException e = assertThrows(PmovesException.class, () -> create(options("add feature x", true, null, null)));
+        PmovesException e = assertThrows(PmovesException.class, () -> create(withRollback("add feature x")));
         assertTrue(e.getMessage().startsWith("The down script "), e.getMessage());
         assertFalse(Files.exists(project.resolve("supabase/migrations/20260115233005_add_feature_x.sql")));
     }
@@ -117,13 +122,13 @@ class NewMigrationTest {
 
     @Test
     void aNameThatMakesNoTableNameAsksForTheTable() throws Exception {
-        PmovesException e = assertThrows(PmovesException.class, () -> create(options("2fa codes", false, null, null)));
+        PmovesException e = assertThrows(PmovesException.class, () -> create(options("2fa codes")));
         assertTrue(e.getMessage().contains("-Dpmoves.table=public.my_table"), e.getMessage());
-        PmovesException bad = assertThrows(PmovesException.class, () -> create(options("2fa codes", false, "Two-Factor",
-                null)));
+        PmovesException bad = assertThrows(PmovesException.class,
+                () -> create(options("2fa codes").withTable("Two-Factor")));
         assertEquals("table 'Two-Factor' (pmoves.table) is not a plain table or schema.table name: use lower-case"
                 + " letters, digits and _, starting with a letter or _ (e.g. public.feature_x).", bad.getMessage());
-        create(options("2fa codes", false, "two_factor_codes", null));
+        create(options("2fa codes").withTable("two_factor_codes"));
         assertTrue(Files.readString(project.resolve("supabase/migrations/20260115233005_2fa_codes.sql"))
                 .contains("CREATE TABLE IF NOT EXISTS public.two_factor_codes ("));
     }
@@ -132,32 +137,29 @@ class NewMigrationTest {
     void warnsWhenAnExistingMigrationIsDatedLater() throws Exception {
         Path migrations = Files.createDirectories(project.resolve("supabase/migrations"));
         Files.writeString(migrations.resolve("2099-01-01_future.sql"), "SELECT 1;\n");
-        create(options("now", false, null, null));
+        create(options("now"));
         assertTrue(log.get(0).startsWith("WARN 2099-01-01_future.sql is dated after 20260115233005_now.sql"), log.toString());
     }
 
     @Test
     void aConfiguredMigrationsDirectoryThatIsMissingIsAnError() {
-        NewMigrationOptions o = options("x", false, null, null);
-        PmovesException e = assertThrows(PmovesException.class, () -> create(new NewMigrationOptions(o.name(),
-                project.resolve("nope"), true, false, o.rollbackDirectory(), false, "Ada", null, null, null)));
+        PmovesException e = assertThrows(PmovesException.class,
+                () -> create(NewMigrationOptions.of("x", configured(project.resolve("nope")), "Ada")));
         assertTrue(e.getMessage().startsWith("The configured migrationsDirectory"), e.getMessage());
     }
 
     @Test
     void aGivenTimestampNamesTheFileAndDatesTheHeader() throws Exception {
-        NewMigrationOptions o = options("fix order", false, null, null);
-        List<Path> written = create(new NewMigrationOptions(o.name(), o.migrationsDirectory(), false, false,
-                o.rollbackDirectory(), false, "Ada", null, null, "20250115000001"));
+        NewMigrationOptions o = options("fix order");
+        List<Path> written = create(o.withTimestamp("20250115000001"));
         assertEquals("20250115000001_fix_order.sql", written.get(0).getFileName().toString());
         assertTrue(Files.readString(written.get(0)).contains("-- Date: 2025-01-15\n"));
-        PmovesException e = assertThrows(PmovesException.class, () -> create(new NewMigrationOptions(o.name(),
-                o.migrationsDirectory(), false, false, o.rollbackDirectory(), false, "Ada", null, null, "20250230000000")));
+        PmovesException e = assertThrows(PmovesException.class, () -> create(o.withTimestamp("20250230000000")));
         assertEquals("timestamp '20250230000000' (pmoves.timestamp) is not a UTC time written yyyyMMddHHmmss, e.g."
                 + " 20250115103000; leave it out to use the current time.", e.getMessage());
     }
 
     private String refused(String name) {
-        return assertThrows(PmovesException.class, () -> create(options(name, false, null, null))).getMessage();
+        return assertThrows(PmovesException.class, () -> create(options(name))).getMessage();
     }
 }

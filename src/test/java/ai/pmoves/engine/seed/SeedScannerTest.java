@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SeedScannerTest {
@@ -32,9 +34,10 @@ class SeedScannerTest {
         touch("supabase/initdb/10_c.sql", "supabase/initdb/06_b.sql", "supabase/initdb/06_a.sql",
                 "db/v5_14_personas.sql", "db/v5_9_base.sql", "db/v5_12_seed.sql", "extra/z.sql", "extra/a.sql");
         Files.createDirectories(project.resolve("db/nested.sql")); // a directory, not a file
-        SeedSources sources = new SeedSources(project.resolve("supabase/initdb"), true,
-                List.of(project.resolve("db"), project.resolve("extra"), project.resolve("db")), true, List.of(),
-                List.of(), project);
+        SeedSources sources = SeedSources.in(project)
+                .withInitDirectory(configured(project.resolve("supabase/initdb")))
+                .withSeedDirectories(configured(project.resolve("db")), configured(project.resolve("extra")),
+                        configured(project.resolve("db")));
         assertEquals(List.of("supabase/initdb/06_a.sql", "supabase/initdb/06_b.sql", "supabase/initdb/10_c.sql",
                 "db/v5_9_base.sql", "db/v5_12_seed.sql", "db/v5_14_personas.sql", "extra/a.sql", "extra/z.sql"),
                 scan(sources), "a directory listed twice counts once");
@@ -53,8 +56,9 @@ class SeedScannerTest {
     void missingDefaultDirectoryIsOneLine() throws IOException {
         touch("db/a.sql");
         RecordingLog log = new RecordingLog();
-        SeedSources sources = new SeedSources(project.resolve("supabase/initdb"), false, List.of(project.resolve("db")),
-                false, List.of(), List.of(), project);
+        SeedSources sources = SeedSources.in(project)
+                .withInitDirectory(byDefault(project.resolve("supabase/initdb")))
+                .withSeedDirectories(byDefault(project.resolve("db")));
         assertEquals(1, SeedScanner.scan(sources, log).size());
         assertEquals(List.of("INFO No " + project.resolve("supabase/initdb") + " (default initDirectory): skipped."),
                 log.lines);

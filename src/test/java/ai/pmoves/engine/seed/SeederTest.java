@@ -1,5 +1,6 @@
 package ai.pmoves.engine.seed;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -267,8 +268,10 @@ class SeederTest {
     void theSupabaseSeedLayoutRunsEveryInitScriptAndWarnsAboutNothing() throws Exception {
         db.file("supabase/initdb/01_roles.sql", logsRun("roles")).file("supabase/seed.sql", logsRun("seed"))
                 .file("supabase/config.sql", logsRun("not a seed"));
-        SeedSources layout = new SeedSources(db.project.resolve("supabase/initdb"), true,
-                List.of(db.project.resolve("supabase")), true, List.of("seed.sql"), List.of(), db.project);
+        SeedSources layout = SeedSources.in(db.project)
+                .withInitDirectory(configured(db.project.resolve("supabase/initdb")))
+                .withSeedDirectories(configured(db.project.resolve("supabase")))
+                .withIncludes(List.of("seed.sql"));
         try (WorkSession session = WorkSession.open(db.settings())) {
             assertEquals(List.of("supabase/initdb/01_roles.sql"), db.seeder().seed(session,
                     db.options(layout.initScriptsOnly(), SeedMode.CHANGED)).ran());
@@ -286,8 +289,9 @@ class SeederTest {
         assertTrue(db.log.has("INFO No " + project.resolve("supabase/initdb") + " (default initDirectory): skipped."),
                 db.log.lines.toString());
 
-        SeedSources configured = new SeedSources(project.resolve("seeds/init"), true, List.of(project.resolve("db")),
-                true, List.of(), List.of(), project);
+        SeedSources configured = SeedSources.in(project)
+                .withInitDirectory(configured(project.resolve("seeds/init")))
+                .withSeedDirectories(configured(project.resolve("db")));
         PmovesException e = assertThrows(PmovesException.class,
                 () -> db.seeder().seed(db.options(configured, SeedMode.CHANGED)));
         assertEquals("The configured initDirectory '" + project.resolve("seeds/init") + "' does not exist or is not a"
@@ -302,8 +306,9 @@ class SeederTest {
                 + " CREATE TABLE supabase_migrations.seed_files (path text NOT NULL PRIMARY KEY, hash text NOT NULL);"
                 + " INSERT INTO supabase_migrations.seed_files VALUES ('supabase/seed.sql', '" + Checksum.ofRawText(sql)
                 + "')");
-        SeedSources cliSeed = new SeedSources(null, false, List.of(project.resolve("supabase")), true,
-                List.of("seed.sql"), List.of(), project);
+        SeedSources cliSeed = SeedSources.in(project)
+                .withSeedDirectories(configured(project.resolve("supabase")))
+                .withIncludes(List.of("seed.sql"));
         SeedResult result = db.seeder().seed(db.options(cliSeed, SeedMode.CHANGED));
         assertEquals(List.of("supabase/seed.sql"), result.unchanged(), "the CLI's row with the same hash counts as ran");
         assertFalse(db.database.exists("public.runs"));
@@ -314,8 +319,7 @@ class SeederTest {
     @Test
     void takesTheMigrationLockAndRunsOnAConnectionWhoseCallerHoldsIt() throws Exception {
         db.file("db/v5_1_a.sql", logsRun("a"));
-        SeedOptions options = new SeedOptions(db.sources(), SeedMode.CHANGED, SeedsFixture.SEED_TABLE,
-                SeedsFixture.HISTORY, Duration.ofSeconds(1));
+        SeedOptions options = SeedOptions.of(db.sources()).withLockTimeout(Duration.ofSeconds(1));
         try (AdvisoryLock held = AdvisoryLock.acquire(db.settings(), SeedsFixture.HISTORY.toString(), Duration.ofSeconds(5));
              WorkSession session = WorkSession.open(db.settings())) {
             PmovesException e = assertThrows(PmovesException.class, () -> db.seeder().seed(options));
@@ -344,8 +348,7 @@ class SeederTest {
 
     @Test
     void noSeedFilesMeansNoConnection() {
-        SeedOptions nowhere = new SeedOptions(db.sources(), SeedMode.CHANGED, SeedsFixture.SEED_TABLE,
-                SeedsFixture.HISTORY, Duration.ofSeconds(1));
+        SeedOptions nowhere = SeedOptions.of(db.sources()).withLockTimeout(Duration.ofSeconds(1));
         SeedResult result = new Seeder(ai.pmoves.engine.db.ConnectionSettings.resolve(
                 "jdbc:postgresql://10.255.255.1:1/never", "u", "p", java.util.Map.of(), 1), db.log).seed(nowhere);
         assertEquals(List.of(), result.ran());

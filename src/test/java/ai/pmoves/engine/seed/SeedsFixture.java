@@ -1,5 +1,7 @@
 package ai.pmoves.engine.seed;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
+
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.testing.RecordingLog;
@@ -39,8 +41,10 @@ final class SeedsFixture {
     }
 
     SeedSources sources(List<String> includes, List<String> excludes) {
-        return new SeedSources(project.resolve("supabase/initdb"), false, List.of(project.resolve("db")), false,
-                includes, excludes, project);
+        return SeedSources.in(project)
+                .withInitDirectory(byDefault(project.resolve("supabase/initdb")))
+                .withSeedDirectories(byDefault(project.resolve("db"))).withIncludes(includes)
+                .withExcludes(excludes);
     }
 
     SeedOptions options(SeedMode mode) {
@@ -48,7 +52,7 @@ final class SeedsFixture {
     }
 
     SeedOptions options(SeedSources sources, SeedMode mode) {
-        return new SeedOptions(sources, mode, SEED_TABLE, HISTORY, Duration.ofSeconds(5));
+        return SeedOptions.of(sources).withMode(mode).withLockTimeout(Duration.ofSeconds(5));
     }
 
     ConnectionSettings settings() {

@@ -1,0 +1,52 @@
+package ai.pmoves.engine.migration;
+
+import ai.pmoves.engine.PmovesException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A directory the files come from, and whether the user set it. The rule it carries: a missing default directory
+ * holds no files (the plugin's defaults need not exist in every project), a missing configured one is an error naming
+ * its parameter (a typo in a path must not read as "nothing to do").
+ *
+ * @param path       where it is
+ * @param configured whether the user set it, rather than the plugin's default
+ */
+public record ConfiguredDirectory(Path path, boolean configured) {
+
+    /** A directory the user set: it must exist. */
+    public static ConfiguredDirectory configured(Path path) {
+        return new ConfiguredDirectory(path, true);
+    }
+
+    /** The plugin's default directory: it may be missing. */
+    public static ConfiguredDirectory byDefault(Path path) {
+        return new ConfiguredDirectory(path, false);
+    }
+
+    /** {@link #configured(Path)} or {@link #byDefault(Path)}, as the user's configuration says. */
+    public static ConfiguredDirectory of(Path path, boolean configured) {
+        return new ConfiguredDirectory(path, configured);
+    }
+
+    /**
+     * Whether the directory exists; a configured one that does not is an error naming {@code parameter}.
+     *
+     * @param parameter the parameter that gives the directory, e.g. {@code migrationsDirectory}
+     */
+    public boolean exists(String parameter) {
+        if (Files.isDirectory(path)) {
+            return true;
+        }
+        if (configured) {
+            throw new PmovesException("The configured " + parameter + " '" + path + "' does not exist or is not"
+                    + " a directory: create it, or fix the path in <" + parameter + "> / -Dpmoves." + parameter + ".");
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return path.toString();
+    }
+}
