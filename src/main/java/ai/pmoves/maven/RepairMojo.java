@@ -1,9 +1,9 @@
 package ai.pmoves.maven;
 
+import ai.pmoves.engine.repair.ClearFailed;
 import ai.pmoves.engine.repair.RepairOptions;
 import ai.pmoves.engine.repair.Repairer;
 import java.time.Duration;
-import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -18,7 +18,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "repair", threadSafe = true)
-public class RepairMojo extends AbstractPmovesMojo {
+public class RepairMojo extends AbstractDatabaseMojo {
 
     /**
      * Versions (as {@code pmoves:status} lists them, or file names), comma-separated, to record as applied without
@@ -79,10 +79,9 @@ public class RepairMojo extends AbstractPmovesMojo {
 
     @Override
     protected void run() {
-        boolean clearAll = clearFailed != null && clearFailed.trim().equalsIgnoreCase("true");
-        boolean clearNone = clearFailed == null || clearFailed.trim().equalsIgnoreCase("false");
+        ClearFailed clear = ClearFailed.parse(clearFailed);
         new Repairer(connectionSettings(), engineLog()).repair(new RepairOptions(migrationsPath(),
                 migrationsDirectoryConfigured(), historyTableName(), CommaList.of(markApplied), CommaList.of(markReverted), realign,
-                clearAll, clearAll || clearNone ? List.of() : CommaList.of(clearFailed), dryRun, Duration.ofSeconds(lockTimeout)));
+                clear.all(), clear.versions(), dryRun, Duration.ofSeconds(lockTimeout)));
     }
 }
