@@ -71,8 +71,6 @@ public class ApplyMojo extends AbstractScriptsMojo {
     @Parameter(property = "pmoves.definitionsDirectory")
     protected File definitionsDirectory;
 
-
-
     /**
      * Directory of the hooks: SQL files named for the moment they run at (beforeMigrate, afterEachMigrate,
      * afterMigrate, afterEachDefinition, onError; afterMigrate__grants.sql for one of several). They run every time

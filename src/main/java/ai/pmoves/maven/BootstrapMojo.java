@@ -106,7 +106,6 @@ public class BootstrapMojo extends AbstractSeedingMojo {
     @Parameter(property = "pmoves.definitionsDirectory")
     protected File definitionsDirectory;
 
-
     /**
      * Tell PostgREST to reload its schema cache (NOTIFY pgrst, 'reload schema') once the bootstrap applied a
      * migration or a definition.
@@ -115,8 +114,6 @@ public class BootstrapMojo extends AbstractSeedingMojo {
      */
     @Parameter(property = "pmoves.notifyPostgrest", defaultValue = "false")
     protected boolean notifyPostgrest;
-
-
 
     @Inject
     public BootstrapMojo(SettingsDecrypter settingsDecrypter) {

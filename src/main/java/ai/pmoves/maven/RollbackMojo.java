@@ -63,8 +63,6 @@ public class RollbackMojo extends AbstractScriptsMojo {
     @Parameter(property = "pmoves.lockTimeout", defaultValue = "60")
     protected int lockTimeout;
 
-
-
     /**
      * Directory of the down scripts: the down script of {@code supabase/migrations/X.sql} is {@code X.sql} here.
      * Default: supabase/rollbacks in the project directory, outside the migrations directory so that the Supabase CLI

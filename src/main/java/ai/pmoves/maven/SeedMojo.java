@@ -40,9 +40,6 @@ public class SeedMojo extends AbstractSeedingMojo {
     @Parameter(property = "pmoves.lockTimeout", defaultValue = "60")
     protected int lockTimeout;
 
-
-
-
     @Inject
     public SeedMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);

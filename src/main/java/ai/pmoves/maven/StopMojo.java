@@ -11,7 +11,7 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Stops the servers {@code pmoves:start} started for this project (this module of the build) and removes their data.
- * Skipped ({@code skip}), the servers still stop when the build ends.
+ * With {@code skip}, the servers still stop when the build ends.
  * For example:
  * <pre>mvn pmoves:start … pmoves:stop</pre>
  *
