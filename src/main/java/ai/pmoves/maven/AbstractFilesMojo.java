@@ -82,14 +82,19 @@ public abstract class AbstractFilesMojo extends AbstractPmovesMojo {
     /** Every -Dpmoves.var.NAME=value of the command line, by name. */
     protected Map<String, String> commandLineVariables() {
         Map<String, String> values = new TreeMap<>();
-        Properties user = mavenSession == null || mavenSession.getUserProperties() == null ? new Properties()
-                : mavenSession.getUserProperties();
+        Properties user = userProperties();
         for (String key : user.stringPropertyNames()) {
             if (key.startsWith(VARIABLE_PROPERTY)) {
                 values.put(key.substring(VARIABLE_PROPERTY.length()), user.getProperty(key));
             }
         }
         return values;
+    }
+
+    /** The command line's -D properties; none outside a session. */
+    protected Properties userProperties() {
+        return mavenSession == null || mavenSession.getUserProperties() == null ? new Properties()
+                : mavenSession.getUserProperties();
     }
 
     /** Where reports and dry runs go: {@code target/pmoves/}. */

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -140,7 +139,7 @@ public class ValidateMojo extends AbstractFilesMojo {
 
     /** skipRules, or -Dpmoves.rules, its name in 0.1.0, which a build may still give. */
     private String rulesToSkip() {
-        String old = mavenSession == null ? null : mavenSession.getUserProperties().getProperty(OLD_PROPERTY);
+        String old = userProperties().getProperty(OLD_PROPERTY);
         if (skipRules == null && old != null) {
             getLog().warn("-D" + OLD_PROPERTY + " is now -Dpmoves.skipRules: the old name still works, for now.");
             return old;
@@ -198,7 +197,7 @@ public class ValidateMojo extends AbstractFilesMojo {
             return false;
         }
         List<String> goals = mavenSession == null ? List.of() : mavenSession.getGoals();
-        Properties user = mavenSession == null ? new Properties() : mavenSession.getUserProperties();
-        return BootstrapBinding.preparesRoles(project, goals, user, plugin.getGroupId(), plugin.getArtifactId());
+        return BootstrapBinding.preparesRoles(project, goals, userProperties(), plugin.getGroupId(),
+                plugin.getArtifactId());
     }
 }
