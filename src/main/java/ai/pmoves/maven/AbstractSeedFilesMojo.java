@@ -1,19 +1,17 @@
 package ai.pmoves.maven;
 
 import ai.pmoves.engine.history.TableName;
-import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.seed.SeedSources;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * What the goals that read the seed files share (seed, status, bootstrap): where the init scripts and seeds are, which
- * of them count, and the table that records them.
+ * What the goals that read the seed files against the database share (status, seed, bootstrap): where the init scripts
+ * and seeds are, which of them count, and the table that records them.
  */
-public abstract class AbstractSeedFilesMojo extends AbstractPmovesMojo {
+public abstract class AbstractSeedFilesMojo extends AbstractDatabaseMojo {
 
     /**
      * Directory of the init scripts ({@code NN_name.sql}), run before the seeds, in natural order ({@code 06_a} before
@@ -69,16 +67,7 @@ public abstract class AbstractSeedFilesMojo extends AbstractPmovesMojo {
 
     /** The seed files as configured, defaults filled in. */
     protected SeedSources seedSources() {
-        Path base = basedir.toPath();
-        boolean seedsConfigured = seedDirectories != null && !seedDirectories.isEmpty();
-        return SeedSources.in(base)
-                .withInitDirectory(initDirectory != null ? ConfiguredDirectory.configured(initDirectory.toPath())
-                        : ConfiguredDirectory.byDefault(base.resolve("supabase").resolve("initdb")))
-                .withSeedDirectories(seedsConfigured
-                        ? seedDirectories.stream().map(d -> ConfiguredDirectory.configured(d.toPath())).toList()
-                        : List.of(ConfiguredDirectory.byDefault(base.resolve("db"))))
-                .withIncludes(seedIncludes == null ? List.of() : seedIncludes)
-                .withExcludes(seedExcludes == null ? List.of() : seedExcludes);
+        return seedSources(initDirectory, seedDirectories, seedIncludes, seedExcludes);
     }
 
     protected TableName seedTableName() {

@@ -2,10 +2,8 @@ package ai.pmoves.maven;
 
 import ai.pmoves.engine.apply.ApplyOptions;
 import ai.pmoves.engine.apply.Migrator;
-import ai.pmoves.engine.migration.ConfiguredDirectory;
 import java.io.File;
 import java.time.Duration;
-import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -20,7 +18,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "apply", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class ApplyMojo extends AbstractPmovesMojo {
+public class ApplyMojo extends AbstractScriptsMojo {
 
     /**
      * Apply up to and including this version (as {@code pmoves:status} lists it); later migrations stay pending.
@@ -74,26 +72,6 @@ public class ApplyMojo extends AbstractPmovesMojo {
     protected File definitionsDirectory;
 
     /**
-     * Psql variables for the migrations and definitions, as psql -v gives them: :'name' is the value quoted as a
-     * literal, :"name" quoted as an identifier, :name the value as is. -Dpmoves.var.NAME=value adds one or overrides
-     * it. Never printed.
-     *
-     * @since 0.2.0
-     */
-    @Parameter
-    protected Map<String, String> variables;
-
-    /**
-     * Psql variables whose values are secrets kept in settings.xml: each entry maps a variable's name to the id of a
-     * server entry there, whose password, decrypted as for serverId, is the value. Never printed. Overrides an entry
-     * of variables with the same name; -Dpmoves.var.NAME=value overrides both.
-     *
-     * @since 0.2.0
-     */
-    @Parameter
-    protected Map<String, String> secretVariables;
-
-    /**
      * Directory of the hooks: SQL files named for the moment they run at (beforeMigrate, afterEachMigrate,
      * afterMigrate, afterEachDefinition, onError; afterMigrate__grants.sql for one of several). They run every time
      * and are not recorded. Default: supabase/hooks in the project directory, skipped when missing.
@@ -120,7 +98,7 @@ public class ApplyMojo extends AbstractPmovesMojo {
     @Override
     protected void run() {
         ApplyOptions options = ApplyOptions
-                .of(ConfiguredDirectory.of(migrationsPath(), migrationsDirectoryConfigured()))
+                .of(migrationsDirectory())
                 .withHistoryTable(historyTableName()).withTarget(target).withBaseline(baseline)
                 .withOutOfOrder(outOfOrder).withDryRun(dryRun ? reportPath("dry-run.sql") : null)
                 .withLockTimeout(Duration.ofSeconds(lockTimeout))

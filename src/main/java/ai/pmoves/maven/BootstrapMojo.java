@@ -5,12 +5,10 @@ import ai.pmoves.engine.bootstrap.BootstrapOptions;
 import ai.pmoves.engine.bootstrap.Bootstrapper;
 import ai.pmoves.engine.bootstrap.SupabaseCompat;
 import ai.pmoves.engine.db.ConnectionSettings;
-import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import java.io.File;
 import java.time.Duration;
-import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,7 +26,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "bootstrap", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class BootstrapMojo extends AbstractSeedFilesMojo {
+public class BootstrapMojo extends AbstractSeedingMojo {
 
     /**
      * {@code auto}: create what scripts written for Supabase expect and a plain PostgreSQL lacks, each only where
@@ -109,16 +107,6 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
     protected File definitionsDirectory;
 
     /**
-     * Hook files, each named for its moment: beforeMigrate, afterEachMigrate, afterEachDefinition, afterMigrate,
-     * afterSeed (after the seeds) and onError, with a __suffix for several. Untracked: they run on every bootstrap.
-     * Default: supabase/hooks in the project directory, skipped when missing.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "pmoves.hooksDirectory")
-    protected File hooksDirectory;
-
-    /**
      * Tell PostgREST to reload its schema cache (NOTIFY pgrst, 'reload schema') once the bootstrap applied a
      * migration or a definition.
      *
@@ -126,26 +114,6 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
      */
     @Parameter(property = "pmoves.notifyPostgrest", defaultValue = "false")
     protected boolean notifyPostgrest;
-
-    /**
-     * Psql variables for the init scripts, migrations, definitions and seeds, as psql -v gives them: :'name' is the
-     * value quoted as a literal, :"name" quoted as an identifier, :name the value as is. -Dpmoves.var.NAME=value adds
-     * one or overrides it. Never printed.
-     *
-     * @since 0.2.0
-     */
-    @Parameter
-    protected Map<String, String> variables;
-
-    /**
-     * Psql variables whose values are secrets kept in settings.xml: each entry maps a variable's name to the id of a
-     * server entry there, whose password, decrypted as for serverId, is the value. Never printed. Overrides an entry
-     * of variables with the same name; -Dpmoves.var.NAME=value overrides both.
-     *
-     * @since 0.2.0
-     */
-    @Parameter
-    protected Map<String, String> secretVariables;
 
     @Inject
     public BootstrapMojo(SettingsDecrypter settingsDecrypter) {
@@ -168,7 +136,7 @@ public class BootstrapMojo extends AbstractSeedFilesMojo {
     protected void run() {
         Duration timeout = Duration.ofSeconds(lockTimeout);
         ApplyOptions apply = ApplyOptions
-                .of(ConfiguredDirectory.of(migrationsPath(), migrationsDirectoryConfigured()))
+                .of(migrationsDirectory())
                 .withHistoryTable(historyTableName()).withTarget(target).withBaseline(baseline)
                 .withOutOfOrder(outOfOrder).withDryRun(dryRun ? reportPath("dry-run.sql") : null)
                 .withLockTimeout(timeout).withDefinitions(definitionSources(definitionsDirectory))

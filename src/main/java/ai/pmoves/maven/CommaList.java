@@ -3,7 +3,7 @@ package ai.pmoves.maven;
 import java.util.Arrays;
 import java.util.List;
 
-/** Parameters given as comma lists ({@code -Dpmoves.rules=a,b}), read the same way by every goal. */
+/** Parameters given as comma lists ({@code -Dpmoves.skipRules=a,b}), read the same way by every goal. */
 final class CommaList {
     private CommaList() {
     }

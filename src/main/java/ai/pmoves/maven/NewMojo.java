@@ -1,17 +1,14 @@
 package ai.pmoves.maven;
 
 import ai.pmoves.engine.PmovesException;
-import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.scaffold.NewDefinition;
 import ai.pmoves.engine.scaffold.NewMigration;
 import ai.pmoves.engine.scaffold.NewMigrationOptions;
 import java.io.File;
 import java.time.Clock;
 import java.util.Locale;
-import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Writes a new migration, {@code supabase/migrations/TIMESTAMP_NAME.sql} (TIMESTAMP the UTC time as
@@ -25,7 +22,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "new", threadSafe = true)
-public class NewMojo extends AbstractPmovesMojo {
+public class NewMojo extends AbstractFilesMojo {
 
     /**
      * What the migration does, e.g. {@code add feature x}: it becomes the file's description ({@code add_feature_x}),
@@ -35,6 +32,15 @@ public class NewMojo extends AbstractPmovesMojo {
      */
     @Parameter(property = "pmoves.name")
     protected String name;
+
+    /**
+     * Directory of the down scripts, where {@code withRollback} writes the empty one, with the migration's file name.
+     * Default: supabase/rollbacks in the project directory. A configured directory that does not exist is an error.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pmoves.rollbackDirectory")
+    protected File rollbackDirectory;
 
     /**
      * Also write an empty down script with the same file name in {@code rollbackDirectory}.
@@ -98,11 +104,6 @@ public class NewMojo extends AbstractPmovesMojo {
     /** The time that names the file when no timestamp is given; tests set a fixed one. */
     Clock clock = Clock.systemUTC();
 
-    @Inject
-    public NewMojo(SettingsDecrypter settingsDecrypter) {
-        super(settingsDecrypter);
-    }
-
     @Override
     protected void run() {
         String chosen = kind == null ? "migration" : kind.trim().toLowerCase(Locale.ROOT);
@@ -113,9 +114,8 @@ public class NewMojo extends AbstractPmovesMojo {
         if (!chosen.equals("migration")) {
             throw new PmovesException("kind '" + kind + "' (pmoves.kind) is neither migration nor definition.");
         }
-        new NewMigration(clock, engineLog()).create(NewMigrationOptions.of(name,
-                        ConfiguredDirectory.of(migrationsPath(), migrationsDirectoryConfigured()), author)
-                .withRollback(withRollback ? ConfiguredDirectory.of(rollbackPath(), rollbackDirectory != null) : null)
+        new NewMigration(clock, engineLog()).create(NewMigrationOptions.of(name, migrationsDirectory(), author)
+                .withRollback(withRollback ? rollbackDirectory(rollbackDirectory) : null)
                 .withIssue(issue).withTable(table).withTimestamp(timestamp));
     }
 }

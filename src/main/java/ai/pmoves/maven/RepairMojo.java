@@ -1,10 +1,9 @@
 package ai.pmoves.maven;
 
-import ai.pmoves.engine.migration.ConfiguredDirectory;
+import ai.pmoves.engine.repair.ClearFailed;
 import ai.pmoves.engine.repair.RepairOptions;
 import ai.pmoves.engine.repair.Repairer;
 import java.time.Duration;
-import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -19,7 +18,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "repair", threadSafe = true)
-public class RepairMojo extends AbstractPmovesMojo {
+public class RepairMojo extends AbstractDatabaseMojo {
 
     /**
      * Versions (as {@code pmoves:status} lists them, or file names), comma-separated, to record as applied without
@@ -80,13 +79,11 @@ public class RepairMojo extends AbstractPmovesMojo {
 
     @Override
     protected void run() {
-        boolean clearAll = clearFailed != null && clearFailed.trim().equalsIgnoreCase("true");
-        boolean clearNone = clearFailed == null || clearFailed.trim().equalsIgnoreCase("false");
-        new Repairer(connectionSettings(), engineLog()).repair(RepairOptions.of(
-                        ConfiguredDirectory.of(migrationsPath(), migrationsDirectoryConfigured()))
+        ClearFailed clear = ClearFailed.parse(clearFailed);
+        new Repairer(connectionSettings(), engineLog()).repair(RepairOptions.of(migrationsDirectory())
                 .withHistoryTable(historyTableName()).withMarkApplied(CommaList.of(markApplied))
-                .withMarkReverted(CommaList.of(markReverted)).withRealign(realign).withClearAllFailed(clearAll)
-                .withClearFailed(clearAll || clearNone ? List.of() : CommaList.of(clearFailed)).withDryRun(dryRun)
+                .withMarkReverted(CommaList.of(markReverted)).withRealign(realign).withClearAllFailed(clear.all())
+                .withClearFailed(clear.versions()).withDryRun(dryRun)
                 .withLockTimeout(Duration.ofSeconds(lockTimeout)));
     }
 }

@@ -1,10 +1,9 @@
 package ai.pmoves.maven;
 
-import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.rollback.Reverter;
 import ai.pmoves.engine.rollback.RollbackOptions;
+import java.io.File;
 import java.time.Duration;
-import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -20,7 +19,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "rollback", threadSafe = true)
-public class RollbackMojo extends AbstractPmovesMojo {
+public class RollbackMojo extends AbstractScriptsMojo {
 
     /**
      * How many of the newest applied migrations to undo. Default 1. Cannot be combined with {@code target}.
@@ -65,23 +64,14 @@ public class RollbackMojo extends AbstractPmovesMojo {
     protected int lockTimeout;
 
     /**
-     * Psql variables for the down scripts, as psql -v gives them: :'name' is the value quoted as a literal, :"name"
-     * quoted as an identifier, :name the value as is. -Dpmoves.var.NAME=value adds one or overrides it. Never printed.
+     * Directory of the down scripts: the down script of {@code supabase/migrations/X.sql} is {@code X.sql} here.
+     * Default: supabase/rollbacks in the project directory, outside the migrations directory so that the Supabase CLI
+     * and psql loops never run a down script as a migration. A configured directory that does not exist is an error.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
-    @Parameter
-    protected Map<String, String> variables;
-
-    /**
-     * Psql variables whose values are secrets kept in settings.xml: each entry maps a variable's name to the id of a
-     * server entry there, whose password, decrypted as for serverId, is the value. Never printed. Overrides an entry
-     * of variables with the same name; -Dpmoves.var.NAME=value overrides both.
-     *
-     * @since 0.2.0
-     */
-    @Parameter
-    protected Map<String, String> secretVariables;
+    @Parameter(property = "pmoves.rollbackDirectory")
+    protected File rollbackDirectory;
 
     @Inject
     public RollbackMojo(SettingsDecrypter settingsDecrypter) {
@@ -90,9 +80,8 @@ public class RollbackMojo extends AbstractPmovesMojo {
 
     @Override
     protected void run() {
-        RollbackOptions options = RollbackOptions.of(
-                        ConfiguredDirectory.of(migrationsPath(), migrationsDirectoryConfigured()),
-                        ConfiguredDirectory.of(rollbackPath(), rollbackDirectory != null))
+        RollbackOptions options = RollbackOptions.of(migrationsDirectory(),
+                        rollbackDirectory(rollbackDirectory))
                 .withHistoryTable(historyTableName()).withCount(count).withTarget(target).withForce(force)
                 .withDryRun(dryRun ? reportPath("rollback-dry-run.sql") : null)
                 .withLockTimeout(Duration.ofSeconds(lockTimeout));

@@ -5,9 +5,7 @@ import ai.pmoves.engine.hook.Hooks;
 import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.Seeder;
-import java.io.File;
 import java.time.Duration;
-import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -23,7 +21,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "seed", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class SeedMojo extends AbstractSeedFilesMojo {
+public class SeedMojo extends AbstractSeedingMojo {
 
     /**
      * When a file that already ran runs again: {@code changed} (new files and files whose hash changed), {@code always}
@@ -41,35 +39,6 @@ public class SeedMojo extends AbstractSeedFilesMojo {
      */
     @Parameter(property = "pmoves.lockTimeout", defaultValue = "60")
     protected int lockTimeout;
-
-    /**
-     * Psql variables for the init scripts and seeds, as psql -v gives them: :'name' is the value quoted as a literal,
-     * :"name" quoted as an identifier, :name the value as is. -Dpmoves.var.NAME=value adds one or overrides it. Never
-     * printed.
-     *
-     * @since 0.2.0
-     */
-    @Parameter
-    protected Map<String, String> variables;
-
-    /**
-     * Psql variables whose values are secrets kept in settings.xml: each entry maps a variable's name to the id of a
-     * server entry there, whose password, decrypted as for serverId, is the value. Never printed. Overrides an entry
-     * of variables with the same name; -Dpmoves.var.NAME=value overrides both.
-     *
-     * @since 0.2.0
-     */
-    @Parameter
-    protected Map<String, String> secretVariables;
-
-    /**
-     * Directory of the hooks, of which seed runs the afterSeed ones (afterSeed.sql, afterSeed__grants.sql, …) after
-     * the seeds, every time, under the lock. Default: supabase/hooks in the project directory, skipped when missing.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "pmoves.hooksDirectory")
-    protected File hooksDirectory;
 
     @Inject
     public SeedMojo(SettingsDecrypter settingsDecrypter) {

@@ -10,8 +10,6 @@ import ai.pmoves.engine.server.RunningServers;
 import java.nio.file.Path;
 import java.util.List;
 import javax.inject.Inject;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -39,7 +37,7 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  * @since 0.1.0
  */
 @Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class StartMojo extends AbstractMojo {
+public class StartMojo extends AbstractPmovesMojo {
 
     /**
      * {@code embedded}: PostgreSQL binaries for this platform, resolved through Maven on first use (nothing to
@@ -91,14 +89,6 @@ public class StartMojo extends AbstractMojo {
     @Parameter(property = "pmoves.propertyPrefix", defaultValue = "pmoves")
     protected String propertyPrefix;
 
-    /**
-     * Skip the goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pmoves.skip", defaultValue = "false")
-    protected boolean skip;
-
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
@@ -120,17 +110,9 @@ public class StartMojo extends AbstractMojo {
     }
 
     @Override
-    public void execute() throws MojoFailureException {
-        if (skip) {
-            getLog().info("pmoves: skipped (pmoves.skip=true).");
-            return;
-        }
+    protected void run() {
         String owner = owner(project);
-        try {
-            RunningServers.reserve(owner, instance);
-        } catch (PmovesException e) {
-            throw AbstractPmovesMojo.failure(e);
-        }
+        RunningServers.reserve(owner, instance);
         PostgresServer server;
         try {
             server = switch (engine) {
@@ -143,9 +125,6 @@ public class StartMojo extends AbstractMojo {
             };
         } catch (RuntimeException e) {
             RunningServers.release(owner, instance);
-            if (e instanceof PmovesException failed) {
-                throw AbstractPmovesMojo.failure(failed);
-            }
             throw e;
         }
         RunningServers.register(owner, instance, server);

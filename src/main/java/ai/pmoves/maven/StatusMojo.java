@@ -1,7 +1,6 @@
 package ai.pmoves.maven;
 
 import ai.pmoves.engine.Counted;
-import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.migration.MigrationInfo;
 import ai.pmoves.engine.migration.MigrationState;
 import ai.pmoves.engine.status.StatusJson;
@@ -64,7 +63,7 @@ public class StatusMojo extends AbstractSeedFilesMojo {
     @Override
     protected void run() throws MojoFailureException {
         StatusReport report = StatusReport.read(connectionSettings(),
-                ConfiguredDirectory.of(migrationsPath(), migrationsDirectoryConfigured()), historyTableName(),
+                migrationsDirectory(), historyTableName(),
                 seedSources(), seedTableName(), definitionSources(definitionsDirectory));
         StatusTable.lines(report).forEach(getLog()::info);
         Path json = reportPath("status.json");

@@ -4,7 +4,6 @@ import ai.pmoves.engine.server.PostgresServer;
 import ai.pmoves.engine.server.RunningServers;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -12,13 +11,14 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Stops the servers {@code pmoves:start} started for this project (this module of the build) and removes their data.
+ * With {@code skip}, the servers still stop when the build ends.
  * For example:
  * <pre>mvn pmoves:start … pmoves:stop</pre>
  *
  * @since 0.1.0
  */
 @Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
-public class StopMojo extends AbstractMojo {
+public class StopMojo extends AbstractPmovesMojo {
 
     /**
      * The server to stop, by the name its start execution gave it; unset stops every server this project started
@@ -29,23 +29,11 @@ public class StopMojo extends AbstractMojo {
     @Parameter(property = "pmoves.instance")
     protected String instance;
 
-    /**
-     * Skip the goal (the server still stops when the build ends).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pmoves.skip", defaultValue = "false")
-    protected boolean skip;
-
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
     @Override
-    public void execute() {
-        if (skip) {
-            getLog().info("pmoves: skipped (pmoves.skip=true).");
-            return;
-        }
+    protected void run() {
         List<Map.Entry<String, PostgresServer>> servers = RunningServers.remove(StartMojo.owner(project), instance);
         if (servers.isEmpty()) {
             getLog().info("No server " + (instance == null ? "" : "named '" + instance + "' ") + "was started for this"

@@ -12,45 +12,44 @@ import ai.pmoves.engine.lint.SourceDirectory;
 import ai.pmoves.engine.lint.SourceKind;
 import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.seed.SeedSources;
+import ai.pmoves.engine.sql.PsqlVariables;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Lints every migration, init script, seed and down script against the guide's best practices and troubleshooting,
  * without a database: prints the findings grouped by rule and writes {@code target/pmoves/validate.json}.
  * For example:
- * <pre>mvn pmoves:validate -Dpmoves.rules=rls-without-policy -Dpmoves.failOn=warning</pre>
+ * <pre>mvn pmoves:validate -Dpmoves.skipRules=rls-without-policy -Dpmoves.failOn=warning</pre>
  *
  * @since 0.1.0
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
-public class ValidateMojo extends AbstractSeedFilesMojo {
+public class ValidateMojo extends AbstractFilesMojo {
 
     /**
      * Rules to turn off, by id, comma-separated: {@code syntax}, {@code file-name}, {@code same-day-forms},
      * {@code uuid-ossp}, {@code if-not-exists}, {@code drop-policy-first}, {@code or-replace},
      * {@code rls-without-policy}, {@code supabase-roles}, {@code history-timestamptz}, {@code mixed-transaction}.
+     * Called rules (-Dpmoves.rules) in 0.1.0, a name that still works.
      *
-     * @since 0.1.0
+     * @since 0.2.0
      */
-    @Parameter(property = "pmoves.rules")
-    protected String rules;
+    @Parameter(property = "pmoves.skipRules", alias = "rules")
+    protected String skipRules;
 
     /**
      * What fails the build: {@code error} (any error finding), {@code warning} (any finding) or {@code none}.
@@ -70,14 +69,40 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
     protected Map<String, String> variables;
 
     /**
-     * Psql variables whose values are secrets kept in settings.xml: each entry maps a variable's name to the id of a
-     * server entry there, whose password, decrypted as for serverId, is the value. Never printed. Overrides an entry
-     * of variables with the same name; -Dpmoves.var.NAME=value overrides both.
+     * The psql variables whose values are secrets kept in settings.xml, as the goals that run the files take them (a
+     * variable's name to the id of a server entry there); validate reads their names, never a value.
      *
      * @since 0.2.0
      */
     @Parameter
     protected Map<String, String> secretVariables;
+
+    /**
+     * Directory of the init scripts ({@code NN_name.sql}) to lint. Default: supabase/initdb in the project directory,
+     * skipped when it does not exist. A configured directory that does not exist is an error.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pmoves.initDirectory")
+    protected File initDirectory;
+
+    /**
+     * Seed directories to lint: every SQL file in them, whichever of them seed runs. Default: db in the project
+     * directory, skipped when it does not exist. As a property, a comma list: {@code -Dpmoves.seedDirectories=db,db/demo}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pmoves.seedDirectories")
+    protected List<File> seedDirectories;
+
+    /**
+     * Directory of the down scripts to lint. Default: supabase/rollbacks in the project directory, skipped when it
+     * does not exist. A configured directory that does not exist is an error.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pmoves.rollbackDirectory")
+    protected File rollbackDirectory;
 
     /**
      * Directory of the definitions, linted with the other files: there a statement that cannot run twice fails the
@@ -88,13 +113,12 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
     @Parameter(property = "pmoves.definitionsDirectory")
     protected File definitionsDirectory;
 
+    /** The property of skipRules in 0.1.0. */
+    private static final String OLD_PROPERTY = "pmoves.rules";
+
     /** The project, read to see whether its build binds {@code pmoves:bootstrap}. */
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
-
-    /** The session, read for {@code pmoves:bootstrap} among the command line's goals. */
-    @Parameter(defaultValue = "${session}", readonly = true)
-    protected MavenSession session;
 
     /** This plugin's coordinates, to find its executions in the project. */
     @Parameter(defaultValue = "${plugin}", readonly = true)
@@ -102,23 +126,32 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
 
     /** The names of the variables the files are run with; validate reads no secret's value. */
     private Set<String> definedVariables() {
-        Set<String> names = new TreeSet<>(psqlVariables(variables).names());
+        Map<String, String> values = new TreeMap<>(commandLineVariables());
+        if (variables != null) {
+            values.putAll(variables);
+        }
+        Set<String> names = new TreeSet<>(new PsqlVariables(values).names());
         if (secretVariables != null) {
             names.addAll(secretVariables.keySet());
         }
         return names;
     }
 
-    @Inject
-    public ValidateMojo(SettingsDecrypter settingsDecrypter) {
-        super(settingsDecrypter);
+    /** skipRules, or -Dpmoves.rules, its name in 0.1.0, which a build may still give. */
+    private String rulesToSkip() {
+        String old = userProperties().getProperty(OLD_PROPERTY);
+        if (skipRules == null && old != null) {
+            getLog().warn("-D" + OLD_PROPERTY + " is now -Dpmoves.skipRules: the old name still works, for now.");
+            return old;
+        }
+        return skipRules;
     }
 
     @Override
     protected void run() throws MojoFailureException {
         FailOn threshold = FailOn.parse(failOn);
         LintReport report = Linter.lint(LintOptions.of(basedir.toPath(), directories())
-                .withDisabledRules(new LinkedHashSet<>(CommaList.of(rules))).withSupabaseRolesPrepared(rolesPrepared())
+                .withDisabledRules(new LinkedHashSet<>(CommaList.of(rulesToSkip()))).withSupabaseRolesPrepared(rolesPrepared())
                 .withVariables(definedVariables()));
         for (LintText.Line line : LintText.lines(report)) {
             if (line.severity() == Severity.ERROR) {
@@ -135,16 +168,17 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
         if (threshold.fails(report)) {
             throw new MojoFailureException("pmoves:validate found " + Counted.of(report.count(Severity.ERROR), "error") + " and "
                     + Counted.of(report.count(Severity.WARNING), "warning") + " (failOn=" + failOn.trim() + "): see the findings"
-                    + " above or " + json + ". Fix them, turn a rule off with -Dpmoves.rules=<id>, or report without"
+                    + " above or " + json + ". Fix them, turn a rule off with -Dpmoves.skipRules=<id>, or report without"
                     + " failing with -Dpmoves.failOn=none.");
         }
     }
 
     private List<SourceDirectory> directories() {
-        SeedSources seeds = seedSources(); // every file of the seed directories is linted, included or not
+        // every file of the seed directories is linted, included or not
+        SeedSources seeds = seedSources(initDirectory, seedDirectories, null, null);
         List<SourceDirectory> directories = new ArrayList<>();
         directories.add(new SourceDirectory(SourceKind.MIGRATION,
-                ConfiguredDirectory.of(migrationsPath(), migrationsDirectoryConfigured()), "migrationsDirectory"));
+                migrationsDirectory(), "migrationsDirectory"));
         directories.add(new SourceDirectory(SourceKind.INIT, seeds.initDirectory(), "initDirectory"));
         directories.add(new SourceDirectory(SourceKind.DEFINITION, definitionSources(definitionsDirectory).directory(),
                 "definitionsDirectory"));
@@ -152,7 +186,7 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
             directories.add(new SourceDirectory(SourceKind.SEED, dir, "seedDirectories"));
         }
         directories.add(new SourceDirectory(SourceKind.ROLLBACK,
-                ConfiguredDirectory.of(rollbackPath(), rollbackDirectory != null), "rollbackDirectory"));
+                rollbackDirectory(rollbackDirectory), "rollbackDirectory"));
         return directories;
     }
 
@@ -160,8 +194,8 @@ public class ValidateMojo extends AbstractSeedFilesMojo {
         if (plugin == null) {
             return false;
         }
-        List<String> goals = session == null ? List.of() : session.getGoals();
-        Properties user = session == null ? new Properties() : session.getUserProperties();
-        return BootstrapBinding.preparesRoles(project, goals, user, plugin.getGroupId(), plugin.getArtifactId());
+        List<String> goals = mavenSession == null ? List.of() : mavenSession.getGoals();
+        return BootstrapBinding.preparesRoles(project, goals, userProperties(), plugin.getGroupId(),
+                plugin.getArtifactId());
     }
 }

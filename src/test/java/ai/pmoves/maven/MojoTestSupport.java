@@ -16,18 +16,23 @@ final class MojoTestSupport {
     }
 
     /** Sets the connection, directories and settings the harness's mock project and session do not provide. */
-    static void configure(AbstractPmovesMojo mojo, TestPostgres.Database db, Path project, Server... servers)
+    static void configure(AbstractDatabaseMojo mojo, TestPostgres.Database db, Path project, Server... servers)
             throws IllegalAccessException {
         setVariableValueToObject(mojo, "url", db == null ? null : db.url());
         setVariableValueToObject(mojo, "user", db == null ? null : db.user());
         setVariableValueToObject(mojo, "password", db == null ? null : db.password());
-        setVariableValueToObject(mojo, "basedir", project.toFile());
-        setVariableValueToObject(mojo, "buildDirectory", project.resolve("target").toFile());
+        configure(mojo, project);
         Settings settings = new Settings();
         for (Server s : servers) {
             settings.addServer(s);
         }
         setVariableValueToObject(mojo, "settings", settings);
+    }
+
+    /** Points a goal that never connects at the project folder. */
+    static void configure(AbstractFilesMojo mojo, Path project) throws IllegalAccessException {
+        setVariableValueToObject(mojo, "basedir", project.toFile());
+        setVariableValueToObject(mojo, "buildDirectory", project.resolve("target").toFile());
     }
 
     static Path projectWithMigrations(Path root, String... nameAndSql) throws IOException {

@@ -28,7 +28,7 @@ class NewMojoTest {
     @Test
     @InjectMojo(goal = "new", pom = POM)
     void writesIntoTheProjectsDefaultDirectories(NewMojo mojo) throws Exception {
-        configure(mojo, null, root);
+        configure(mojo, root);
         mojo.clock = Clock.fixed(Instant.parse("2026-03-01T08:09:10Z"), ZoneOffset.UTC);
         mojo.name = "add feature x";
         mojo.withRollback = true;
@@ -42,7 +42,7 @@ class NewMojoTest {
     @Test
     @InjectMojo(goal = "new", pom = POM)
     void withoutANameItSaysWhatToGive(NewMojo mojo) throws Exception {
-        configure(mojo, null, root);
+        configure(mojo, root);
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals("No migration name was given: say what the migration does, e.g. mvn pmoves:new"
                 + " -Dpmoves.name=\"add feature x\".", e.getMessage());
@@ -52,7 +52,7 @@ class NewMojoTest {
     @Test
     @InjectMojo(goal = "new", pom = POM)
     void kindDefinitionWritesIntoTheDefinitionsDirectoryAndAnotherKindIsRefused(NewMojo mojo) throws Exception {
-        configure(mojo, null, root);
+        configure(mojo, root);
         mojo.name = "order total";
         mojo.kind = "definition";
         mojo.execute();

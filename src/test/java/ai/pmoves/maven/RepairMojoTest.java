@@ -54,6 +54,19 @@ class RepairMojoTest {
         assertEquals("failed", single(db, "SELECT state FROM supabase_migrations.schema_migrations"));
     }
 
+    @Test
+    @InjectMojo(goal = "repair", pom = POM)
+    void trueBesideVersionsFailsTheBuildAndChangesNothing(RepairMojo mojo) throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("mojo_repair_true_and_versions");
+        execute(db, FAILED_ROW);
+        configure(mojo, db, projectWithMigrations(root, "20250102_b.sql", "SELECT 2;\n"));
+        mojo.clearFailed = "true,20250102";
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("clearFailed 'true,20250102' gives true beside versions: give true (every failed row) or the"
+                + " versions only, e.g. -Dpmoves.clearFailed=true or -Dpmoves.clearFailed=20250102.", e.getMessage());
+        assertEquals("failed", single(db, "SELECT state FROM supabase_migrations.schema_migrations"));
+    }
+
     private static void execute(TestPostgres.Database db, String sql) throws Exception {
         try (Connection c = db.connect()) {
             c.createStatement().execute(sql);

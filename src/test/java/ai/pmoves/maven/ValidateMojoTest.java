@@ -26,14 +26,14 @@ class ValidateMojoTest {
     @InjectMojo(goal = "validate", pom = POM)
     void defaultsFromThePom(ValidateMojo mojo) {
         assertEquals("error", mojo.failOn);
-        assertEquals(null, mojo.rules);
+        assertEquals(null, mojo.skipRules);
     }
 
     @Test
     @InjectMojo(goal = "validate", pom = POM)
     void warningsAreReportedWithoutFailingByDefault(ValidateMojo mojo) throws Exception {
         Path project = projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n");
-        configure(mojo, null, project);
+        configure(mojo, project);
         mojo.execute();
         String json = Files.readString(project.resolve("target/pmoves/validate.json"));
         assertTrue(json.contains("\"rule\": \"if-not-exists\", \"severity\": \"warning\", \"file\":"
@@ -44,19 +44,19 @@ class ValidateMojoTest {
     @Test
     @InjectMojo(goal = "validate", pom = POM)
     void failOnWarningFailsTheBuildAndRulesTurnOff(ValidateMojo mojo) throws Exception {
-        configure(mojo, null, projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n"));
+        configure(mojo, projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n"));
         mojo.failOn = "warning";
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("pmoves:validate found 0 errors and 1 warning (failOn=warning)"),
                 e.getMessage());
-        mojo.rules = " if-not-exists , uuid-ossp";
+        mojo.skipRules = " if-not-exists , uuid-ossp";
         mojo.execute();
     }
 
     @Test
     @InjectMojo(goal = "validate", pom = POM)
     void errorsFailTheBuild(ValidateMojo mojo) throws Exception {
-        configure(mojo, null, projectWithMigrations(root, "add_feature.sql", "SELECT 1;\n"));
+        configure(mojo, projectWithMigrations(root, "add_feature.sql", "SELECT 1;\n"));
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("pmoves:validate found 1 error and 0 warnings (failOn=error)"),
                 e.getMessage());
@@ -67,11 +67,11 @@ class ValidateMojoTest {
     @Test
     @InjectMojo(goal = "validate", pom = POM)
     void badParametersAreClearErrors(ValidateMojo mojo) throws Exception {
-        configure(mojo, null, projectWithMigrations(root));
-        mojo.rules = "no-such-rule";
+        configure(mojo, projectWithMigrations(root));
+        mojo.skipRules = "no-such-rule";
         assertTrue(assertThrows(MojoFailureException.class, mojo::execute).getMessage()
-                .startsWith("Unknown rule id 'no-such-rule' in rules (-Dpmoves.rules): the rules are syntax,"));
-        mojo.rules = null;
+                .startsWith("Unknown rule id 'no-such-rule' in skipRules (-Dpmoves.skipRules): the rules are syntax,"));
+        mojo.skipRules = null;
         mojo.failOn = "sometimes";
         assertEquals("failOn 'sometimes' (-Dpmoves.failOn) is not one of error, warning, none.",
                 assertThrows(MojoFailureException.class, mojo::execute).getMessage());
@@ -87,7 +87,7 @@ class ValidateMojoTest {
         Path project = projectWithMigrations(root);
         Files.createDirectories(project.resolve("seeds"));
         Files.writeString(project.resolve("seeds/v5_12_seed.sql"), "SELECT uuid_generate_v4();\n");
-        configure(mojo, null, project);
+        configure(mojo, project);
         mojo.seedDirectories = java.util.List.of(project.resolve("seeds").toFile());
         mojo.failOn = "none";
         mojo.execute();

@@ -28,7 +28,7 @@ public final class Rules {
         Set<String> ids = ALL.stream().map(Rule::id).collect(Collectors.toCollection(LinkedHashSet::new));
         for (String id : disabled) {
             if (!ids.contains(id.toLowerCase(Locale.ROOT))) {
-                throw new PmovesException("Unknown rule id '" + id + "' in rules (-Dpmoves.rules): the rules are "
+                throw new PmovesException("Unknown rule id '" + id + "' in skipRules (-Dpmoves.skipRules): the rules are "
                         + String.join(", ", ids) + ".");
             }
         }

@@ -70,7 +70,7 @@ class LinterTest {
     void anUnknownRuleIdIsAnErrorListingTheKnownOnes() {
         project.disabled = Set.of("uuid");
         PmovesException e = assertThrows(PmovesException.class, project::lint);
-        assertTrue(e.getMessage().startsWith("Unknown rule id 'uuid' in rules (-Dpmoves.rules): the rules are syntax,"
+        assertTrue(e.getMessage().startsWith("Unknown rule id 'uuid' in skipRules (-Dpmoves.skipRules): the rules are syntax,"
                 + " file-name, file-date, same-day-forms, uuid-ossp,"), e.getMessage());
     }
 

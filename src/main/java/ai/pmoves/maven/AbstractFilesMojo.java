@@ -1,0 +1,112 @@
+package ai.pmoves.maven;
+
+import ai.pmoves.engine.definition.DefinitionSources;
+import ai.pmoves.engine.hook.Hooks;
+import ai.pmoves.engine.migration.ConfiguredDirectory;
+import ai.pmoves.engine.seed.SeedSources;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What the goals that read the project's SQL files share: the project directory, the migrations directory, and
+ * {@code target/pmoves} for their reports. {@code new} and {@code validate}, which never connect, extend it directly;
+ * the goals that connect extend {@link AbstractDatabaseMojo}. The other directories are declared by the goals that
+ * read them; this class gives each its default.
+ */
+public abstract class AbstractFilesMojo extends AbstractPmovesMojo {
+
+    /**
+     * Directory of the migration files. Default: supabase/migrations in the project directory, where a missing one
+     * holds no migrations. A configured directory that does not exist is an error.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pmoves.migrationsDirectory")
+    protected File migrationsDirectory;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    protected File basedir;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    protected File buildDirectory;
+
+    /** The session, read for the -Dpmoves.var.NAME=value of the command line. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession mavenSession;
+
+    /** The prefix of a command-line psql variable: -Dpmoves.var.NAME=value. */
+    static final String VARIABLE_PROPERTY = "pmoves.var.";
+
+    /** The migrations directory as configured, or supabase/migrations of the project directory. */
+    protected ConfiguredDirectory migrationsDirectory() {
+        return directory(migrationsDirectory, "migrations");
+    }
+
+    /** The down scripts' directory: {@code configured}, or supabase/rollbacks of the project directory when null. */
+    protected ConfiguredDirectory rollbackDirectory(File configured) {
+        return directory(configured, "rollbacks");
+    }
+
+    /** The definitions in {@code configured}, or in supabase/definitions of the project directory when it is null. */
+    protected DefinitionSources definitionSources(File configured) {
+        return new DefinitionSources(directory(configured, "definitions"), basedir.toPath());
+    }
+
+    /** The hooks in {@code configured}, or in supabase/hooks of the project directory when it is null. */
+    protected Hooks hooks(File configured) {
+        return Hooks.read(directory(configured, "hooks"), basedir.toPath());
+    }
+
+    /** The seed files as configured (any argument may be null), defaults filled in. */
+    protected SeedSources seedSources(File initDirectory, List<File> seedDirectories, List<String> seedIncludes,
+                                      List<String> seedExcludes) {
+        Path base = basedir.toPath();
+        boolean seedsConfigured = seedDirectories != null && !seedDirectories.isEmpty();
+        return SeedSources.in(base)
+                .withInitDirectory(directory(initDirectory, "initdb"))
+                .withSeedDirectories(seedsConfigured
+                        ? seedDirectories.stream().map(d -> ConfiguredDirectory.configured(d.toPath())).toList()
+                        : List.of(ConfiguredDirectory.byDefault(base.resolve("db"))))
+                .withIncludes(seedIncludes == null ? List.of() : seedIncludes)
+                .withExcludes(seedExcludes == null ? List.of() : seedExcludes);
+    }
+
+    /** {@code configured}, or supabase/{@code defaultName} of the project directory when it is null. */
+    private ConfiguredDirectory directory(File configured, String defaultName) {
+        return configured != null ? ConfiguredDirectory.configured(configured.toPath())
+                : ConfiguredDirectory.byDefault(defaultDirectory(defaultName));
+    }
+
+    /** Every -Dpmoves.var.NAME=value of the command line, by name. */
+    protected Map<String, String> commandLineVariables() {
+        Map<String, String> values = new TreeMap<>();
+        Properties user = userProperties();
+        for (String key : user.stringPropertyNames()) {
+            if (key.startsWith(VARIABLE_PROPERTY)) {
+                values.put(key.substring(VARIABLE_PROPERTY.length()), user.getProperty(key));
+            }
+        }
+        return values;
+    }
+
+    /** The command line's -D properties; none outside a session. */
+    protected Properties userProperties() {
+        return mavenSession == null || mavenSession.getUserProperties() == null ? new Properties()
+                : mavenSession.getUserProperties();
+    }
+
+    /** Where reports and dry runs go: {@code target/pmoves/}. */
+    protected Path reportPath(String fileName) {
+        return buildDirectory.toPath().resolve("pmoves").resolve(fileName);
+    }
+
+    private Path defaultDirectory(String name) {
+        return basedir.toPath().resolve("supabase").resolve(name);
+    }
+}
