@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The streaming scanner: the same statements as {@link SqlLexer#split} across every buffer boundary, and flat memory. */
+/**
+ * The streaming scanner: the same statements as {@link SqlStatementReader#split} across every buffer boundary, and
+ * flat memory.
+ */
 class SqlStatementReaderTest {
 
     /** Texts that exercise every rule, with COPY data, CRLF, BOM and positions far into lines. */
@@ -39,7 +42,7 @@ class SqlStatementReaderTest {
     @Test
     void sameStatementsAsSplitWithWindowsOfAnySize() throws Exception {
         for (String text : CORPUS) {
-            List<SqlStatement> expected = SqlLexer.split(text);
+            List<SqlStatement> expected = SqlStatementReader.split(text);
             for (int capacity : new int[] {1, 2, 3, 5, 8, 13}) {
                 assertEquals(expected, readAll(new OneCharAtATime(text), capacity), () -> "window " + capacity + ": " + text);
             }
@@ -50,7 +53,7 @@ class SqlStatementReaderTest {
     void errorsAreAtTheSamePlaceWithWindowsOfAnySize() {
         for (String text : List.of("SELECT 1;\nSELECT 'abc;\n", "SELECT 1; /* a /* b */ ;\nSELECT 2;",
                 "COPY t FROM STDIN;\n1\n2\n\\.\n\n  \\i other.sql\n", "SELECT 1;\r\n\r\nCREATE FUNCTION f() AS $fn$ SELECT 1; $$;")) {
-            SqlSyntaxException expected = assertThrows(SqlSyntaxException.class, () -> SqlLexer.split(text));
+            SqlSyntaxException expected = assertThrows(SqlSyntaxException.class, () -> SqlStatementReader.split(text));
             for (int capacity : new int[] {1, 2, 7}) {
                 SqlSyntaxException e = assertThrows(SqlSyntaxException.class,
                         () -> readAll(new OneCharAtATime(text), capacity));
@@ -58,7 +61,7 @@ class SqlStatementReaderTest {
             }
         }
         SqlSyntaxException e = assertThrows(SqlSyntaxException.class,
-                () -> SqlLexer.split("COPY t FROM STDIN;\n1\n2\n\\.\n\n  \\i other.sql\n"));
+                () -> SqlStatementReader.split("COPY t FROM STDIN;\n1\n2\n\\.\n\n  \\i other.sql\n"));
         assertEquals(6, e.line());
         assertEquals(3, e.column());
     }

@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class SqlLexerTest {
+class SqlStatementSplitTest {
 
     // ---- helpers ---------------------------------------------------------------------------
 
     /** Splits and checks the invariants every statement must hold against the normalized text. */
     private static List<SqlStatement> split(String text) throws SqlSyntaxException {
-        List<SqlStatement> statements = SqlLexer.split(text);
+        List<SqlStatement> statements = SqlStatementReader.split(text);
         String normalized = SqlText.normalize(text);
         for (SqlStatement st : statements) {
             assertEquals(st.sql(), normalized.substring(st.offset(), st.offset() + st.sql().length()));
@@ -41,7 +41,7 @@ class SqlLexerTest {
     }
 
     private static SqlSyntaxException error(String text) {
-        return assertThrows(SqlSyntaxException.class, () -> SqlLexer.split(text));
+        return assertThrows(SqlSyntaxException.class, () -> SqlStatementReader.split(text));
     }
 
     // ---- comments --------------------------------------------------------------------------
@@ -309,7 +309,7 @@ class SqlLexerTest {
         List<SqlStatement> st = split(text.toString());
         assertEquals(2, st.size());
         assertEquals("1\n", st.get(0).copyData());
-        assertEquals(SqlLexer.MAX_WORDS, st.get(0).words().size());
+        assertEquals(SqlStatementReader.MAX_WORDS, st.get(0).words().size());
         assertEquals(List.of(1, 4), lines(st));
     }
 
@@ -490,7 +490,7 @@ class SqlLexerTest {
         }
         text.append(" 1");
         List<String> words = split(text.toString()).get(0).words();
-        assertEquals(SqlLexer.MAX_WORDS, words.size());
+        assertEquals(SqlStatementReader.MAX_WORDS, words.size());
         assertEquals("SELECT", words.get(0));
         assertEquals("W62", words.get(63));
         assertThrows(UnsupportedOperationException.class, () -> words.add("X"));
@@ -503,7 +503,7 @@ class SqlLexerTest {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             int count = 300_000;
             String text = "SELECT 1;".repeat(count);
-            List<SqlStatement> st = SqlLexer.split(text);
+            List<SqlStatement> st = SqlStatementReader.split(text);
             assertEquals(count, st.size());
             SqlStatement last = st.get(count - 1);
             assertEquals(1, last.line());
@@ -519,7 +519,7 @@ class SqlLexerTest {
             for (int i = 0; i < count; i++) {
                 lines.add("INSERT INTO t VALUES (" + i + ", 'a;b', $$c;$$); -- d;");
             }
-            List<SqlStatement> st = SqlLexer.split(String.join("\n", lines));
+            List<SqlStatement> st = SqlStatementReader.split(String.join("\n", lines));
             assertEquals(count, st.size());
             assertEquals(count, st.get(count - 1).line());
             assertEquals("INSERT INTO t VALUES (" + (count - 1) + ", 'a;b', $$c;$$)", st.get(count - 1).sql());
