@@ -12,7 +12,8 @@ import java.io.IOException;
  * the text ends before the token does it returns {@link #UNTERMINATED} and the caller decides what that means: the
  * reader fails with the file's line and column, the tokens, read from a statement the reader has checked or from a
  * function body, let the token run to the end. The text is a {@link CharWindow}, which reads ahead as far as a rule
- * asks, so the rules work on a file streamed through a window of any size as on a statement held whole.
+ * asks, so the rules work on a file streamed through a window of any size as on a statement held whole; the char a
+ * rule starts at must have been read already, as it is by the caller that looked at it to pick the rule.
  */
 final class SqlLexer {
 

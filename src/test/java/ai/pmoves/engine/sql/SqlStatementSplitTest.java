@@ -17,9 +17,10 @@ class SqlStatementSplitTest {
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    /** Splits and checks the invariants every statement must hold against the normalized text. */
+    /** Splits and checks the invariants every statement must hold against the normalized text and its tokens. */
     private static List<SqlStatement> split(String text) throws SqlSyntaxException {
         List<SqlStatement> statements = SqlStatementReader.split(text);
+        ReaderAndTokensAgreeTest.assertAgree(text);
         String normalized = SqlText.normalize(text);
         for (SqlStatement st : statements) {
             assertEquals(st.sql(), normalized.substring(st.offset(), st.offset() + st.sql().length()));
@@ -41,6 +42,7 @@ class SqlStatementSplitTest {
     }
 
     private static SqlSyntaxException error(String text) {
+        ReaderAndTokensAgreeTest.assertAgree(text);
         return assertThrows(SqlSyntaxException.class, () -> SqlStatementReader.split(text));
     }
 
