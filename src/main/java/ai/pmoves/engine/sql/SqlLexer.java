@@ -3,10 +3,10 @@ package ai.pmoves.engine.sql;
 import java.io.IOException;
 
 /**
- * PostgreSQL's lexical rules, each coded once: where a quoted literal, a dollar-quoted body, a comment, a word, a
- * number or a parameter that starts at an offset ends. {@link SqlStatementReader} splits a streamed file into
- * statements with them and {@link SqlTokens} cuts a statement into tokens, so the two cannot disagree on where a
- * token ends.
+ * PostgreSQL's lexical rules, each coded once: where a quoted literal, a dollar-quoted body, a comment or a parameter
+ * that starts at an offset ends, and which chars start and continue a word or a number. {@link SqlStatementReader}
+ * splits a streamed file into statements with them and {@link SqlTokens} cuts a statement into tokens, so the two
+ * cannot disagree on where a token ends.
  *
  * <p>Each rule takes the text and the offset its token starts at and returns the offset just past the token. When
  * the text ends before the token does it returns {@link #UNTERMINATED} and the caller decides what that means: the
@@ -33,9 +33,8 @@ final class SqlLexer {
         return t.at(at) == '/' && t.peek(at + 1) == '*';
     }
 
-    /** Whether a number starts at {@code at}: a digit, or a {@code .} before a digit. */
-    static boolean startsNumber(CharWindow t, long at) throws IOException {
-        char c = t.at(at);
+    /** Whether a number starts at {@code at}, where the char is {@code c}: a digit, or a {@code .} before a digit. */
+    static boolean startsNumber(char c, CharWindow t, long at) throws IOException {
         return isDigit(c) || c == '.' && isDigit(t.peek(at + 1));
     }
 
@@ -81,7 +80,7 @@ final class SqlLexer {
     }
 
     /** {@code '…'} or {@code "…"} from its quote at {@code quoteAt}, the quote doubled inside; a backslash is text. */
-    private static long quotedEnd(CharWindow t, long quoteAt) throws IOException {
+    static long quotedEnd(CharWindow t, long quoteAt) throws IOException {
         char quote = t.at(quoteAt);
         long j = quoteAt + 1;
         while (true) {
@@ -97,7 +96,7 @@ final class SqlLexer {
     }
 
     /** {@code E'…'} from its quote at {@code quoteAt}: a backslash escapes the next char, and {@code ''} is a quote. */
-    private static long escapeStringEnd(CharWindow t, long quoteAt) throws IOException {
+    static long escapeStringEnd(CharWindow t, long quoteAt) throws IOException {
         long j = quoteAt + 1;
         while (t.has(j)) {
             char c = t.at(j);
@@ -121,9 +120,12 @@ final class SqlLexer {
      * {@code some'x'} never opens an E string.
      */
     static long prefixedQuote(CharWindow t, long start, long end) throws IOException {
-        if (end - start != 1) {
-            return -1;
-        }
+        // Small enough to be inlined by the first JIT tier: most words are longer than one letter.
+        return end - start == 1 ? quoteAfterLetter(t, start) : -1;
+    }
+
+    private static long quoteAfterLetter(CharWindow t, long start) throws IOException {
+        long end = start + 1;
         char letter = (char) (t.at(start) | 0x20);
         char next = t.peek(end);
         if (next == '\'') {
@@ -171,24 +173,6 @@ final class SqlLexer {
         return j == at + 1 ? -1 : j;
     }
 
-    /** The end of an identifier or keyword; a {@code $} in it is part of it: {@code foo$bar} holds no dollar quote. */
-    static long identifierEnd(CharWindow t, long at) throws IOException {
-        long j = at + 1;
-        while (t.has(j) && isIdentCont(t.at(j))) {
-            j++;
-        }
-        return j;
-    }
-
-    /** The end of a number, read whole with any letters stuck to it so that {@code 1e5} holds no word {@code e5}. */
-    static long numberEnd(CharWindow t, long at) throws IOException {
-        long j = at + 1;
-        while (t.has(j) && isNumberPart(t.at(j))) {
-            j++;
-        }
-        return j;
-    }
-
     /** PostgreSQL's whitespace: space, tab, LF, CR, form feed, vertical tab. */
     static boolean isSpace(char c) {
         return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B';
@@ -203,7 +187,8 @@ final class SqlLexer {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
     }
 
-    private static boolean isIdentCont(char c) {
+    /** The chars of a word after its first: a {@code $} is one, so {@code foo$bar} holds no dollar quote. */
+    static boolean isIdentCont(char c) {
         return isIdentStart(c) || isDigit(c) || c == '$';
     }
 
@@ -211,7 +196,11 @@ final class SqlLexer {
         return isIdentStart(c) || isDigit(c);
     }
 
-    private static boolean isNumberPart(char c) {
+    /**
+     * The chars of a number after its first: ASCII letters stuck to it are part of it (so {@code 1e5} holds no word
+     * {@code e5}), but not other letters, which start a word.
+     */
+    static boolean isNumberPart(char c) {
         return isDigit(c) || c == '.' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 }

@@ -211,7 +211,12 @@ public final class SqlStatementReader implements Closeable {
             return identifier(i);
         }
         if (c == '\'' || c == '"') {
-            return literal(i, i);
+            significant();
+            long end = SqlLexer.quotedEnd(w, i);
+            if (end == SqlLexer.UNTERMINATED) {
+                throw unterminatedLiteral(i, i);
+            }
+            return end;
         }
         if (c == '$') {
             return dollar(i);
@@ -223,9 +228,14 @@ public final class SqlStatementReader implements Closeable {
             throw error(i, "a NUL character (U+0000), which PostgreSQL text cannot hold: the file is probably UTF-16"
                     + " (every other byte 0) or binary; save it as UTF-8");
         }
-        if (SqlLexer.startsNumber(w, i)) {
+        if (SqlLexer.startsNumber(c, w, i)) {
+            // Read whole, so that 1e5 yields no word E5; the run is scanned here for the reason a word's is.
+            long j = i + 1;
+            while (w.has(j) && SqlLexer.isNumberPart(w.at(j))) {
+                j++;
+            }
             significant();
-            return SqlLexer.numberEnd(w, i);
+            return j;
         }
         significant();
         if (c == '(') {
@@ -240,10 +250,20 @@ public final class SqlStatementReader implements Closeable {
 
     /** An identifier or keyword, or the prefix of a prefixed literal such as E'..' or U&"..". */
     private long identifier(long i) throws IOException, SqlSyntaxException {
-        long j = SqlLexer.identifierEnd(w, i);
+        // The run is scanned here, not by a call: words are the most frequent token, and through a call the first JIT
+        // tiers read a large file measurably slower (bench/reader-bench.sh).
+        long j = i + 1;
+        while (w.has(j) && SqlLexer.isIdentCont(w.at(j))) {
+            j++;
+        }
         long quoteAt = SqlLexer.prefixedQuote(w, i, j);
         if (quoteAt >= 0) {
-            return literal(i, quoteAt);
+            significant();
+            long end = SqlLexer.literalEnd(w, i, quoteAt);
+            if (end == SqlLexer.UNTERMINATED) {
+                throw unterminatedLiteral(i, quoteAt);
+            }
+            return end;
         }
         word(i, j);
         return j;
@@ -335,25 +355,17 @@ public final class SqlStatementReader implements Closeable {
         return parameterEnd >= 0 ? parameterEnd : i + 1;
     }
 
-    /**
-     * A {@code '} string or {@code "} identifier whose token starts at {@code open} (at its prefix, if any) and whose
-     * quote is at {@code quoteAt}.
-     */
-    private long literal(long open, long quoteAt) throws IOException, SqlSyntaxException {
-        significant();
-        long end = SqlLexer.literalEnd(w, open, quoteAt);
-        if (end != SqlLexer.UNTERMINATED) {
-            return end;
-        }
+    /** The error for a literal whose token starts at {@code open} (at its prefix, if any), its quote at {@code quoteAt}. */
+    private SqlSyntaxException unterminatedLiteral(long open, long quoteAt) {
         if (w.at(quoteAt) == '"') {
-            throw error(open, "unterminated quoted identifier opened here: add the closing \""
+            return error(open, "unterminated quoted identifier opened here: add the closing \""
                     + " (write \"\" for a \" inside the name)");
         }
         if (SqlLexer.isEscapeString(w, open, quoteAt)) {
-            throw error(open, "unterminated escape string E'...' opened here: add the closing '"
+            return error(open, "unterminated escape string E'...' opened here: add the closing '"
                     + " (in an E string \\' is an escaped quote and does not close it)");
         }
-        throw error(open, "unterminated string literal opened here: add the closing '"
+        return error(open, "unterminated string literal opened here: add the closing '"
                 + " (write '' for a ' inside the string)");
     }
 

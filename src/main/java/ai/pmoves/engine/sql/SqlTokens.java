@@ -75,15 +75,22 @@ public final class SqlTokens {
             return parameterEnd >= 0 ? add(Kind.PARAMETER, i, parameterEnd) : add(Kind.SYMBOL, i, i + 1);
         }
         if (SqlLexer.isIdentStart(c)) {
-            long wordEnd = SqlLexer.identifierEnd(t, i);
+            long wordEnd = i + 1;
+            while (t.has(wordEnd) && SqlLexer.isIdentCont(t.at(wordEnd))) {
+                wordEnd++;
+            }
             long quoteAt = SqlLexer.prefixedQuote(t, i, wordEnd);
             if (quoteAt < 0) {
                 return add(Kind.WORD, i, wordEnd);
             }
             return add(t.at(quoteAt) == '"' ? Kind.QUOTED_NAME : Kind.STRING, i, SqlLexer.literalEnd(t, i, quoteAt));
         }
-        if (SqlLexer.startsNumber(t, i)) {
-            return add(Kind.NUMBER, i, SqlLexer.numberEnd(t, i));
+        if (SqlLexer.startsNumber(c, t, i)) {
+            long numberEnd = i + 1;
+            while (t.has(numberEnd) && SqlLexer.isNumberPart(t.at(numberEnd))) {
+                numberEnd++;
+            }
+            return add(Kind.NUMBER, i, numberEnd);
         }
         return add(Kind.SYMBOL, i, i + 1);
     }

@@ -34,9 +34,9 @@ class SqlLexerTest {
         assertEnd(expected, text, t -> SqlLexer.literalEnd(t, 0, 0));
     }
 
-    /** A literal with a prefix: the rule is asked at the quote that {@link SqlLexer#prefixedQuote} finds. */
+    /** A literal with a one-letter prefix (two for U&): the rule is asked at the quote {@link SqlLexer#prefixedQuote} finds. */
     private static void assertPrefixedLiteralEnd(long expected, String text) throws IOException {
-        assertEnd(expected, text, t -> SqlLexer.literalEnd(t, 0, SqlLexer.prefixedQuote(t, 0, SqlLexer.identifierEnd(t, 0))));
+        assertEnd(expected, text, t -> SqlLexer.literalEnd(t, 0, SqlLexer.prefixedQuote(t, 0, 1)));
     }
 
     @Test
@@ -87,17 +87,17 @@ class SqlLexerTest {
 
     @Test
     void onlyAOneLetterWordBeforeAQuoteIsAPrefix() throws IOException {
-        Rule quoteAfterWord = t -> SqlLexer.prefixedQuote(t, 0, SqlLexer.identifierEnd(t, 0));
-        assertEnd(1, "E'x'", quoteAfterWord);
-        assertEnd(1, "x'FF'", quoteAfterWord);
-        assertEnd(1, "n'a'", quoteAfterWord);
-        assertEnd(2, "U&'a'", quoteAfterWord);
-        assertEnd(2, "u&\"a\"", quoteAfterWord);
-        assertEnd(-1, "some'x'", quoteAfterWord);
-        assertEnd(-1, "F'x'", quoteAfterWord);
-        assertEnd(-1, "E\"x\"", quoteAfterWord);
-        assertEnd(-1, "U&x", quoteAfterWord);
-        assertEnd(-1, "U", quoteAfterWord);
+        Rule afterLetter = t -> SqlLexer.prefixedQuote(t, 0, 1);
+        assertEnd(1, "E'x'", afterLetter);
+        assertEnd(1, "x'FF'", afterLetter);
+        assertEnd(1, "n'a'", afterLetter);
+        assertEnd(2, "U&'a'", afterLetter);
+        assertEnd(2, "u&\"a\"", afterLetter);
+        assertEnd(-1, "F'x'", afterLetter);
+        assertEnd(-1, "E\"x\"", afterLetter);
+        assertEnd(-1, "U&x", afterLetter);
+        assertEnd(-1, "U", afterLetter);
+        assertEnd(-1, "some'x'", t -> SqlLexer.prefixedQuote(t, 0, 4));
         CharWindow escape = CharWindow.of("e'x' b'1' U&'y'");
         assertTrue(SqlLexer.isEscapeString(escape, 0, 1));
         assertFalse(SqlLexer.isEscapeString(escape, 5, 6));
@@ -158,23 +158,42 @@ class SqlLexerTest {
     }
 
     @Test
-    void aWordHoldsDigitsAndDollars() throws IOException {
-        assertEnd(7, "foo$bar+1", t -> SqlLexer.identifierEnd(t, 0));
-        assertEnd(3, "a$$ x", t -> SqlLexer.identifierEnd(t, 0));
-        assertEnd(4, "\u00e91_x y", t -> SqlLexer.identifierEnd(t, 0));
-        assertEnd(1, "E'x'", t -> SqlLexer.identifierEnd(t, 0));
+    void aWordStartsWithALetterOrUnderscoreAndHoldsDigitsAndDollars() {
+        assertEquals("foo$bar", run("foo$bar+1", SqlLexer::isIdentStart, SqlLexer::isIdentCont));
+        assertEquals("a$$", run("a$$ x", SqlLexer::isIdentStart, SqlLexer::isIdentCont));
+        assertEquals("\u00e91_x", run("\u00e91_x y", SqlLexer::isIdentStart, SqlLexer::isIdentCont));
+        assertEquals("_1", run("_1.x", SqlLexer::isIdentStart, SqlLexer::isIdentCont));
+        assertEquals("E", run("E'x'", SqlLexer::isIdentStart, SqlLexer::isIdentCont));
+        assertEquals("", run("1a", SqlLexer::isIdentStart, SqlLexer::isIdentCont));
+        assertEquals("", run("$a", SqlLexer::isIdentStart, SqlLexer::isIdentCont));
     }
 
     @Test
     void aNumberIsReadWholeWithTheAsciiLettersStuckToIt() throws IOException {
-        assertEnd(3, "1e5,", t -> SqlLexer.numberEnd(t, 0));
-        assertEnd(4, ".5e3 x", t -> SqlLexer.numberEnd(t, 0));
-        assertEnd(8, "1_000.5a+", t -> SqlLexer.numberEnd(t, 0));
-        assertEnd(1, "1\u00e9", t -> SqlLexer.numberEnd(t, 0));
-        assertTrue(SqlLexer.startsNumber(CharWindow.of(".5"), 0));
-        assertTrue(SqlLexer.startsNumber(CharWindow.of("5"), 0));
-        assertFalse(SqlLexer.startsNumber(CharWindow.of(".a"), 0));
-        assertFalse(SqlLexer.startsNumber(CharWindow.of("."), 0));
+        assertEquals("1e5", run("1e5,", SqlLexer::isDigit, SqlLexer::isNumberPart));
+        assertEquals("1_000.5a", run("1_000.5a+", SqlLexer::isDigit, SqlLexer::isNumberPart));
+        assertEquals("1", run("1\u00e9", SqlLexer::isDigit, SqlLexer::isNumberPart));
+        assertTrue(SqlLexer.startsNumber('.', CharWindow.of(".5e3 x"), 0));
+        assertTrue(SqlLexer.startsNumber('5', CharWindow.of("5"), 0));
+        assertFalse(SqlLexer.startsNumber('.', CharWindow.of(".a"), 0));
+        assertFalse(SqlLexer.startsNumber('.', CharWindow.of("."), 0));
+        assertFalse(SqlLexer.startsNumber('e', CharWindow.of("e5"), 0));
+    }
+
+    /** The run of chars at the start of {@code text} that a word or a number takes: one {@code first}, then {@code next}s. */
+    private static String run(String text, CharClass first, CharClass next) {
+        if (text.isEmpty() || !first.has(text.charAt(0))) {
+            return "";
+        }
+        int end = 1;
+        while (end < text.length() && next.has(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(0, end);
+    }
+
+    private interface CharClass {
+        boolean has(char c);
     }
 
     @Test
