@@ -1,8 +1,8 @@
 package ai.pmoves.engine.migration;
 
 import ai.pmoves.engine.PmovesException;
-import ai.pmoves.engine.sql.SqlLexer;
 import ai.pmoves.engine.sql.SqlStatement;
+import ai.pmoves.engine.sql.SqlStatementReader;
 import ai.pmoves.engine.sql.SqlSyntaxException;
 import ai.pmoves.engine.sql.SqlText;
 import java.io.IOException;
@@ -35,7 +35,7 @@ public record MigrationScript(Path file, String text, List<SqlStatement> stateme
         String text = SqlText.normalize(readUtf8(file));
         List<SqlStatement> statements;
         try {
-            statements = SqlLexer.split(text);
+            statements = SqlStatementReader.split(text);
         } catch (SqlSyntaxException e) {
             throw new PmovesException(file.getFileName() + ":" + e.line() + ":" + e.column() + ": " + e.reason()
                     + " (" + file + ")", e);

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * A sliding window over the text of a {@link Reader}, addressed by absolute char offsets. The lexer reads ahead as
  * far as it needs and {@linkplain #release releases} what it is done with, so memory holds the statement being
  * scanned, never the whole file. Lines are counted over the text as it goes, so positions stay exact however much
- * text has been dropped.
+ * text has been dropped. A text already in memory, such as one statement, is a window {@linkplain #of holding it all}.
  *
  * <p>Invariant: text from the release point on is in the buffer; everything before the line cursor is counted.
  */
@@ -27,6 +27,15 @@ final class CharWindow {
     CharWindow(Reader in, int capacity) {
         this.in = in;
         this.buf = new char[Math.max(1, capacity)];
+    }
+
+    /** A window that holds all of {@code text} and reads nothing more. */
+    static CharWindow of(String text) {
+        CharWindow whole = new CharWindow(null, 1);
+        whole.buf = text.toCharArray();
+        whole.limit = whole.buf.length;
+        whole.eof = true;
+        return whole;
     }
 
     /** Whether the text has a char at {@code i}, reading ahead as needed. */

@@ -17,9 +17,9 @@ import java.util.Objects;
  * @param offset 0-based char offset of the statement's first character (past 2^31 - 1 chars, in a streamed
  *     file, it stays at {@code Integer.MAX_VALUE}; line and column stay exact)
  * @param words the first 64 top-level bare words, uppercased, for classifying the statement
- * @param copyData for {@code COPY ... FROM STDIN} from {@link SqlLexer#split}: the inline data lines, each with its
- *     {@code \n}, up to (not including) the {@code \.} line; {@code null} for every other statement, and for
- *     statements of a {@link SqlStatementReader}, which streams the data through its {@code copyData()} instead
+ * @param copyData for {@code COPY ... FROM STDIN} from {@link SqlStatementReader#split}: the inline data lines, each
+ *     with its {@code \n}, up to (not including) the {@code \.} line; {@code null} for every other statement, and
+ *     for statements of a {@link SqlStatementReader}, which streams the data through its {@code copyData()} instead
  */
 public record SqlStatement(String sql, int line, int column, int offset, List<String> words, String copyData) {
 

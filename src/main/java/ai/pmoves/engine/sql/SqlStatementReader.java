@@ -3,17 +3,21 @@ package ai.pmoves.engine.sql;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.commons.io.IOUtils;
 
 /**
  * Reads a SQL text one statement at a time, the way psql splits it: at top-level {@code ;}, skipping {@code --}
  * comments, nesting block comments, {@code '...'}, {@code E'...'}, {@code "..."} and dollar-quoted text,
  * SQL-standard {@code BEGIN ATOMIC ... END} function bodies, and the inline data of {@code COPY ... FROM STDIN},
- * which it hands out as a {@link Reader} instead of a string. This is the one scanner of the engine:
- * {@link SqlLexer#split(String)} drains it into a list.
+ * which it hands out as a {@link Reader} instead of a string. Where each token ends is {@link SqlLexer}'s rule, the
+ * one {@link SqlTokens} follows too; this reader decides what an unterminated one means (a
+ * {@link SqlSyntaxException} at its opening). {@link #split(String)} drains it into a list.
  *
  * <p>Memory holds the statement being scanned, not the text: a seed file of any size streams through, its COPY
  * data straight from the file to the driver. Positions refer to the normalized text (see
@@ -96,6 +100,31 @@ public final class SqlStatementReader implements Closeable {
     }
 
     /**
+     * Splits a whole SQL text into statements, COPY data included, for files small enough to hold: migrations, which
+     * are checked whole before any runs. Seeds of any size are streamed through a reader instead.
+     *
+     * @param text the raw file text; it is normalized with {@link SqlText#normalize(String)} first,
+     *     and all positions refer to the normalized text
+     * @return the non-empty statements in file order, with the data of each COPY ... FROM STDIN in
+     *     {@link SqlStatement#copyData()}, unmodifiable
+     * @throws SqlSyntaxException on an unterminated token or a psql meta-command
+     */
+    public static List<SqlStatement> split(String text) throws SqlSyntaxException {
+        Objects.requireNonNull(text, "text");
+        List<SqlStatement> statements = new ArrayList<>();
+        try (SqlStatementReader reader = new SqlStatementReader(new StringReader(text))) {
+            for (SqlStatement s; (s = reader.next()) != null; ) {
+                Reader data = reader.copyData();
+                statements.add(data == null ? s : new SqlStatement(s.sql(), s.line(), s.column(), s.offset(), s.words(),
+                        IOUtils.toString(data)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringReader does not fail", e);
+        }
+        return List.copyOf(statements);
+    }
+
+    /**
      * The next non-empty statement, or null at the end of the text. Data of the previous COPY that was not read is
      * skipped first.
      *
@@ -113,13 +142,12 @@ public final class SqlStatementReader implements Closeable {
                 w.release(i);
             }
             char c = w.at(i);
-            if (isSpace(c)) {
+            if (SqlLexer.isSpace(c)) {
                 i++;
-            } else if (c == '-' && w.peek(i + 1) == '-') {
-                long nl = w.indexOf('\n', i + 2);
-                i = nl < 0 ? w.end() : nl;
-            } else if (c == '/' && w.peek(i + 1) == '*') {
-                i = skipBlockComment(i);
+            } else if (SqlLexer.startsLineComment(w, i)) {
+                i = SqlLexer.lineCommentEnd(w, i);
+            } else if (SqlLexer.startsBlockComment(w, i)) {
+                i = blockComment(i);
             } else if (c == ';' && bodyDepth == 0) {
                 if (start < 0) {
                     reset();
@@ -179,16 +207,16 @@ public final class SqlStatementReader implements Closeable {
 
     /** Scans one significant token starting at {@code i}; returns the offset after it. */
     private long token(long i, char c) throws IOException, SqlSyntaxException {
-        if (isIdentStart(c)) {
+        if (SqlLexer.isIdentStart(c)) {
             return identifier(i);
         }
-        if (c == '\'') {
+        if (c == '\'' || c == '"') {
             significant();
-            return skipQuoted(i, i, '\'');
-        }
-        if (c == '"') {
-            significant();
-            return skipQuoted(i, i, '"');
+            long end = SqlLexer.quotedEnd(w, i);
+            if (end == SqlLexer.UNTERMINATED) {
+                throw unterminatedLiteral(i, i);
+            }
+            return end;
         }
         if (c == '$') {
             return dollar(i);
@@ -200,10 +228,10 @@ public final class SqlStatementReader implements Closeable {
             throw error(i, "a NUL character (U+0000), which PostgreSQL text cannot hold: the file is probably UTF-16"
                     + " (every other byte 0) or binary; save it as UTF-8");
         }
-        if (isDigit(c) || (c == '.' && isDigit(w.peek(i + 1)))) {
-            // Numbers are skipped whole so that 1e5 yields no word E5.
+        if (SqlLexer.startsNumber(c, w, i)) {
+            // Read whole, so that 1e5 yields no word E5; the run is scanned here for the reason a word's is.
             long j = i + 1;
-            while (w.has(j) && isNumberPart(w.at(j))) {
+            while (w.has(j) && SqlLexer.isNumberPart(w.at(j))) {
                 j++;
             }
             significant();
@@ -220,35 +248,22 @@ public final class SqlStatementReader implements Closeable {
         return i + 1;
     }
 
-    /**
-     * An identifier or keyword, or the prefix of a prefixed literal: E'..' (backslash escapes),
-     * B'..', X'..', N'..', U&'..' and U&"..". Identifiers are scanned whole, so the E of
-     * {@code some'x'} never starts an escape string and {@code foo$bar} holds no dollar quote.
-     */
+    /** An identifier or keyword, or the prefix of a prefixed literal such as E'..' or U&"..". */
     private long identifier(long i) throws IOException, SqlSyntaxException {
+        // The run is scanned here, not by a call: words are the most frequent token, and through a call the first JIT
+        // tiers read a large file measurably slower (bench/reader-bench.sh).
         long j = i + 1;
-        while (w.has(j) && isIdentCont(w.at(j))) {
+        while (w.has(j) && SqlLexer.isIdentCont(w.at(j))) {
             j++;
         }
-        if (j - i == 1) {
-            char c = w.at(i);
-            char next = w.peek(j);
-            if (next == '\'') {
-                if (c == 'e' || c == 'E') {
-                    significant();
-                    return skipEscapeString(i, j);
-                }
-                if (c == 'b' || c == 'B' || c == 'x' || c == 'X' || c == 'n' || c == 'N') {
-                    significant();
-                    return skipQuoted(i, j, '\'');
-                }
-            } else if ((c == 'u' || c == 'U') && next == '&') {
-                char quote = w.peek(j + 1);
-                if (quote == '\'' || quote == '"') {
-                    significant();
-                    return skipQuoted(i, j + 1, quote);
-                }
+        long quoteAt = SqlLexer.prefixedQuote(w, i, j);
+        if (quoteAt >= 0) {
+            significant();
+            long end = SqlLexer.literalEnd(w, i, quoteAt);
+            if (end == SqlLexer.UNTERMINATED) {
+                throw unterminatedLiteral(i, quoteAt);
             }
+            return end;
         }
         word(i, j);
         return j;
@@ -326,100 +341,41 @@ public final class SqlStatementReader implements Closeable {
     /** {@code $$..$$} and {@code $tag$..$tag$} bodies, {@code $1} parameters, or a lone {@code $}. */
     private long dollar(long i) throws IOException, SqlSyntaxException {
         significant();
-        char next = w.peek(i + 1);
-        if (next == '$') {
-            return skipDollarBody(i, "$$");
-        }
-        if (isDigit(next)) {
-            long j = i + 2;
-            while (w.has(j) && isDigit(w.at(j))) {
-                j++;
+        long tagEnd = SqlLexer.dollarTagEnd(w, i);
+        if (tagEnd >= 0) {
+            long end = SqlLexer.dollarQuoteEnd(w, i, tagEnd);
+            if (end == SqlLexer.UNTERMINATED) {
+                String tag = w.text(i, tagEnd);
+                throw error(i, "unterminated dollar-quoted string " + tag + " opened here: add the closing " + tag);
             }
-            return j;
+            return end;
         }
-        if (isIdentStart(next)) {
-            long k = i + 2;
-            while (w.has(k) && isDollarTagCont(w.at(k))) {
-                k++;
-            }
-            if (w.peek(k) == '$') {
-                return skipDollarBody(i, w.text(i, k + 1));
-            }
-        }
+        long parameterEnd = SqlLexer.parameterEnd(w, i);
         // Like PostgreSQL, a $ that starts no quote is an operator character.
-        return i + 1;
+        return parameterEnd >= 0 ? parameterEnd : i + 1;
     }
 
-    private long skipDollarBody(long open, String tag) throws IOException, SqlSyntaxException {
-        long close = w.indexOf(tag, open + tag.length());
-        if (close < 0) {
-            throw error(open, "unterminated dollar-quoted string " + tag + " opened here: add the closing " + tag);
+    /** The error for a literal whose token starts at {@code open} (at its prefix, if any), its quote at {@code quoteAt}. */
+    private SqlSyntaxException unterminatedLiteral(long open, long quoteAt) {
+        if (w.at(quoteAt) == '"') {
+            return error(open, "unterminated quoted identifier opened here: add the closing \""
+                    + " (write \"\" for a \" inside the name)");
         }
-        return close + tag.length();
+        if (SqlLexer.isEscapeString(w, open, quoteAt)) {
+            return error(open, "unterminated escape string E'...' opened here: add the closing '"
+                    + " (in an E string \\' is an escaped quote and does not close it)");
+        }
+        return error(open, "unterminated string literal opened here: add the closing '"
+                + " (write '' for a ' inside the string)");
     }
 
-    /**
-     * A {@code '} string or {@code "} identifier whose quote is at {@code quoteAt}, with the quote
-     * doubled as escape; {@code open} is where its token starts (before any prefix) for errors.
-     */
-    private long skipQuoted(long open, long quoteAt, char quote) throws IOException, SqlSyntaxException {
-        long j = quoteAt + 1;
-        while (true) {
-            long k = w.indexOf(quote, j);
-            if (k < 0) {
-                throw error(open, quote == '"'
-                        ? "unterminated quoted identifier opened here: add the closing \" (write \"\" for a \" inside the name)"
-                        : "unterminated string literal opened here: add the closing ' (write '' for a ' inside the string)");
-            }
-            if (w.peek(k + 1) == quote) {
-                j = k + 2;
-            } else {
-                return k + 1;
-            }
+    private long blockComment(long i) throws IOException, SqlSyntaxException {
+        long end = SqlLexer.blockCommentEnd(w, i);
+        if (end == SqlLexer.UNTERMINATED) {
+            throw error(i, "unterminated block comment /* opened here: add the closing */"
+                    + " (block comments nest, so every /* inside needs its own */)");
         }
-    }
-
-    /** An {@code E'...'} string: backslash escapes the next char, and {@code ''} is a quote too. */
-    private long skipEscapeString(long open, long quoteAt) throws IOException, SqlSyntaxException {
-        long j = quoteAt + 1;
-        while (w.has(j)) {
-            char c = w.at(j);
-            if (c == '\\') {
-                j += 2;
-            } else if (c == '\'') {
-                if (w.peek(j + 1) == '\'') {
-                    j += 2;
-                } else {
-                    return j + 1;
-                }
-            } else {
-                j++;
-            }
-        }
-        throw error(open, "unterminated escape string E'...' opened here: add the closing '"
-                + " (in an E string \\' is an escaped quote and does not close it)");
-    }
-
-    /** A block comment from {@code i}; block comments nest, as in PostgreSQL. */
-    private long skipBlockComment(long i) throws IOException, SqlSyntaxException {
-        int depth = 1;
-        long j = i + 2;
-        while (w.has(j)) {
-            char c = w.at(j);
-            if (c == '*' && w.peek(j + 1) == '/') {
-                j += 2;
-                if (--depth == 0) {
-                    return j;
-                }
-            } else if (c == '/' && w.peek(j + 1) == '*') {
-                depth++;
-                j += 2;
-            } else {
-                j++;
-            }
-        }
-        throw error(i, "unterminated block comment /* opened here: add the closing */"
-                + " (block comments nest, so every /* inside needs its own */)");
+        return end;
     }
 
     /**
@@ -440,7 +396,7 @@ public final class SqlStatementReader implements Closeable {
 
     private SqlStatement emit(long end) {
         long e = end;
-        while (e > start && isSpace(w.at(e - 1))) {
+        while (e > start && SqlLexer.isSpace(w.at(e - 1))) {
             e--;
         }
         int[] lineColumn = w.lineAndColumn(start);
@@ -466,7 +422,7 @@ public final class SqlStatementReader implements Closeable {
 
     private SqlSyntaxException metaCommand(long i) throws IOException {
         long j = i + 1;
-        while (w.has(j) && j - i <= 32 && !isSpace(w.at(j)) && w.at(j) != '\\') {
+        while (w.has(j) && j - i <= 32 && !SqlLexer.isSpace(w.at(j)) && w.at(j) != '\\') {
             j++;
         }
         if (j == i + 1) {
@@ -566,31 +522,5 @@ public final class SqlStatementReader implements Closeable {
         public void close() {
             // The data belongs to the statement reader; closing it must not close the file.
         }
-    }
-
-    /** PostgreSQL's whitespace: space, tab, LF, CR, form feed, vertical tab. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B';
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /** PostgreSQL's ident_start: ASCII letters, underscore, and every non-ASCII char. */
-    private static boolean isIdentStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-    }
-
-    private static boolean isIdentCont(char c) {
-        return isIdentStart(c) || isDigit(c) || c == '$';
-    }
-
-    private static boolean isDollarTagCont(char c) {
-        return isIdentStart(c) || isDigit(c);
-    }
-
-    private static boolean isNumberPart(char c) {
-        return isDigit(c) || c == '.' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 }

@@ -1,25 +1,29 @@
 package ai.pmoves.engine.sql;
 
 import ai.pmoves.engine.sql.SqlToken.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The tokens of one statement, for code that must see names and keywords but never the inside of a string, a comment
- * or a dollar body (the linter). Reads the {@code sql} of a {@link SqlStatement}, which {@link SqlLexer} has already
- * checked, so it never fails: an unterminated quote or comment (possible only inside a function body read with
- * {@link #inside}) just runs to the end of the text.
+ * or a dollar body (the linter). Reads the {@code sql} of a {@link SqlStatement}, which {@link SqlStatementReader} has
+ * already checked, by the same rules ({@link SqlLexer}), so it never fails: an unterminated quote or comment (possible
+ * only inside a function body read with {@link #inside}) just runs to the end of the text.
  *
  * <p>A dollar-quoted string is one token; {@link #inside(SqlToken)} reads its body as code, for DO blocks and
  * function bodies.
  */
 public final class SqlTokens {
-    private final String s;
+    private final CharWindow t;
+    private final long end;
     private final int base;
     private final List<SqlToken> tokens = new ArrayList<>();
 
     private SqlTokens(String text, int base) {
-        this.s = text;
+        this.t = CharWindow.of(text);
+        this.end = text.length();
         this.base = base;
     }
 
@@ -37,142 +41,68 @@ public final class SqlTokens {
     }
 
     private List<SqlToken> run() {
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            int end;
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B') {
-                i++;
-                continue;
-            } else if (s.startsWith("--", i)) {
-                end = s.indexOf('\n', i);
-                i = end < 0 ? n : end;
-                continue;
-            } else if (s.startsWith("/*", i)) {
-                i = commentEnd(i);
-                continue;
-            } else if (c == '\'') {
-                end = quoteEnd(i, '\'', false);
-                add(Kind.STRING, i, end);
-            } else if (c == '"') {
-                end = quoteEnd(i, '"', false);
-                add(Kind.QUOTED_NAME, i, end);
-            } else if (c == '$') {
-                end = dollar(i);
-            } else if (isNameStart(c)) {
-                end = word(i);
-            } else if (isDigit(c) || c == '.' && i + 1 < n && isDigit(s.charAt(i + 1))) {
-                end = i + 1;
-                while (end < n && (isNameStart(s.charAt(end)) || isDigit(s.charAt(end)) || s.charAt(end) == '.')) {
-                    end++;
+        try {
+            long i = 0;
+            while (i < end) {
+                char c = t.at(i);
+                if (SqlLexer.isSpace(c)) {
+                    i++;
+                } else if (SqlLexer.startsLineComment(t, i)) {
+                    i = SqlLexer.lineCommentEnd(t, i);
+                } else if (SqlLexer.startsBlockComment(t, i)) {
+                    i = orEnd(SqlLexer.blockCommentEnd(t, i));
+                } else {
+                    i = token(i, c);
                 }
-                add(Kind.NUMBER, i, end);
-            } else {
-                end = i + 1;
-                add(Kind.SYMBOL, i, end);
             }
-            i = end;
+            return tokens;
+        } catch (IOException e) {
+            throw new UncheckedIOException("a text in memory is not read", e);
         }
-        return tokens;
     }
 
-    /** A bare word, or the prefix of a prefixed literal: {@code E'…'} (backslash escapes), {@code B'…'}, {@code U&"…"}. */
-    private int word(int i) {
-        int end = i + 1;
-        while (end < s.length() && (isNameStart(s.charAt(end)) || isDigit(s.charAt(end)) || s.charAt(end) == '$')) {
-            end++;
+    /** Adds the token that starts at {@code i}; returns the offset after it. */
+    private long token(long i, char c) throws IOException {
+        if (c == '\'' || c == '"') {
+            return add(c == '"' ? Kind.QUOTED_NAME : Kind.STRING, i, SqlLexer.literalEnd(t, i, i));
         }
-        if (end - i == 1 && end < s.length()) {
-            char prefix = Character.toUpperCase(s.charAt(i));
-            char next = s.charAt(end);
-            if (next == '\'' && "EBXN".indexOf(prefix) >= 0) {
-                int close = quoteEnd(end, '\'', prefix == 'E');
-                add(Kind.STRING, i, close);
-                return close;
+        if (c == '$') {
+            long tagEnd = SqlLexer.dollarTagEnd(t, i);
+            if (tagEnd >= 0) {
+                return add(Kind.DOLLAR_STRING, i, SqlLexer.dollarQuoteEnd(t, i, tagEnd));
             }
-            if (prefix == 'U' && next == '&' && end + 1 < s.length()
-                    && (s.charAt(end + 1) == '\'' || s.charAt(end + 1) == '"')) {
-                int close = quoteEnd(end + 1, s.charAt(end + 1), false);
-                add(s.charAt(end + 1) == '"' ? Kind.QUOTED_NAME : Kind.STRING, i, close);
-                return close;
+            long parameterEnd = SqlLexer.parameterEnd(t, i);
+            return parameterEnd >= 0 ? add(Kind.PARAMETER, i, parameterEnd) : add(Kind.SYMBOL, i, i + 1);
+        }
+        if (SqlLexer.isIdentStart(c)) {
+            long wordEnd = i + 1;
+            while (t.has(wordEnd) && SqlLexer.isIdentCont(t.at(wordEnd))) {
+                wordEnd++;
             }
-        }
-        add(Kind.WORD, i, end);
-        return end;
-    }
-
-    /** {@code $1}, a {@code $tag$} body, or a lone {@code $} (an operator character). */
-    private int dollar(int i) {
-        int j = i + 1;
-        if (j < s.length() && isDigit(s.charAt(j))) {
-            while (j < s.length() && isDigit(s.charAt(j))) {
-                j++;
+            long quoteAt = SqlLexer.prefixedQuote(t, i, wordEnd);
+            if (quoteAt < 0) {
+                return add(Kind.WORD, i, wordEnd);
             }
-            add(Kind.PARAMETER, i, j);
-            return j;
+            return add(t.at(quoteAt) == '"' ? Kind.QUOTED_NAME : Kind.STRING, i, SqlLexer.literalEnd(t, i, quoteAt));
         }
-        while (j < s.length() && (isNameStart(s.charAt(j)) || j > i + 1 && isDigit(s.charAt(j)))) {
-            j++;
-        }
-        if (j < s.length() && s.charAt(j) == '$') {
-            String tag = s.substring(i, j + 1);
-            int close = s.indexOf(tag, j + 1);
-            int end = close < 0 ? s.length() : close + tag.length();
-            add(Kind.DOLLAR_STRING, i, end);
-            return end;
-        }
-        add(Kind.SYMBOL, i, i + 1);
-        return i + 1;
-    }
-
-    /** The end of a quoted token opening at {@code open}: a doubled quote stays inside, as does {@code \'} in E strings. */
-    private int quoteEnd(int open, char quote, boolean backslashEscapes) {
-        int j = open + 1;
-        while (j < s.length()) {
-            char c = s.charAt(j);
-            if (backslashEscapes && c == '\\') {
-                j += 2;
-            } else if (c != quote) {
-                j++;
-            } else if (j + 1 < s.length() && s.charAt(j + 1) == quote) {
-                j += 2;
-            } else {
-                return j + 1;
+        if (SqlLexer.startsNumber(c, t, i)) {
+            long numberEnd = i + 1;
+            while (t.has(numberEnd) && SqlLexer.isNumberPart(t.at(numberEnd))) {
+                numberEnd++;
             }
+            return add(Kind.NUMBER, i, numberEnd);
         }
-        return s.length();
+        return add(Kind.SYMBOL, i, i + 1);
     }
 
-    /** The end of a block comment; they nest. */
-    private int commentEnd(int open) {
-        int depth = 0;
-        int j = open;
-        while (j < s.length()) {
-            if (s.startsWith("/*", j)) {
-                depth++;
-                j += 2;
-            } else if (s.startsWith("*/", j)) {
-                j += 2;
-                if (--depth == 0) {
-                    return j;
-                }
-            } else {
-                j++;
-            }
-        }
-        return s.length();
+    /** Adds the token from {@code start} to {@code tokenEnd}, or to the end of the text when it is unterminated. */
+    private long add(Kind kind, long start, long tokenEnd) {
+        long stop = orEnd(tokenEnd);
+        tokens.add(new SqlToken(kind, t.text(start, stop), base + (int) start));
+        return stop;
     }
 
-    private void add(Kind kind, int start, int end) {
-        tokens.add(new SqlToken(kind, s.substring(start, Math.min(end, s.length())), base + start));
-    }
-
-    private static boolean isNameStart(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+    private long orEnd(long tokenEnd) {
+        return tokenEnd == SqlLexer.UNTERMINATED ? end : Math.min(tokenEnd, end);
     }
 }

@@ -3,14 +3,13 @@ package ai.pmoves.engine.lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.pmoves.testing.SqlCorpus;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,41 +51,23 @@ class LintCorpusTest {
 
     @Test
     void everySqlFileOfTheRepositoryWholeAndCutShortLintsWithoutACrash() throws IOException {
-        List<Path> corpus = repositorySqlFiles();
+        List<Path> corpus = SqlCorpus.repositorySqlFiles();
         assertTrue(corpus.size() > 100, "the corpus was found: " + corpus.size() + " files");
         Path migrations = Files.createDirectories(project.resolve("supabase/migrations"));
         Path target = migrations.resolve("20250101000000_corpus.sql");
         Random random = new Random(13);
         List<String> crashes = new ArrayList<>();
         for (Path file : corpus) {
-            String text = Files.readString(file, StandardCharsets.ISO_8859_1);
-            List<String> variants = new ArrayList<>(List.of(text));
-            for (int i = 0; i < 5; i++) {
-                variants.add(text.substring(0, random.nextInt(text.length() + 1)));
-            }
+            List<String> variants = SqlCorpus.wholeAndCutShort(file, 5, random);
             for (String variant : variants) {
                 Files.writeString(target, variant);
                 try {
                     new LintFixture(project).lint();
                 } catch (RuntimeException e) {
-                    crashes.add(file + " (" + variant.length() + " of " + text.length() + " chars): " + e);
+                    crashes.add(file + " (" + variant.length() + " of " + variants.get(0).length() + " chars): " + e);
                 }
             }
         }
         assertEquals(List.of(), crashes);
-    }
-
-    /** The SQL files under the repository's test resources, ITs and examples. */
-    private static List<Path> repositorySqlFiles() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (String root : List.of("src/test/resources", "it", "examples", "bench")) {
-            Path dir = Path.of(root);
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    walk.filter(p -> p.toString().endsWith(".sql") && Files.isRegularFile(p)).sorted().forEach(files::add);
-                }
-            }
-        }
-        return files;
     }
 }

@@ -3,7 +3,7 @@ package ai.pmoves.engine.script;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import ai.pmoves.engine.sql.SqlLexer;
+import ai.pmoves.engine.sql.SqlStatementReader;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -50,13 +50,14 @@ class SessionEffectTest {
 
     @Test
     void aFileCollectsTheEffectsOfItsStatements() throws Exception {
-        Set<SessionEffect> effects = SessionEffect.of(SqlLexer.split("CREATE TABLE a (id int);\nSET ROLE x;\n"
+        Set<SessionEffect> effects = SessionEffect.of(SqlStatementReader.split("CREATE TABLE a (id int);\nSET ROLE x;\n"
                 + "ALTER DATABASE d SET work_mem = '8MB';\n"));
         assertEquals(EnumSet.of(SessionEffect.SETTINGS, SessionEffect.DEFAULTS), effects);
-        assertEquals(Set.of(), SessionEffect.of(SqlLexer.split("CREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\n")));
+        assertEquals(Set.of(),
+                SessionEffect.of(SqlStatementReader.split("CREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\n")));
     }
 
     private static SessionEffect effectOf(String sql) throws Exception {
-        return SessionEffect.of(SqlLexer.split(sql + ";").get(0));
+        return SessionEffect.of(SqlStatementReader.split(sql + ";").get(0));
     }
 }

@@ -3,8 +3,8 @@ package ai.pmoves.engine.script;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import ai.pmoves.engine.sql.SqlLexer;
 import ai.pmoves.engine.sql.SqlStatement;
+import ai.pmoves.engine.sql.SqlStatementReader;
 import org.junit.jupiter.api.Test;
 
 /** Which transaction control is a wrapper (dropped, the file atomic) and which is the file's own (run as written). */
@@ -34,7 +34,7 @@ class TransactionRulesTest {
     }
 
     private static String own(String sql) throws Exception {
-        SqlStatement control = TransactionRules.ownTransactionControl(SqlLexer.split(sql));
+        SqlStatement control = TransactionRules.ownTransactionControl(SqlStatementReader.split(sql));
         return control == null ? null : TransactionRules.describe(control);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.pmoves.testing.SqlCorpus;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -13,33 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The streaming scanner: the same statements as {@link SqlLexer#split} across every buffer boundary, and flat memory. */
+/**
+ * The streaming scanner: the same statements as {@link SqlStatementReader#split} across every buffer boundary, and
+ * flat memory.
+ */
 class SqlStatementReaderTest {
-
-    /** Texts that exercise every rule, with COPY data, CRLF, BOM and positions far into lines. */
-    private static final List<String> CORPUS = List.of(
-            "/* outer /* inner; */ still; comment */ SELECT 1;\nSELECT /* a /* b; */ ; */ 2;",
-            "-- first; it's 'a'\nSELECT 1 -- trailing; don't\n;\nSELECT 2; -- after; ' \" $x$\n",
-            "SELECT 'it''s; fine', 'x';SELECT '';SELECT '''';",
-            "SELECT E'it\\'s; here';\nSELECT e'a\\\\';\nSELECT E'x''y;'",
-            "SELECT X'FF', b'101', N'a\\', U&'d\\0061t;', u&\"a;b\\\" FROM t;SELECT 2",
-            "CREATE FUNCTION g() RETURNS int AS $body$ SELECT 'x;'; $body$ LANGUAGE sql;\nSELECT $Q$ a; $q$ b; $Q$;",
-            "PREPARE q(int, int) AS SELECT $1 + $12;EXECUTE q(1, 2);SELECT foo$bar, a$$ FROM t$x",
-            "CREATE OR REPLACE FUNCTION f(atomic_x int) RETURNS int\nLANGUAGE sql\nBEGIN ATOMIC\n"
-                    + "  SELECT CASE WHEN atomic_x > 0 THEN 1 ELSE 2 END;\n  SELECT t.end FROM t;\nEND;\nSELECT 2;",
-            "COPY t (a, b) FROM stdin; -- rest of line ignored; SELECT 'x\n1\tx;y\n2\t\\N\n3\ta\\\\tb 'q' $$ /* \\.\n"
-                    + " \\.\n\\.\nSELECT 1;\n",
-            "SELECT 0;\nCOPY t FROM STDIN WITH (FORMAT csv);\n1,\"a;\"\n2,b",
-            "copy t from stdin;\r\n1\r\n\\.",
-            "COPY t FROM STDIN;\n\\.\nSELECT 1;\nCOPY u FROM STDIN",
-            "\uFEFFSELECT 1;\r\n\r\nSELECT\r\n  2;\r\n-- x\r\n  SELECT 3;\r\n",
-            ";;\nSELECT 1;;\n ; SELECT 2;",
-            "SELECT 1; SELECT 2;SELECT 3 ;  SELECT 4");
 
     @Test
     void sameStatementsAsSplitWithWindowsOfAnySize() throws Exception {
-        for (String text : CORPUS) {
-            List<SqlStatement> expected = SqlLexer.split(text);
+        for (String text : SqlCorpus.STATEMENTS) {
+            List<SqlStatement> expected = SqlStatementReader.split(text);
             for (int capacity : new int[] {1, 2, 3, 5, 8, 13}) {
                 assertEquals(expected, readAll(new OneCharAtATime(text), capacity), () -> "window " + capacity + ": " + text);
             }
@@ -50,7 +34,7 @@ class SqlStatementReaderTest {
     void errorsAreAtTheSamePlaceWithWindowsOfAnySize() {
         for (String text : List.of("SELECT 1;\nSELECT 'abc;\n", "SELECT 1; /* a /* b */ ;\nSELECT 2;",
                 "COPY t FROM STDIN;\n1\n2\n\\.\n\n  \\i other.sql\n", "SELECT 1;\r\n\r\nCREATE FUNCTION f() AS $fn$ SELECT 1; $$;")) {
-            SqlSyntaxException expected = assertThrows(SqlSyntaxException.class, () -> SqlLexer.split(text));
+            SqlSyntaxException expected = assertThrows(SqlSyntaxException.class, () -> SqlStatementReader.split(text));
             for (int capacity : new int[] {1, 2, 7}) {
                 SqlSyntaxException e = assertThrows(SqlSyntaxException.class,
                         () -> readAll(new OneCharAtATime(text), capacity));
@@ -58,7 +42,7 @@ class SqlStatementReaderTest {
             }
         }
         SqlSyntaxException e = assertThrows(SqlSyntaxException.class,
-                () -> SqlLexer.split("COPY t FROM STDIN;\n1\n2\n\\.\n\n  \\i other.sql\n"));
+                () -> SqlStatementReader.split("COPY t FROM STDIN;\n1\n2\n\\.\n\n  \\i other.sql\n"));
         assertEquals(6, e.line());
         assertEquals(3, e.column());
     }
@@ -172,7 +156,7 @@ class SqlStatementReaderTest {
     // ---- helpers -----------------------------------------------------------------------------
 
     /** Every statement, with COPY data put into the statement as split does, so the two compare equal. */
-    private static List<SqlStatement> readAll(Reader text, int capacity) throws IOException, SqlSyntaxException {
+    static List<SqlStatement> readAll(Reader text, int capacity) throws IOException, SqlSyntaxException {
         List<SqlStatement> statements = new ArrayList<>();
         try (SqlStatementReader reader = new SqlStatementReader(text, capacity)) {
             for (SqlStatement s; (s = reader.next()) != null; ) {
@@ -187,36 +171,13 @@ class SqlStatementReaderTest {
         return statements.stream().map(SqlStatement::sql).toList();
     }
 
-    private static String drain(Reader reader) throws IOException {
+    static String drain(Reader reader) throws IOException {
         StringBuilder sb = new StringBuilder();
         char[] chunk = new char[3];
         for (int n; (n = reader.read(chunk)) >= 0; ) {
             sb.append(chunk, 0, n);
         }
         return sb.toString();
-    }
-
-    /** A reader that hands out one char per read, so every boundary falls everywhere. */
-    private static final class OneCharAtATime extends Reader {
-        private final String text;
-        private int i;
-
-        OneCharAtATime(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public int read(char[] cbuf, int off, int len) {
-            if (i == text.length()) {
-                return -1;
-            }
-            cbuf[off] = text.charAt(i++);
-            return 1;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     /** A COPY seed of {@code rows} rows made on the fly, never held: the text of a file too large for the heap. */
