@@ -6,9 +6,10 @@ import ai.pmoves.engine.Json;
 import java.nio.file.Path;
 
 /**
- * Writes {@code validate.json}: {@code {"files": {"migrations", "init", "seeds", "rollbacks"}, "disabledRules": […],
- * "findings": [{"rule", "severity", "file", "line", "column", "message", "why", "fix"}], "summary": {"errors",
- * "warnings"}}}. {@code line} and {@code column} are null for a finding about a whole file (its name).
+ * Writes {@code validate.json}: {@code {"files": {"migrations", "definitions", "init", "seeds", "rollbacks"},
+ * "disabledRules": […], "findings": [{"rule", "severity", "file", "line", "column", "message", "why", "fix"}],
+ * "summary": {"errors", "warnings"}}}, each kind of file counted, zero included. {@code line} and {@code column} are
+ * null for a finding about a whole file (its name).
  */
 public final class LintJson {
     private LintJson() {
@@ -17,6 +18,7 @@ public final class LintJson {
     public static String toJson(LintReport report) {
         StringBuilder sb = new StringBuilder(256 + report.findings().size() * 300);
         sb.append("{\n  \"files\": {\"migrations\": ").append(report.count(SourceKind.MIGRATION))
+                .append(", \"definitions\": ").append(report.count(SourceKind.DEFINITION))
                 .append(", \"init\": ").append(report.count(SourceKind.INIT))
                 .append(", \"seeds\": ").append(report.count(SourceKind.SEED))
                 .append(", \"rollbacks\": ").append(report.count(SourceKind.ROLLBACK)).append("},\n");

@@ -1,6 +1,7 @@
 package ai.pmoves.engine.lint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,5 +24,16 @@ class DefinitionLintTest {
                 "or-replace@supabase/definitions/orders.sql:2:1 CREATE FUNCTION order_total without OR REPLACE"), findings);
         assertEquals("Validated 1 SQL file (0 init scripts, 0 migrations, 1 definition, 0 seeds, 0 down scripts) with"
                 + " 13 rules.", LintText.lines(project.lint()).get(0).text());
+    }
+
+    @Test
+    void validateJsonCountsTheDefinitionsAsTheirOwnKind() throws Exception {
+        LintFixture project = new LintFixture(root)
+                .file("supabase/migrations", "20250101_a.sql", "CREATE TABLE IF NOT EXISTS a (id int);\n")
+                .file("supabase/definitions", "1_fn.sql", "CREATE OR REPLACE VIEW v AS SELECT 1 AS one;\n")
+                .file("supabase/definitions", "2_view.sql", "CREATE OR REPLACE VIEW w AS SELECT 2 AS two;\n");
+        String json = LintJson.toJson(project.lint());
+        assertTrue(json.startsWith("{\n  \"files\": {\"migrations\": 1, \"definitions\": 2, \"init\": 0, \"seeds\": 0,"
+                + " \"rollbacks\": 0},\n"), json);
     }
 }

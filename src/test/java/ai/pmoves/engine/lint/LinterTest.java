@@ -87,7 +87,7 @@ class LinterTest {
                 .migration("20250101_a.sql", "CREATE TABLE a (id uuid DEFAULT uuid_generate_v4());");
         project.disabled = Set.of("rls-without-policy");
         String json = LintJson.toJson(project.lint());
-        assertTrue(json.startsWith("{\n  \"files\": {\"migrations\": 2, \"init\": 0, \"seeds\": 0, \"rollbacks\": 0},\n"
+        assertTrue(json.startsWith("{\n  \"files\": {\"migrations\": 2, \"definitions\": 0, \"init\": 0, \"seeds\": 0, \"rollbacks\": 0},\n"
                 + "  \"disabledRules\": [\"rls-without-policy\"],\n  \"findings\": [\n"
                 + "    {\"rule\": \"file-name\", \"severity\": \"error\", \"file\": \"supabase/migrations/add \\\"x\\\".sql\","
                 + " \"line\": null, \"column\": null, \"message\": \"Migration file name 'add \\\"x\\\".sql' fits none"), json);
