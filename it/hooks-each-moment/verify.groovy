@@ -15,4 +15,11 @@ assert log.contains('[hook afterMigrate] supabase/hooks/afterMigrate__2_comment.
 assert db.column("SELECT path FROM supabase_migrations.seed_files ORDER BY path") == ['db/seed.sql',
         'supabase/initdb/01_hook_log.sql']
 assert log.count("notifyPostgrest: sent NOTIFY pgrst, 'reload schema'.") == 1
+
+// The dry run, which ran nothing, shows each afterEach… hook inside each file's transaction, after its row
+def dryRun = new File(basedir, 'target/pmoves/dry-run.sql').text
+def each = { moment -> "-- [hook $moment] supabase/hooks/${moment}.sql (runs every time, not recorded)\n" +
+        "INSERT INTO public.hook_log (what) VALUES ('$moment');\nCOMMIT;\n" }
+assert dryRun.count(each('afterEachMigrate')) == 2
+assert dryRun.count(each('afterEachDefinition')) == 1
 true

@@ -167,10 +167,11 @@ public final class Migrator {
         toBaseline.forEach(dryRun::baseline);
         for (int i = 0; i < toRun.size(); i++) {
             dryRun.migration(i + 1, toRun.size(), toRun.get(i), scripts.get(i),
-                    runner.nonTransactionalReason(scripts.get(i)));
+                    runner.nonTransactionalReason(scripts.get(i)),
+                    d -> options.hooks().writeInside(HookMoment.AFTER_EACH_MIGRATE, d));
             log.info("[" + (i + 1) + "/" + toRun.size() + "] " + toRun.get(i).fileName() + " … would run");
         }
-        definitions.writeTo(dryRun, log);
+        definitions.writeTo(dryRun, log, options.hooks());
         options.hooks().writeTo(HookMoment.AFTER_MIGRATE, dryRun);
         dryRun.writeTo(options.dryRunFile());
         log.info("Dry run: nothing was executed; the SQL is in " + options.dryRunFile());

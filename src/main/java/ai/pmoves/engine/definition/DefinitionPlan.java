@@ -88,8 +88,11 @@ public final class DefinitionPlan {
         return ran;
     }
 
-    /** Adds every definition of the plan to a dry run, with the table's creation when it does not exist yet. */
-    public void writeTo(DryRunScript dryRun, EngineLog log) {
+    /**
+     * Adds every definition of the plan to a dry run, with the table's creation when it does not exist yet and the
+     * afterEachDefinition hooks inside each one.
+     */
+    public void writeTo(DryRunScript dryRun, EngineLog log, Hooks hooks) {
         for (int i = 0; i < toRun.size(); i++) {
             SeedInfo definition = toRun.get(i);
             MigrationScript script = scripts.get(i);
@@ -97,7 +100,8 @@ public final class DefinitionPlan {
                 dryRun.statements("the definition table, where it does not exist yet", table.createStatements());
             }
             dryRun.script(progress(i), script, runner.nonTransactionalReason(script),
-                    table.recordSql(definition.path(), script.checksum()));
+                    table.recordSql(definition.path(), script.checksum()),
+                    d -> hooks.writeInside(HookMoment.AFTER_EACH_DEFINITION, d));
             log.info(progress(i) + " … would run");
         }
     }

@@ -126,8 +126,21 @@ public final class Hooks {
     /** Adds the hooks of {@code moment} to a dry run, each under its own heading. */
     public void writeTo(HookMoment moment, DryRunScript dryRun) {
         for (Hook hook : at(moment)) {
-            dryRun.script("[hook " + moment.fileWord() + "] " + hook.path() + " (runs every time, not recorded)",
-                    hook.script(), null, "");
+            dryRun.script(heading(moment, hook), hook.script(), null, "");
         }
+    }
+
+    /**
+     * Adds the hooks of {@code moment} to a dry run inside the file written last, after its history change, where
+     * {@link #runInside} runs them.
+     */
+    public void writeInside(HookMoment moment, DryRunScript dryRun) {
+        for (Hook hook : at(moment)) {
+            dryRun.inside(heading(moment, hook), hook.script());
+        }
+    }
+
+    private static String heading(HookMoment moment, Hook hook) {
+        return "[hook " + moment.fileWord() + "] " + hook.path() + " (runs every time, not recorded)";
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The exact SQL a run would execute, in order, with its transaction boundaries and history changes, written as a
@@ -44,9 +45,11 @@ public final class DryRunScript {
                 .append(historyInsert(m, null, "baseline")).append("\n\n");
     }
 
-    public void migration(int index, int total, Migration m, MigrationScript script, String nonTransactionalReason) {
+    /** @param afterRow what runs after the history row, in the migration's transaction: its afterEach… hooks */
+    public void migration(int index, int total, Migration m, MigrationScript script, String nonTransactionalReason,
+                          Consumer<DryRunScript> afterRow) {
         script("[" + index + "/" + total + "] " + m.fileName() + " (version " + m.version() + ")", script,
-                nonTransactionalReason, historyInsert(m, script.checksum(), "applied"));
+                nonTransactionalReason, historyInsert(m, script.checksum(), "applied"), afterRow);
     }
 
     /**
@@ -54,6 +57,12 @@ public final class DryRunScript {
      * it runs outside a transaction, in which case the reason is shown and {@code historySql} follows the statements.
      */
     public void script(String heading, MigrationScript script, String nonTransactionalReason, String historySql) {
+        script(heading, script, nonTransactionalReason, historySql, dryRun -> { });
+    }
+
+    /** {@link #script(String, MigrationScript, String, String)}, with {@code afterRow} written after {@code historySql}. */
+    public void script(String heading, MigrationScript script, String nonTransactionalReason, String historySql,
+                       Consumer<DryRunScript> afterRow) {
         sql.append("-- ").append(heading).append('\n');
         boolean transactional = nonTransactionalReason == null;
         sql.append(transactional ? "BEGIN;\n" : "-- outside a transaction: " + nonTransactionalReason + "\n");
@@ -63,17 +72,33 @@ public final class DryRunScript {
                         .append('\n');
                 continue;
             }
-            sql.append(s.sql()).append(";\n");
-            if (s.isCopyFromStdin()) {
-                sql.append(s.copyData());
-                if (!s.copyData().isEmpty() && !s.copyData().endsWith("\n")) {
-                    sql.append('\n');
-                }
-                sql.append("\\.\n");
-            }
+            statement(s);
         }
-        sql.append(historySql).append('\n');
+        if (!historySql.isEmpty()) { // a hook has no row
+            sql.append(historySql).append('\n');
+        }
+        afterRow.accept(this);
         sql.append(transactional ? "COMMIT;\n\n" : "\n");
+    }
+
+    /**
+     * The statements of a file that runs inside the file before it, after its history change (an afterEach… hook),
+     * under a {@code --} heading and as written.
+     */
+    public void inside(String heading, MigrationScript script) {
+        sql.append("-- ").append(heading).append('\n');
+        script.statements().forEach(this::statement);
+    }
+
+    private void statement(SqlStatement s) {
+        sql.append(s.sql()).append(";\n");
+        if (s.isCopyFromStdin()) {
+            sql.append(s.copyData());
+            if (!s.copyData().isEmpty() && !s.copyData().endsWith("\n")) {
+                sql.append('\n');
+            }
+            sql.append("\\.\n");
+        }
     }
 
     public void writeTo(Path file) {

@@ -105,6 +105,26 @@ class HooksTest {
     }
 
     @Test
+    void aDryRunShowsTheAfterEachHooksInsideEachFilesTransactionSoThatItsSqlDoesWhatTheRunWould() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n").file("20250102_b.sql", "CREATE TABLE b (id int);\n");
+        Files.writeString(definitions.resolve("v.sql"), "CREATE OR REPLACE VIEW v AS SELECT id FROM a;\n");
+        hook("beforeMigrate.sql", logs("before")).hook("afterEachMigrate.sql", logs("each"))
+                .hook("afterEachDefinition.sql", logs("definition")).hook("afterMigrate.sql", logs("after"));
+        db.apply(options(true, false));
+        String sql = Files.readString(db.dryRunFile());
+        String eachMigrate = "'applied');\n-- [hook afterEachMigrate] hooks/afterEachMigrate.sql (runs every time, not"
+                + " recorded)\n" + logs("each") + "COMMIT;\n";
+        assertEquals(2, sql.split(java.util.regex.Pattern.quote(eachMigrate), -1).length - 1, sql);
+        assertTrue(sql.contains("execution_ms = excluded.execution_ms;\n-- [hook afterEachDefinition]"
+                + " hooks/afterEachDefinition.sql (runs every time, not recorded)\n" + logs("definition") + "COMMIT;\n"),
+                sql);
+        assertEquals(List.of(), db.column("SELECT what FROM hook_log"));
+        db.execute(sql); // the dry run's SQL, run as it is, does what the run would have done
+        assertEquals(List.of("before", "each", "each", "definition", "after"),
+                db.column("SELECT what FROM hook_log ORDER BY n"));
+    }
+
+    @Test
     void notifyPostgrestSendsReloadSchemaAfterARunThatChangedTheSchemaOnly() throws Exception {
         db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
         try (Connection listener = db.database.connect(); Statement st = listener.createStatement()) {
