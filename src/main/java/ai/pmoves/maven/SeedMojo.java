@@ -1,7 +1,5 @@
 package ai.pmoves.maven;
 
-import ai.pmoves.engine.hook.HookMoment;
-import ai.pmoves.engine.hook.Hooks;
 import ai.pmoves.engine.seed.SeedMode;
 import ai.pmoves.engine.seed.SeedOptions;
 import ai.pmoves.engine.seed.Seeder;
@@ -50,8 +48,7 @@ public class SeedMojo extends AbstractSeedingMojo {
         SeedOptions options = SeedOptions.of(seedSources()).withMode(SeedMode.parse(seedMode, "seedMode"))
                 .withSeedTable(seedTableName()).withHistoryTable(historyTableName())
                 .withLockTimeout(Duration.ofSeconds(lockTimeout));
-        Hooks hooks = hooks(hooksDirectory);
         new Seeder(connectionSettings().withVariables(psqlVariables(variables, secretVariables)), engineLog())
-                .seed(options, session -> hooks.run(HookMoment.AFTER_SEED, session, engineLog()));
+                .seed(options, hooks(hooksDirectory));
     }
 }

@@ -101,7 +101,7 @@ public record ApplyPlan(List<Migration> toBaseline, List<Migration> toRun, int u
             }
         }
         throw new PmovesException(parameter + " '" + version + "' matches no migration file. " + (files.isEmpty()
-                ? "There are none (only definitions): leave " + parameter + " out."
+                ? "There are none: leave " + parameter + " out."
                 : "Use a version as pmoves:status lists it, e.g. " + files.get(files.size() - 1).version() + "."));
     }
 }

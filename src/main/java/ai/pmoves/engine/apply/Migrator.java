@@ -38,7 +38,7 @@ public final class Migrator {
         long start = System.nanoTime();
         try (PendingConnection pending = PendingConnection.open(settings)) { // opens while the files are read
             List<Migration> files = scan(options);
-            if (files.isEmpty() && !options.hasDefinitions()) {
+            if (nothingToRun(files, options)) {
                 return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
             }
             Function<Migration, String> checksums = MigrationScript.checksumsOf(files);
@@ -59,7 +59,7 @@ public final class Migrator {
     public ApplyResult applyWithLockHeld(WorkSession session, ApplyOptions options) {
         long start = System.nanoTime();
         List<Migration> files = scan(options);
-        if (files.isEmpty() && !options.hasDefinitions()) {
+        if (nothingToRun(files, options)) {
             return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
         }
         try {
@@ -75,6 +75,22 @@ public final class Migrator {
             log.info("No migrations in " + options.migrationsDirectory().path() + ".");
         }
         return files;
+    }
+
+    /**
+     * Whether the run has nothing to do: no migration, no definition, and no hook of the run itself. As Flyway runs
+     * its beforeMigrate and afterMigrate callbacks on every migrate, those hooks run even with no file to run (grants,
+     * {@code NOTIFY pgrst}); the afterEach… ones have nothing to follow.
+     */
+    private boolean nothingToRun(List<Migration> files, ApplyOptions options) {
+        if (!files.isEmpty() || options.hasDefinitions()) {
+            return false;
+        }
+        if (options.hooks().has(HookMoment.BEFORE_MIGRATE) || options.hooks().has(HookMoment.AFTER_MIGRATE)) {
+            log.info("No migration and no definition to run: the beforeMigrate and afterMigrate hooks run all the same.");
+            return false;
+        }
+        return true;
     }
 
     private ApplyResult apply(WorkSession session, List<Migration> files, Function<Migration, String> checksums,

@@ -59,6 +59,11 @@ public final class Hooks {
         return new Hooks(hooks);
     }
 
+    /** Whether a hook runs at {@code moment}. */
+    public boolean has(HookMoment moment) {
+        return !at(moment).isEmpty();
+    }
+
     private List<Hook> at(HookMoment moment) {
         return hooks.getOrDefault(moment, List.of());
     }

@@ -5,6 +5,8 @@ import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.HistoryTable;
+import ai.pmoves.engine.hook.HookMoment;
+import ai.pmoves.engine.hook.Hooks;
 import ai.pmoves.engine.migration.Checksum;
 import ai.pmoves.engine.migration.FailedMigrations;
 import java.sql.Connection;
@@ -12,7 +14,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Runs the init scripts and seed files that are new or changed (design.md: Goals; Files, names and order; History
@@ -34,25 +35,27 @@ public final class Seeder {
 
     /** Scans the files, connects, takes the migration lock of {@code options.historyTable()} and runs the seeds. */
     public SeedResult seed(SeedOptions options) {
-        return seed(options, session -> { });
+        return seed(options, Hooks.NONE);
     }
 
     /**
-     * {@link #seed(SeedOptions)}, then {@code afterSeeds} in the same session and still under the lock (the goal's
-     * afterSeed hooks), when there were seed files to run.
+     * {@link #seed(SeedOptions)}, then the afterSeed hooks of {@code hooks} in the same session and still under the
+     * lock. They run even when there is no seed file, as bootstrap runs them; with neither, nothing connects.
      */
-    public SeedResult seed(SeedOptions options, Consumer<WorkSession> afterSeeds) {
+    public SeedResult seed(SeedOptions options, Hooks hooks) {
         long start = System.nanoTime();
         List<SeedFile> files = SeedScanner.scan(options.sources(), log);
-        if (files.isEmpty()) {
-            return nothingToSeed(start);
+        boolean afterSeed = hooks.has(HookMoment.AFTER_SEED);
+        if (files.isEmpty() && !afterSeed) {
+            return nothingToSeed(start, "");
         }
         try (WorkSession session = WorkSession.open(settings);
              AdvisoryLock lock = AdvisoryLock.acquire(settings, options.historyTable().toString(), options.lockTimeout())) {
             log.info("Seeding " + settings.maskedUrl() + " (PostgreSQL " + session.connection().getMetaData()
                     .getDatabaseProductVersion() + ")");
-            SeedResult result = run(session, options, files, start);
-            afterSeeds.accept(session);
+            SeedResult result = files.isEmpty() ? nothingToSeed(start, "; the afterSeed hooks run all the same")
+                    : run(session, options, files, start);
+            hooks.run(HookMoment.AFTER_SEED, session, log);
             return result;
         } catch (SQLException e) {
             throw settings.databaseError(e);
@@ -67,7 +70,7 @@ public final class Seeder {
         long start = System.nanoTime();
         List<SeedFile> files = SeedScanner.scan(options.sources(), log);
         if (files.isEmpty()) {
-            return nothingToSeed(start);
+            return nothingToSeed(start, "");
         }
         try {
             return run(session, options, files, start);
@@ -120,8 +123,8 @@ public final class Seeder {
         return result;
     }
 
-    private SeedResult nothingToSeed(long start) {
-        log.info("No seed files: nothing to seed.");
+    private SeedResult nothingToSeed(long start, String hooksNote) {
+        log.info("No seed files: nothing to seed" + hooksNote + ".");
         return new SeedResult(List.of(), List.of(), List.of(), (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -189,7 +189,7 @@ class DefinitionPlanTest {
         definition("f.sql", "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n");
         ApplyOptions o = options(false);
         PmovesException e = assertThrows(PmovesException.class, () -> db.apply(o.withTarget("20250101")));
-        assertEquals("target '20250101' matches no migration file. There are none (only definitions): leave target"
+        assertEquals("target '20250101' matches no migration file. There are none: leave target"
                 + " out.", e.getMessage());
         assertFalse(db.exists("supabase_migrations.definition_files"));
     }

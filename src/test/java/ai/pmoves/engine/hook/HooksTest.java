@@ -1,5 +1,6 @@
 package ai.pmoves.engine.hook;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.byDefault;
 import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,13 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.apply.ApplyOptions;
 import ai.pmoves.engine.apply.MigrationsFixture;
+import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.definition.DefinitionSources;
+import ai.pmoves.engine.seed.SeedOptions;
+import ai.pmoves.engine.seed.SeedSources;
+import ai.pmoves.engine.seed.Seeder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -46,6 +53,12 @@ class HooksTest {
 
     private static String logs(String what) {
         return "INSERT INTO hook_log (what) VALUES ('" + what + "');\n";
+    }
+
+    /** Logs {@code what} only while a run of this database holds the migration lock (an advisory lock). */
+    private static String logsUnderLock(String what) {
+        return "INSERT INTO hook_log (what) SELECT '" + what + "' FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1;\n";
     }
 
     private ApplyOptions options(boolean dryRun, boolean notifyPostgrest) {
@@ -83,6 +96,51 @@ class HooksTest {
         assertFalse(db.exists("a"));
         assertEquals(List.of(), db.versions());
         assertEquals(List.of("error"), db.column("SELECT what FROM hook_log"));
+    }
+
+    @Test
+    void withNoMigrationAndNoDefinitionBeforeMigrateAndAfterMigrateRunAllTheSameUnderTheLock() throws Exception {
+        // an empty migrations directory, as Flyway runs its callbacks on a migrate with nothing pending
+        hook("beforeMigrate.sql", logsUnderLock("before")).hook("afterEachMigrate.sql", logs("each"))
+                .hook("afterEachDefinition.sql", logs("definition")).hook("afterMigrate.sql", logsUnderLock("after"));
+        db.apply(options(false, false));
+        assertEquals(List.of("before", "after"), db.column("SELECT what FROM hook_log ORDER BY n"));
+        assertTrue(db.log.contains("INFO No migration and no definition to run: the beforeMigrate and afterMigrate"
+                + " hooks run all the same."), db.log.toString());
+        assertTrue(db.log.stream().anyMatch(l -> l.startsWith("INFO [hook afterMigrate] hooks/afterMigrate.sql … ")),
+                db.log.toString());
+    }
+
+    @Test
+    void missingDefaultDirectoriesRunTheHooksToo() throws Exception {
+        hook("afterMigrate.sql", logsUnderLock("after"));
+        ApplyOptions options = ApplyOptions.of(byDefault(root.resolve("supabase/migrations")))
+                .withHistoryTable(MigrationsFixture.HISTORY).withLockTimeout(Duration.ofSeconds(5))
+                .withDefinitions(new DefinitionSources(byDefault(root.resolve("supabase/definitions")), root))
+                .withHooks(Hooks.read(configured(hooks), root));
+        db.apply(options);
+        assertEquals(List.of("after"), db.column("SELECT what FROM hook_log"));
+    }
+
+    @Test
+    void withNoSeedFileTheSeedGoalsAfterSeedHooksRunAllTheSameUnderTheLock() throws Exception {
+        hook("afterSeed.sql", logsUnderLock("after seed"));
+        SeedOptions options = SeedOptions.of(SeedSources.in(root).withSeedDirectories(byDefault(root.resolve("db"))))
+                .withLockTimeout(Duration.ofSeconds(5));
+        new Seeder(db.settings(), db.engineLog()).seed(options, Hooks.read(configured(hooks), root));
+        assertEquals(List.of("after seed"), db.column("SELECT what FROM hook_log"));
+        assertTrue(db.log.contains("INFO No seed files: nothing to seed; the afterSeed hooks run all the same."),
+                db.log.toString());
+    }
+
+    @Test
+    void withNothingToSeedAndNoAfterSeedHookTheSeedGoalConnectsToNothing() throws Exception {
+        hook("afterMigrate.sql", logs("after")); // a hook of another goal
+        ConnectionSettings nowhere = ConnectionSettings.resolve("jdbc:postgresql://127.0.0.1:1/none", "nobody", "x",
+                Map.of(), 1);
+        SeedOptions options = SeedOptions.of(SeedSources.in(root).withSeedDirectories(byDefault(root.resolve("db"))));
+        new Seeder(nowhere, db.engineLog()).seed(options, Hooks.read(configured(hooks), root));
+        assertTrue(db.log.contains("INFO No seed files: nothing to seed."), db.log.toString());
     }
 
     @Test
