@@ -34,9 +34,10 @@ public abstract class AbstractSeedingMojo extends AbstractSeedFilesMojo {
 
     /**
      * Directory of the hooks: SQL files named for the moment they run at, with a __suffix for several
-     * (afterSeed__grants.sql). seed runs the afterSeed ones after the seeds; bootstrap runs every moment:
-     * beforeMigrate, afterEachMigrate, afterEachDefinition, afterMigrate, afterSeed and onError. Untracked: they run
-     * every time, under the lock. Default: supabase/hooks in the project directory, skipped when missing.
+     * (afterSeed__grants.sql). seed runs the afterSeed ones after the seeds, even with no seed file; bootstrap runs
+     * every moment: beforeMigrate, afterEachMigrate, afterEachDefinition, afterMigrate, afterSeed and onError.
+     * Untracked: they run every time, under the lock. Default: supabase/hooks in the project directory, skipped when
+     * missing.
      *
      * @since 0.2.0
      */

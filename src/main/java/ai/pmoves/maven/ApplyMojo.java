@@ -73,8 +73,9 @@ public class ApplyMojo extends AbstractScriptsMojo {
 
     /**
      * Directory of the hooks: SQL files named for the moment they run at (beforeMigrate, afterEachMigrate,
-     * afterMigrate, afterEachDefinition, onError; afterMigrate__grants.sql for one of several). They run every time
-     * and are not recorded. Default: supabase/hooks in the project directory, skipped when missing.
+     * afterMigrate, afterEachDefinition, onError; afterMigrate__grants.sql for one of several). They run every time,
+     * beforeMigrate and afterMigrate even when there is no migration or definition to run, and are not recorded.
+     * Default: supabase/hooks in the project directory, skipped when missing.
      *
      * @since 0.2.0
      */
