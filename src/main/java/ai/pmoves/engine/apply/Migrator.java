@@ -87,7 +87,8 @@ public final class Migrator {
             return false;
         }
         if (options.hooks().has(HookMoment.BEFORE_MIGRATE) || options.hooks().has(HookMoment.AFTER_MIGRATE)) {
-            log.info("No migration and no definition to run: the beforeMigrate and afterMigrate hooks run all the same.");
+            log.info("No migration and no definition to run: the beforeMigrate and afterMigrate hooks run all the"
+                    + " same.");
             return false;
         }
         return true;

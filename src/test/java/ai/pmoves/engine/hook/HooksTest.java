@@ -103,6 +103,12 @@ class HooksTest {
         // an empty migrations directory, as Flyway runs its callbacks on a migrate with nothing pending
         hook("beforeMigrate.sql", logsUnderLock("before")).hook("afterEachMigrate.sql", logs("each"))
                 .hook("afterEachDefinition.sql", logs("definition")).hook("afterMigrate.sql", logsUnderLock("after"));
+        db.apply(options(true, false));
+        String sql = Files.readString(db.dryRunFile());
+        int before = sql.indexOf("[hook beforeMigrate]");
+        assertTrue(before >= 0 && before < sql.indexOf("[hook afterMigrate]"), sql);
+        assertFalse(sql.contains("[hook afterEach"), sql);
+        assertEquals(List.of(), db.column("SELECT what FROM hook_log"));
         db.apply(options(false, false));
         assertEquals(List.of("before", "after"), db.column("SELECT what FROM hook_log ORDER BY n"));
         assertTrue(db.log.contains("INFO No migration and no definition to run: the beforeMigrate and afterMigrate"
@@ -174,8 +180,8 @@ class HooksTest {
                 + " recorded)\n" + logs("each") + "COMMIT;\n";
         assertEquals(2, sql.split(java.util.regex.Pattern.quote(eachMigrate), -1).length - 1, sql);
         assertTrue(sql.contains("execution_ms = excluded.execution_ms;\n-- [hook afterEachDefinition]"
-                + " hooks/afterEachDefinition.sql (runs every time, not recorded)\n" + logs("definition") + "COMMIT;\n"),
-                sql);
+                + " hooks/afterEachDefinition.sql (runs every time, not recorded)\n" + logs("definition")
+                + "COMMIT;\n"), sql);
         assertEquals(List.of(), db.column("SELECT what FROM hook_log"));
         db.execute(sql); // the dry run's SQL, run as it is, does what the run would have done
         assertEquals(List.of("before", "each", "each", "definition", "after"),
