@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * What {@code supabaseCompat=emulate} puts where a plain PostgreSQL has no Supabase extension: objects of the same
  * names and signatures that record what they are asked and never do the real work (no request leaves, no job runs,
- * no secret is encrypted). Written for this plugin after the extensions' published interfaces.
+ * no secret is encrypted). Written for this plugin after the extensions' published interfaces. The three that schema
+ * dumps name (pgjwt, which pmoves provides whole, pg_graphql, pgsodium) are in {@link SchemaDumpStandIns}.
  */
 final class StandIns {
     private StandIns() {
