@@ -1,10 +1,12 @@
 package ai.pmoves.engine.supabase;
 
+import ai.pmoves.engine.supabase.StandIns.StandIn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
@@ -33,7 +35,8 @@ public final class MissingPlatform {
             Map.entry("digest", "pgcrypto"), Map.entry("hmac", "pgcrypto"), Map.entry("pgp_sym_encrypt", "pgcrypto"),
             Map.entry("http", "http"), Map.entry("http_get", "http"), Map.entry("http_post", "http"),
             Map.entry("http_put", "http"), Map.entry("http_delete", "http"), Map.entry("http_header", "http"),
-            Map.entry("sign", "pgjwt"), Map.entry("verify", "pgjwt"),
+            Map.entry("sign", "pgjwt"), Map.entry("verify", "pgjwt"), Map.entry("url_encode", "pgjwt"),
+            Map.entry("url_decode", "pgjwt"), Map.entry("algorithm_sign", "pgjwt"),
             Map.entry("vector", "vector"), Map.entry("halfvec", "vector"), Map.entry("sparsevec", "vector"),
             Map.entry("citext", "citext"), Map.entry("geometry", "postgis"), Map.entry("geography", "postgis"),
             Map.entry("st_makepoint", "postgis"), Map.entry("st_distance", "postgis"), Map.entry("hstore", "hstore"),
@@ -109,9 +112,9 @@ public final class MissingPlatform {
                     + " init script or a migration, as in create extension if not exists \"" + extension + "\" with"
                     + " schema extensions;";
         }
-        boolean standIn = StandIns.forExtension(extension).isPresent();
-        return "Ways out: " + (standIn ? "-Dpmoves.supabaseCompat=emulate (a stand-in for " + extension + " that"
-                + " records what it is asked and does not do the real work); " : "")
+        Optional<StandIn> inPlace = StandIns.forExtension(extension);
+        boolean standIn = inPlace.isPresent();
+        return "Ways out: " + (standIn ? "-Dpmoves.supabaseCompat=emulate (" + inPlace.get().offer() + "); " : "")
                 + "-Dpmoves.engine=docker for pmoves:start, with the supabase/postgres image, which has it; or a"
                 + " server with " + extension + " installed."
                 + (standIn ? "" : " supabaseCompat=emulate does not stand in for " + extension + ".");

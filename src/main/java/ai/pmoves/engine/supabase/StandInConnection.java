@@ -83,8 +83,9 @@ public final class StandInConnection {
             return invoke(method, target, args);
         }
         log.info("Supabase stand-in: " + firstLine((String) args[0]) + " — the server has no " + extension
-                + ", so the statement runs as nothing: the stand-in for " + extension
-                + " (supabaseCompat=emulate) is in its place.");
+                + ", so the statement runs as nothing: in its place is "
+                + StandIns.forExtension(extension).map(StandIns.StandIn::offer).orElse("a stand-in")
+                + " (supabaseCompat=emulate).");
         return method.getName().equals("execute") ? Boolean.FALSE : Integer.valueOf(0);
     }
 

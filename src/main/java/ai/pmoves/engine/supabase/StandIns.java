@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * What {@code supabaseCompat=emulate} puts where a plain PostgreSQL has no Supabase extension: objects of the same
  * names and signatures that record what they are asked and never do the real work (no request leaves, no job runs,
- * no secret is encrypted). Written for this plugin after the extensions' published interfaces.
+ * no secret is encrypted). Written for this plugin after the extensions' published interfaces. The three that schema
+ * dumps name (pgjwt, which pmoves provides whole, pg_graphql, pgsodium) are in {@link SchemaDumpStandIns}.
  */
 final class StandIns {
     private StandIns() {
@@ -15,18 +16,26 @@ final class StandIns {
     /**
      * One stand-in.
      *
-     * @param name      the schema it lives in, as the log names it
+     * @param what      how the log names it, e.g. {@code stand-in net (for pg_net)}
      * @param extension the extension a file's {@code CREATE EXTENSION} names for it, or null when it is no extension
-     * @param probe     a function or table whose presence means the real thing or this stand-in is already there
+     * @param probe     a function (with its argument types), a table (schema-qualified) or a schema whose presence
+     *                  means the real thing or this stand-in is already there
+     * @param requires  an extension that must be installed first, or null; {@code @requires@} in the SQL stands for
+     *                  the schema that holds it
+     * @param offer     what takes the extension's place, as the advice and the log name it
      * @param doesNot   the log line's account of what it records and what it does not do
      */
-    record StandIn(String name, String extension, String probe, String doesNot, String sql) {
-        String what() {
-            return "stand-in " + name + (extension == null ? "" : " (for " + extension + ")");
+    record StandIn(String what, String extension, String probe, String requires, String offer, String doesNot,
+                   String sql) {
+        /** A stand-in that records what it is asked and never does the real work. */
+        static StandIn recording(String name, String extension, String probe, String doesNot, String sql) {
+            return new StandIn("stand-in " + name + (extension == null ? "" : " (for " + extension + ")"), extension,
+                    probe, null, "a stand-in for " + extension + " that records what it is asked and does not do the"
+                    + " real work", doesNot, sql);
         }
     }
 
-    static final StandIn NET = new StandIn("net", "pg_net", "net.http_post(text,jsonb,jsonb,jsonb,integer)",
+    static final StandIn NET = StandIn.recording("net", "pg_net", "net.http_post(text,jsonb,jsonb,jsonb,integer)",
             "net.http_get/http_post/http_delete record each request in net.http_request_queue and return its id;"
                     + " nothing is sent and no response arrives", """
             CREATE SCHEMA IF NOT EXISTS net;
@@ -77,7 +86,7 @@ final class StandIns {
             $$;
             """);
 
-    static final StandIn CRON = new StandIn("cron", "pg_cron", "cron.schedule(text,text,text)",
+    static final StandIn CRON = StandIn.recording("cron", "pg_cron", "cron.schedule(text,text,text)",
             "cron.schedule/unschedule/alter_job keep their jobs in cron.job; no job ever runs", """
             CREATE SCHEMA IF NOT EXISTS cron;
             CREATE TABLE cron.job (
@@ -157,7 +166,8 @@ final class StandIns {
             $$;
             """);
 
-    static final StandIn VAULT = new StandIn("vault", "supabase_vault", "vault.create_secret(text,text,text,uuid)",
+    static final StandIn VAULT = StandIn.recording("vault", "supabase_vault",
+            "vault.create_secret(text,text,text,uuid)",
             "vault.create_secret/update_secret keep secrets in vault.secrets and vault.decrypted_secrets shows them;"
                     + " they are stored in plain text, not encrypted", """
             CREATE SCHEMA IF NOT EXISTS vault;
@@ -193,7 +203,7 @@ final class StandIns {
     /** The fixed answer of every {@code http} stand-in call: documented, so a project can recognise it. */
     static final String HTTP_NOT_SENT = "not sent: pmoves stand-in for the http extension";
 
-    static final StandIn HTTP = new StandIn("http", "http", "extensions.http_get(character varying)",
+    static final StandIn HTTP = StandIn.recording("http", "http", "extensions.http_get(character varying)",
             "extensions.http, http_get/post/put/patch/delete/head send nothing and return status 503, content '"
                     + HTTP_NOT_SENT + "'", """
             CREATE DOMAIN extensions.http_method AS text;
@@ -230,7 +240,8 @@ final class StandIns {
               LANGUAGE sql AS $$ SELECT extensions.http(ROW('HEAD', uri, NULL, NULL, NULL)) $$;
             """.formatted(HTTP_NOT_SENT));
 
-    static final StandIn FUNCTIONS = new StandIn("supabase_functions", null, "supabase_functions.http_request()",
+    static final StandIn FUNCTIONS = StandIn.recording("supabase_functions", null,
+            "supabase_functions.http_request()",
             "the database webhooks' trigger function supabase_functions.http_request() logs each call in"
                     + " supabase_functions.hooks and hands the request to net.http_get/http_post, which send nothing", """
             CREATE SCHEMA IF NOT EXISTS supabase_functions;
@@ -278,7 +289,8 @@ final class StandIns {
             """);
 
     /** In the order they are created: the webhooks' function calls net. */
-    static final List<StandIn> ALL = List.of(NET, CRON, VAULT, HTTP, FUNCTIONS);
+    static final List<StandIn> ALL = List.of(NET, CRON, VAULT, HTTP, FUNCTIONS, SchemaDumpStandIns.PGJWT,
+            SchemaDumpStandIns.GRAPHQL, SchemaDumpStandIns.PGSODIUM);
 
     /** The stand-in a file's {@code CREATE EXTENSION name} asks for, if any. */
     static Optional<StandIn> forExtension(String extension) {

@@ -226,13 +226,34 @@ public final class SupabasePreparation {
             return new PreparedItem(standIn.what(), Outcome.NOT_NEEDED, "the server has " + standIn.extension()
                     + ": a file's CREATE EXTENSION " + standIn.extension() + " creates the real one");
         }
-        st.execute(standIn.sql());
+        String sql = standIn.sql();
+        if (standIn.requires() != null) {
+            String schema = extensionSchema(connection, standIn.requires());
+            if (schema == null) {
+                return new PreparedItem(standIn.what(), Outcome.LEFT_ALONE, "it needs " + standIn.requires()
+                        + ", which this server does not have; files that call its functions will fail");
+            }
+            sql = sql.replace("@requires@", quoteIdent(schema));
+        }
+        st.execute(sql);
         return new PreparedItem(standIn.what(), Outcome.CREATED, standIn.doesNot());
     }
 
+    /** A function with its argument types, a schema-qualified table, or a schema. */
     private static String probeQuery(StandIn standIn) {
         return standIn.probe().endsWith(")") ? "SELECT to_regprocedure(?) IS NOT NULL"
-                : "SELECT to_regclass(?) IS NOT NULL";
+                : standIn.probe().contains(".") ? "SELECT to_regclass(?) IS NOT NULL"
+                : "SELECT 1 FROM pg_namespace WHERE nspname = ?";
+    }
+
+    private static String extensionSchema(Connection connection, String extension) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT n.nspname FROM pg_extension e"
+                + " JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = ?")) {
+            ps.setString(1, extension);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     private static boolean available(Connection connection, String extension) throws SQLException {

@@ -131,6 +131,19 @@ class BootstrapperTest {
     }
 
     @Test
+    void aDumpsPgjwtUnderAutoPointsToEmulateWhichProvidesIt() throws Exception {
+        write("supabase/migrations/20250301000000_remote_schema.sql", """
+                CREATE EXTENSION IF NOT EXISTS "pgcrypto" WITH SCHEMA "extensions";
+                CREATE EXTENSION IF NOT EXISTS "pgjwt" WITH SCHEMA "extensions";
+                """);
+        PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.AUTO));
+        assertTrue(e.getMessage().startsWith("20250301000000_remote_schema.sql:2:")
+                && e.getMessage().contains("The file is not at fault: this server does not have the extension pgjwt")
+                && e.getMessage().contains("-Dpmoves.supabaseCompat=emulate (pmoves' own pgjwt, whose sign and verify")
+                && !e.getMessage().contains("Fix the file"), e.getMessage());
+    }
+
+    @Test
     void aCallThatDoesNotFitAStandInIsTheFilesMistake() throws Exception {
         write("supabase/migrations/20250301000000_ping.sql", "select net.http_post(address := 'https://x.test');\n");
         PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.EMULATE));

@@ -60,7 +60,13 @@ class SupabaseProjectsTest {
                 // citext, uuid_generate_v4 and gen_random_bytes unqualified; grants and owners of platform roles
                 Arguments.of("team-crm", "SELECT (SELECT count(*) FROM crm.members WHERE email = 'owner@example.TEST')"
                         + " || '|' || (SELECT length(token) FROM crm.invites) || '|'"
-                        + " || (SELECT proowner::regrole::text FROM pg_proc WHERE proname = 'is_member')", "1|32|supabase_admin"));
+                        + " || (SELECT proowner::regrole::text FROM pg_proc WHERE proname = 'is_member')", "1|32|supabase_admin"),
+                // a db dump naming pgsodium, pg_graphql and pgjwt: tokens signed with a Vault key and checked again,
+                // grants on graphql_public, and a GraphQL call that answers why it cannot
+                Arguments.of("api-tokens-dump", "SELECT string_agg(name || ':' || (public.client_of_token(token) = id),"
+                        + " ',' ORDER BY name) || '|' || (graphql_public.graphql(query := '{ apiClientsCollection"
+                        + " { edges { node { name } } } }') -> 'errors' -> 0 ->> 'message') FROM public.api_clients",
+                        "billing-worker:true,report-exporter:true|not resolved: pmoves stand-in for pg_graphql"));
     }
 
     @ParameterizedTest(name = "{0}")

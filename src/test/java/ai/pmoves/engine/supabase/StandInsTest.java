@@ -12,13 +12,20 @@ import ai.pmoves.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
-/** supabaseCompat=emulate on a bare PostgreSQL 17, which has none of pg_net, pg_cron, supabase_vault, http. */
+/**
+ * supabaseCompat=emulate on a bare PostgreSQL 17, which has none of pg_net, pg_cron, supabase_vault, http, pgjwt,
+ * pg_graphql, pgsodium.
+ */
 class StandInsTest {
     TestPostgres.Database db;
     List<PreparedItem> items;
@@ -35,7 +42,7 @@ class StandInsTest {
     void eachStandInIsCreatedOnceWithALineSayingWhatItDoesNotDo() throws Exception {
         List<String> standIns = items.stream().filter(i -> i.what().startsWith("stand-in")).map(PreparedItem::toString)
                 .toList();
-        assertEquals(5, standIns.size(), standIns.toString());
+        assertEquals(7, standIns.size(), standIns.toString());
         assertTrue(standIns.get(0).startsWith("stand-in net (for pg_net): created — ")
                 && standIns.get(0).contains("nothing is sent"), standIns.get(0));
         assertTrue(standIns.get(1).startsWith("stand-in cron (for pg_cron): created — ")
@@ -44,10 +51,18 @@ class StandInsTest {
         assertTrue(standIns.get(3).startsWith("stand-in http (for http): created — ")
                 && standIns.get(3).contains("send nothing"), standIns.get(3));
         assertTrue(standIns.get(4).startsWith("stand-in supabase_functions: created — "), standIns.get(4));
+        assertTrue(standIns.get(5).startsWith("stand-in graphql (for pg_graphql): created — ")
+                && standIns.get(5).contains("answer every query with an error"), standIns.get(5));
+        assertTrue(standIns.get(6).startsWith("stand-in pgsodium (for pgsodium): created — ")
+                && standIns.get(6).contains("no function"), standIns.get(6));
+        assertEquals("pgjwt in schema extensions, by pmoves (for pgjwt): created — sign, verify, algorithm_sign,"
+                + " url_encode, url_decode and try_cast_double work as pgjwt's do: tokens are really signed and checked"
+                + " (HS256, HS384, HS512) with pgcrypto's hmac", items.stream().filter(i -> i.what().startsWith("pgjwt"))
+                .findFirst().orElseThrow().toString());
         try (Connection c = db.connect()) {
             assertTrue(SupabasePreparation.prepare(c, true).stream()
                     .allMatch(i -> i.outcome() == PreparedItem.Outcome.PRESENT));
-            assertEquals(Set.of("pg_net", "pg_cron", "supabase_vault", "http"),
+            assertEquals(Set.of("pg_net", "pg_cron", "supabase_vault", "http", "pgjwt", "pg_graphql", "pgsodium"),
                     SupabasePreparation.stoodInExtensions(c));
         }
     }
@@ -134,6 +149,105 @@ class StandInsTest {
                     + " || (convert_from(q.body, 'UTF8')::jsonb -> 'record' ->> 'total') || '|' || q.timeout_milliseconds"
                     + " FROM supabase_functions.hooks h JOIN net.http_request_queue q ON q.id = h.request_id"));
         }
+    }
+
+    @Test
+    void pgjwtSignsTheTokenJavaComputesForEachAlgorithm() throws Exception {
+        String payload = "{\"sub\":\"b7e0c3a2-1111-4e5f-8a9b-0c1d2e3f4a5b\",\"role\":\"authenticated\",\"exp\":4102444800}";
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            assertEquals(jwt(payload, "a-secret-of-32-characters-or-so!", "HS256"), single(st, "SELECT extensions.sign('"
+                    + payload + "'::json, 'a-secret-of-32-characters-or-so!')"), "HS256 is the default");
+            for (String algorithm : List.of("HS256", "HS384", "HS512")) {
+                assertEquals(jwt(payload, "k", algorithm), single(st, "SELECT sign('" + payload + "', 'k', '"
+                        + algorithm + "')"), algorithm + ", unqualified through the search_path as on Supabase");
+            }
+            assertEquals("payload json, secret text, algorithm text DEFAULT 'HS256'::text",
+                    single(st, "SELECT pg_get_function_arguments('extensions.sign(json,text,text)'::regprocedure)"));
+            SQLException e = assertThrows(SQLException.class, () -> st.execute("SELECT extensions.sign('{}', 'k', 'RS256')"));
+            assertTrue(e.getMessage().contains("RS256") && e.getMessage().contains("HS256, HS384 or HS512"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void pgjwtVerifiesAJavaTokenAndRejectsAWrongSecretOrAnExpiredOne() throws Exception {
+        String live = jwt("{\"sub\":\"42\",\"exp\":4102444800}", "s3cret", "HS384");
+        String expired = jwt("{\"sub\":\"42\",\"exp\":946684800}", "s3cret", "HS256");
+        String early = jwt("{\"sub\":\"42\",\"nbf\":4102444800}", "s3cret", "HS256");
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            assertEquals("HS384|42|true", single(st, "SELECT (header ->> 'alg') || '|' || (payload ->> 'sub') || '|'"
+                    + " || valid FROM extensions.verify('" + live + "', 's3cret', 'HS384')"));
+            assertEquals("false", single(st, "SELECT valid::text FROM extensions.verify('" + live + "', 'other', 'HS384')"));
+            assertEquals("false", single(st, "SELECT valid::text FROM extensions.verify('" + expired + "', 's3cret')"));
+            assertEquals("false", single(st, "SELECT valid::text FROM extensions.verify('" + early + "', 's3cret')"));
+            assertEquals("true", single(st, "SELECT valid::text FROM verify(sign('{\"n\": 1}', 'x'), 'x')"));
+            assertEquals("aGk_Pz8|hi???|null", single(st, "SELECT extensions.url_encode('hi???'::bytea) || '|'"
+                    + " || convert_from(extensions.url_decode('aGk_Pz8'), 'utf8') || '|'"
+                    + " || coalesce(extensions.try_cast_double('soon')::text, 'null')"));
+        }
+    }
+
+    @Test
+    void graphqlAnswersEveryCallWithAnErrorSayingItIsStoodInAndTakesGrantsAndComments() throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            assertEquals("query text, variables jsonb DEFAULT '{}'::jsonb, \"operationName\" text DEFAULT NULL::text,"
+                    + " extensions jsonb DEFAULT NULL::jsonb", single(st, "SELECT pg_get_function_arguments("
+                    + "'graphql.resolve(text,jsonb,text,jsonb)'::regprocedure)"));
+            st.execute("""
+                    GRANT USAGE ON SCHEMA "graphql_public" TO "anon";
+                    GRANT ALL ON FUNCTION "graphql_public"."graphql"("operationName" "text", "query" "text",
+                      "variables" "jsonb", "extensions" "jsonb") TO "anon";
+                    GRANT ALL ON FUNCTION graphql.resolve TO service_role;
+                    COMMENT ON SCHEMA graphql_public IS 'exposed through PostgREST'""");
+            String answer = single(st, "SELECT graphql_public.graphql(query := '{ accountsCollection { edges { node"
+                    + " { id } } } }')");
+            assertEquals("null|" + SchemaDumpStandIns.GRAPHQL_NOT_RESOLVED, single(st, "SELECT (a -> 'data')::text || '|'"
+                    + " || (a -> 'errors' -> 0 ->> 'message') FROM (SELECT '" + answer + "'::jsonb a) x"));
+            assertEquals(answer, single(st, "SELECT graphql.resolve('{ __typename }')::text"));
+        }
+    }
+
+    @Test
+    void pgsodiumIsItsSchemaAndRolesOnly() throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            assertEquals("0", single(st, "SELECT count(*) FROM pg_proc WHERE pronamespace = 'pgsodium'::regnamespace"));
+            assertEquals("pgsodium_keyholder>pgsodium_keyiduser, pgsodium_keymaker>pgsodium_keyholder", single(st,
+                    "SELECT string_agg(a.rolname || '>' || r.rolname, ', ' ORDER BY a.rolname) FROM pg_auth_members m"
+                    + " JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles a ON a.oid = m.member"
+                    + " WHERE r.rolname LIKE 'pgsodium%' AND a.rolname LIKE 'pgsodium%'"));
+        }
+    }
+
+    @Test
+    void aDumpsStatementsAboutTheThreeExtensionsRunAsNothingWithALineEach() throws Exception {
+        RecordingLog log = new RecordingLog();
+        try (Connection c = db.connect();
+             Connection files = StandInConnection.wrap(c, SupabasePreparation.stoodInExtensions(c), log);
+             Statement st = files.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS \"pgsodium\" WITH SCHEMA \"pgsodium\"");
+            st.execute("CREATE EXTENSION IF NOT EXISTS \"pg_graphql\" WITH SCHEMA \"graphql\"");
+            st.execute("CREATE EXTENSION IF NOT EXISTS \"pgjwt\" WITH SCHEMA \"extensions\"");
+            st.execute("COMMENT ON EXTENSION \"pg_graphql\" IS 'pg_graphql: GraphQL support'");
+            st.execute("DROP EXTENSION IF EXISTS \"pgjwt\"");
+            assertEquals(5, log.lines.size(), log.lines.toString());
+            assertTrue(log.lines.get(2).startsWith("INFO Supabase stand-in: CREATE EXTENSION IF NOT EXISTS \"pgjwt\""
+                    + " WITH SCHEMA \"extensions\" — the server has no pgjwt, so the statement runs as nothing:"
+                    + " in its place is pmoves' own pgjwt"), log.lines.get(2));
+            assertTrue(log.lines.get(1).contains("a stand-in for pg_graphql whose graphql.resolve"), log.lines.get(1));
+            assertEquals("0", single(st, "SELECT count(*) FROM pg_extension WHERE extname IN ('pgjwt', 'pg_graphql',"
+                    + " 'pgsodium')"));
+        }
+    }
+
+    /** A JWT as RFC 7519 builds it, with pgjwt's header, computed here with the JDK's HMAC. */
+    private static String jwt(String payload, String secret, String algorithm) throws Exception {
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        String signables = url.encodeToString(("{\"alg\":\"" + algorithm + "\",\"typ\":\"JWT\"}")
+                .getBytes(StandardCharsets.UTF_8)) + "." + url.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        String mac = "Hmac" + algorithm.replace("HS", "SHA");
+        Mac hmac = Mac.getInstance(mac);
+        hmac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), mac));
+        return signables + "." + url.encodeToString(hmac.doFinal(signables.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
