@@ -63,16 +63,21 @@ public abstract class AbstractFilesMojo extends AbstractPmovesMojo {
         return Hooks.read(directory(configured, "hooks"), basedir.toPath());
     }
 
-    /** The seed files as configured (any argument may be null), defaults filled in. */
+    /**
+     * The seed files as configured (any argument may be null), defaults filled in: without seedDirectories, db and
+     * then the Supabase CLI's seed files ({@code supabase/config.toml}'s {@code [db.seed]}, else supabase/seed.sql).
+     */
     protected SeedSources seedSources(File initDirectory, List<File> seedDirectories, List<String> seedIncludes,
                                       List<String> seedExcludes) {
         Path base = basedir.toPath();
         boolean seedsConfigured = seedDirectories != null && !seedDirectories.isEmpty();
+        // the user's seedDirectories win: supabase/config.toml is read only for the defaults
         return SeedSources.in(base)
                 .withInitDirectory(directory(initDirectory, "initdb"))
                 .withSeedDirectories(seedsConfigured
                         ? seedDirectories.stream().map(d -> ConfiguredDirectory.configured(d.toPath())).toList()
                         : List.of(ConfiguredDirectory.byDefault(base.resolve("db"))))
+                .withSupabaseSeeds(seedsConfigured ? null : base.resolve("supabase"))
                 .withIncludes(seedIncludes == null ? List.of() : seedIncludes)
                 .withExcludes(seedExcludes == null ? List.of() : seedExcludes);
     }

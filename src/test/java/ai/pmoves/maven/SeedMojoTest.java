@@ -64,6 +64,31 @@ class SeedMojoTest {
 
     @Test
     @InjectMojo(goal = "seed", pom = POM)
+    void byDefaultTheSupabaseClisSeedSqlRunsAfterDbAndIsRecordedAsTheCliRecordsIt(SeedMojo mojo) throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("mojo_seed_cli_default");
+        configure(mojo, db, project("db/v5_12_seed.sql", "CREATE TABLE board (name text);\n",
+                "supabase/seed.sql", "INSERT INTO board VALUES ('from supabase/seed.sql');\n"));
+        mojo.execute();
+        assertEquals(List.of("from supabase/seed.sql"), db.column("SELECT name FROM board"));
+        assertEquals(List.of("db/v5_12_seed.sql", "supabase/seed.sql"),
+                db.column("SELECT path FROM supabase_migrations.seed_files ORDER BY path"));
+    }
+
+    @Test
+    @InjectMojo(goal = "seed", pom = POM)
+    void configuredSeedDirectoriesWinOverConfigToml(SeedMojo mojo) throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("mojo_seed_cli_configured");
+        configure(mojo, db, project("seeds/a.sql", "CREATE TABLE board (name text);\n",
+                "supabase/seed.sql", "INSERT INTO board VALUES ('from supabase/seed.sql');\n",
+                "supabase/config.toml", "[db.seed]\nsql_paths = [\"./seed.sql\", \"./missing.sql\"]\n"));
+        mojo.seedDirectories = List.of(root.resolve("seeds").toFile());
+        mojo.execute();
+        assertEquals(List.of(), db.column("SELECT name FROM board"));
+        assertEquals(List.of("seeds/a.sql"), db.column("SELECT path FROM supabase_migrations.seed_files"));
+    }
+
+    @Test
+    @InjectMojo(goal = "seed", pom = POM)
     void badValuesFailBeforeConnecting(SeedMojo mojo) throws Exception {
         configure(mojo, null, project("db/v5_12_seed.sql", "SELECT 1;\n"));
         setVariableValueToObject(mojo, "url", "jdbc:postgresql://10.255.255.1:1/never");

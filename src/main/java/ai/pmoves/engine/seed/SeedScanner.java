@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Finds the seed files: the init scripts, then each seed directory, each in natural order; {@code seedIncludes} and
- * {@code seedExcludes} filter the seeds only.
+ * Finds the seed files: the init scripts, then each seed directory, each in natural order, then the Supabase CLI's
+ * seed files ({@link SupabaseSeeds}); {@code seedIncludes} and {@code seedExcludes} filter the seeds only.
  */
 public final class SeedScanner {
     private SeedScanner() {
@@ -35,12 +35,17 @@ public final class SeedScanner {
             addDirectory(sources.initDirectory(), "initDirectory", sources,
                     new SeedFilter(List.of(), List.of()), true, files, log);
         }
-        if (sources.seedDirectories().isEmpty()) {
+        if (sources.seedDirectories().isEmpty() && sources.supabaseDirectory() == null) {
             return List.copyOf(files.values());
         }
         SeedFilter filter = new SeedFilter(sources.includes(), sources.excludes());
         for (ConfiguredDirectory directory : sources.seedDirectories()) {
             addDirectory(directory, "seedDirectories", sources, filter, false, files, log);
+        }
+        if (sources.supabaseDirectory() != null) {
+            for (Path file : SupabaseSeeds.find(sources.supabaseDirectory(), log)) {
+                add(file, sources, filter, false, files);
+            }
         }
         for (String glob : filter.unmatchedIncludes()) {
             log.warn("seedIncludes pattern '" + glob + "' matches no seed file" + (glob.contains("/")
@@ -66,10 +71,15 @@ public final class SeedScanner {
         }
         found.sort(Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE));
         for (Path file : found) {
-            SeedFile seed = new SeedFile(file, SqlFiles.recordedPath(sources.baseDirectory(), file), initScripts);
-            if (filter.accepts(seed)) {
-                files.putIfAbsent(seed.path(), seed);
-            }
+            add(file, sources, filter, initScripts, files);
+        }
+    }
+
+    private static void add(Path file, SeedSources sources, SeedFilter filter, boolean initScript,
+                            Map<String, SeedFile> files) {
+        SeedFile seed = new SeedFile(file, SqlFiles.recordedPath(sources.baseDirectory(), file), initScript);
+        if (filter.accepts(seed)) {
+            files.putIfAbsent(seed.path(), seed);
         }
     }
 

@@ -18,9 +18,12 @@ import java.util.List;
  *                        file name ({@code v5_12_*.sql})
  * @param excludes        globs, matched the same way, that take a seed file out
  * @param baseDirectory   the project directory: the seed table records paths relative to it
+ * @param supabaseDirectory the Supabase CLI's directory ({@code supabase}) whose seed files run after the seed
+ *                        directories, as its {@code config.toml} lists them ({@code [db.seed] sql_paths}, by default
+ *                        {@code ./seed.sql}); null for none
  */
 public record SeedSources(ConfiguredDirectory initDirectory, List<ConfiguredDirectory> seedDirectories,
-                          List<String> includes, List<String> excludes, Path baseDirectory) {
+                          List<String> includes, List<String> excludes, Path baseDirectory, Path supabaseDirectory) {
 
     public SeedSources {
         seedDirectories = List.copyOf(seedDirectories);
@@ -30,15 +33,15 @@ public record SeedSources(ConfiguredDirectory initDirectory, List<ConfiguredDire
 
     /** No init scripts or seed directories yet, every {@code .sql} file counts, paths recorded from the project. */
     public static SeedSources in(Path baseDirectory) {
-        return new SeedSources(null, List.of(), List.of(), List.of(), baseDirectory);
+        return new SeedSources(null, List.of(), List.of(), List.of(), baseDirectory, null);
     }
 
     public SeedSources withInitDirectory(ConfiguredDirectory initDirectory) {
-        return new SeedSources(initDirectory, seedDirectories, includes, excludes, baseDirectory);
+        return new SeedSources(initDirectory, seedDirectories, includes, excludes, baseDirectory, supabaseDirectory);
     }
 
     public SeedSources withSeedDirectories(List<ConfiguredDirectory> seedDirectories) {
-        return new SeedSources(initDirectory, seedDirectories, includes, excludes, baseDirectory);
+        return new SeedSources(initDirectory, seedDirectories, includes, excludes, baseDirectory, supabaseDirectory);
     }
 
     public SeedSources withSeedDirectories(ConfiguredDirectory... seedDirectories) {
@@ -46,16 +49,21 @@ public record SeedSources(ConfiguredDirectory initDirectory, List<ConfiguredDire
     }
 
     public SeedSources withIncludes(List<String> includes) {
-        return new SeedSources(initDirectory, seedDirectories, includes, excludes, baseDirectory);
+        return new SeedSources(initDirectory, seedDirectories, includes, excludes, baseDirectory, supabaseDirectory);
     }
 
     public SeedSources withExcludes(List<String> excludes) {
-        return new SeedSources(initDirectory, seedDirectories, includes, excludes, baseDirectory);
+        return new SeedSources(initDirectory, seedDirectories, includes, excludes, baseDirectory, supabaseDirectory);
+    }
+
+    /** The Supabase CLI's seed files of {@code supabaseDirectory} too, after the seed directories. */
+    public SeedSources withSupabaseSeeds(Path supabaseDirectory) {
+        return new SeedSources(initDirectory, seedDirectories, includes, excludes, baseDirectory, supabaseDirectory);
     }
 
     /** The init scripts alone: what bootstrap runs before the migrations. */
     public SeedSources initScriptsOnly() {
-        return withSeedDirectories(List.of());
+        return withSeedDirectories(List.of()).withSupabaseSeeds(null);
     }
 
     /** The seed directories alone: what bootstrap runs after the migrations. */
