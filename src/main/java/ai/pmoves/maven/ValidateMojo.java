@@ -12,6 +12,7 @@ import ai.pmoves.engine.lint.SourceDirectory;
 import ai.pmoves.engine.lint.SourceKind;
 import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.seed.SeedSources;
+import ai.pmoves.engine.seed.SupabaseSeeds;
 import ai.pmoves.engine.sql.PsqlVariables;
 import java.io.File;
 import java.nio.file.Path;
@@ -152,7 +153,7 @@ public class ValidateMojo extends AbstractFilesMojo {
         FailOn threshold = FailOn.parse(failOn);
         LintReport report = Linter.lint(LintOptions.of(basedir.toPath(), directories())
                 .withDisabledRules(new LinkedHashSet<>(CommaList.of(rulesToSkip()))).withSupabaseRolesPrepared(rolesPrepared())
-                .withVariables(definedVariables()));
+                .withVariables(definedVariables()).withSeedFiles(supabaseSeedFiles()));
         for (LintText.Line line : LintText.lines(report)) {
             if (line.severity() == Severity.ERROR) {
                 getLog().error(line.text());
@@ -188,6 +189,12 @@ public class ValidateMojo extends AbstractFilesMojo {
         directories.add(new SourceDirectory(SourceKind.ROLLBACK,
                 rollbackDirectory(rollbackDirectory), "rollbackDirectory"));
         return directories;
+    }
+
+    /** The Supabase CLI's seed files, every one, included or not; none when seedDirectories is configured. */
+    private List<Path> supabaseSeedFiles() {
+        Path supabase = seedSources(initDirectory, seedDirectories, null, null).supabaseDirectory();
+        return supabase == null ? List.of() : SupabaseSeeds.find(supabase, engineLog());
     }
 
     private boolean rolesPrepared() {

@@ -94,4 +94,20 @@ class ValidateMojoTest {
         String json = Files.readString(project.resolve("target/pmoves/validate.json"));
         assertTrue(json.contains("\"seeds\": 1") && json.contains("\"file\": \"seeds/v5_12_seed.sql\""), json);
     }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = POM)
+    void lintsTheSupabaseClisSeedFilesByDefault(ValidateMojo mojo) throws Exception {
+        Path project = projectWithMigrations(root);
+        Files.createDirectories(project.resolve("supabase/seeds"));
+        Files.writeString(project.resolve("supabase/seed.sql"), "SELECT uuid_generate_v4();\n");
+        Files.writeString(project.resolve("supabase/seeds/demo.sql"), "SELECT 1;\n");
+        Files.writeString(project.resolve("supabase/config.toml"),
+                "[db.seed]\nenabled = true\nsql_paths = [\"./seed.sql\", \"./seeds/*.sql\"]\n");
+        configure(mojo, project);
+        mojo.failOn = "none";
+        mojo.execute();
+        String json = Files.readString(project.resolve("target/pmoves/validate.json"));
+        assertTrue(json.contains("\"seeds\": 2") && json.contains("\"file\": \"supabase/seed.sql\""), json);
+    }
 }

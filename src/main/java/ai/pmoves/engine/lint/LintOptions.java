@@ -14,24 +14,30 @@ import java.util.Set;
  * @param supabaseRolesPrepared whether the build creates the Supabase roles before the files run
  *                              ({@code pmoves:bootstrap} with {@code supabaseCompat=auto})
  * @param variables             the names of the psql variables the files are run with
+ * @param seedFiles             seed files outside the directories, linted after them: the Supabase CLI's
+ *                              ({@code [db.seed] sql_paths} of {@code supabase/config.toml})
  */
 public record LintOptions(Path baseDirectory, List<SourceDirectory> directories, Set<String> disabledRules,
-                          boolean supabaseRolesPrepared, Set<String> variables) {
+                          boolean supabaseRolesPrepared, Set<String> variables, List<Path> seedFiles) {
 
     /** Every rule on, no Supabase roles prepared, no psql variables. */
     public static LintOptions of(Path baseDirectory, List<SourceDirectory> directories) {
-        return new LintOptions(baseDirectory, directories, Set.of(), false, Set.of());
+        return new LintOptions(baseDirectory, directories, Set.of(), false, Set.of(), List.of());
     }
 
     public LintOptions withDisabledRules(Set<String> disabledRules) {
-        return new LintOptions(baseDirectory, directories, disabledRules, supabaseRolesPrepared, variables);
+        return new LintOptions(baseDirectory, directories, disabledRules, supabaseRolesPrepared, variables, seedFiles);
     }
 
     public LintOptions withSupabaseRolesPrepared(boolean supabaseRolesPrepared) {
-        return new LintOptions(baseDirectory, directories, disabledRules, supabaseRolesPrepared, variables);
+        return new LintOptions(baseDirectory, directories, disabledRules, supabaseRolesPrepared, variables, seedFiles);
+    }
+
+    public LintOptions withSeedFiles(List<Path> seedFiles) {
+        return new LintOptions(baseDirectory, directories, disabledRules, supabaseRolesPrepared, variables, seedFiles);
     }
 
     public LintOptions withVariables(Set<String> variables) {
-        return new LintOptions(baseDirectory, directories, disabledRules, supabaseRolesPrepared, variables);
+        return new LintOptions(baseDirectory, directories, disabledRules, supabaseRolesPrepared, variables, seedFiles);
     }
 }

@@ -32,6 +32,9 @@ public final class Linter {
                     files.addAll(read(directory, options.baseDirectory()));
                 }
             }
+            if (kind == SourceKind.SEED) {
+                addSeedFiles(options, files);
+            }
         }
         LintInput input = new LintInput(List.copyOf(files), options.supabaseRolesPrepared(), options.variables());
         List<Finding> findings = new ArrayList<>();
@@ -39,6 +42,16 @@ public final class Linter {
             rule.check(input, findings);
         }
         return new LintReport(input.files(), rules, List.copyOf(disabled), List.copyOf(findings));
+    }
+
+    /** The seed files outside the directories, each once (a seed directory may hold one of them too). */
+    private static void addSeedFiles(LintOptions options, List<SourceFile> files) {
+        for (Path path : options.seedFiles()) {
+            String name = displayName(path, options.baseDirectory());
+            if (files.stream().noneMatch(f -> f.displayName().equals(name))) {
+                files.add(SourceFile.read(SourceKind.SEED, path, name));
+            }
+        }
     }
 
     private static List<SourceFile> read(SourceDirectory source, Path base) {
