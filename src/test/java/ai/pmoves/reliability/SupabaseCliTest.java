@@ -104,6 +104,39 @@ class SupabaseCliTest {
         assertEquals(MIGRATIONS.size(), db.column("SELECT file FROM public.ran").size(), "nothing ran twice");
     }
 
+    /** Two seeds of a glob and seed.sql, as config.toml lists them: the CLI and the plugin seed the same files. */
+    private void seedsListedInConfigToml() throws IOException {
+        Path seeds = Files.createDirectories(project.resolve("supabase/seeds"));
+        Files.writeString(seeds.resolve("10_later.sql"), "INSERT INTO public.ran (file) VALUES ('seeds/10_later');\n");
+        Files.writeString(seeds.resolve("9_first.sql"), "INSERT INTO public.ran (file) VALUES ('seeds/9_first');\n");
+        Files.writeString(project.resolve("supabase/config.toml"), "project_id = \"cli-seeds\"\n\n[db]\nport = 54322\n"
+                + "\n[db.seed]\nenabled = true\nsql_paths = [\"./seeds/*.sql\", \"./seed.sql\"]\n");
+    }
+
+    @Test
+    void whatThePluginSeededFromConfigTomlsSqlPathsTheCliFindsNothingToSeed() throws Exception {
+        seedsListedInConfigToml();
+        BootstrapResult result = bootstrap();
+        assertEquals(List.of("supabase/seeds/9_first.sql", "supabase/seeds/10_later.sql", "supabase/seed.sql"),
+                result.seeds().ran());
+        String push = cli.succeed(project, "db", "push", "--dry-run", "--include-seed", "--db-url", url());
+        assertTrue(push.contains("Remote database is up to date."), push);
+    }
+
+    @Test
+    void whatTheCliSeededFromConfigTomlsSqlPathsABootstrapDoesNotRunAgain() throws Exception {
+        seedsListedInConfigToml();
+        cli.succeed(project, "db", "push", "--include-seed", "--yes", "--db-url", url());
+        List<String> cliSeeds = db.column("SELECT file FROM public.ran WHERE file LIKE 'seeds/%' ORDER BY n");
+
+        BootstrapResult result = bootstrap();
+        assertEquals(List.of(), result.seeds().ran());
+        assertEquals(List.of("supabase/seeds/9_first.sql", "supabase/seeds/10_later.sql", "supabase/seed.sql"),
+                result.seeds().unchanged());
+        // the one difference: the CLI's Go glob sorts by bytes, the plugin a glob's files in natural order
+        assertEquals(List.of("seeds/10_later", "seeds/9_first"), cliSeeds, "the CLI's order");
+    }
+
     /** A file that runs outside a transaction, and one with transaction control of its own that psql runs as written. */
     @ParameterizedTest
     @ValueSource(strings = {"-- pmoves:no-transaction\nINSERT INTO public.ran (file) VALUES ('20240103000000_half');\n"
@@ -135,10 +168,11 @@ class SupabaseCliTest {
     private BootstrapResult bootstrap() {
         ApplyOptions apply = ApplyOptions.of(configured(project.resolve("supabase/migrations")))
                 .withLockTimeout(Duration.ofSeconds(10));
+        // the goals' defaults, nothing configured: db/, then the CLI's own seeds (supabase/config.toml, seed.sql)
         SeedSources sources = SeedSources.in(project)
                 .withInitDirectory(byDefault(project.resolve("supabase/initdb")))
-                .withSeedDirectories(configured(project.resolve("supabase")))
-                .withIncludes(List.of("seed.sql"));
+                .withSeedDirectories(byDefault(project.resolve("db")))
+                .withSupabaseSeeds(project.resolve("supabase"));
         SeedOptions seeds = SeedOptions.of(sources).withLockTimeout(Duration.ofSeconds(10));
         return new Bootstrapper(settings(), new RecordingLog()).bootstrap(new BootstrapOptions(apply, seeds,
                 SupabaseCompat.OFF));
