@@ -69,6 +69,11 @@ public final class Seeder {
     public SeedResult seed(WorkSession session, SeedOptions options) {
         long start = System.nanoTime();
         List<SeedFile> files = SeedScanner.scan(options.sources(), log);
+        if (files.isEmpty() && options.sources().equals(options.sources().initScriptsOnly())) {
+            // bootstrap's run before the migrations: "no seed files" there reads as if the seeds were not found
+            log.info("No init scripts: nothing to run before the migrations.");
+            return new SeedResult(List.of(), List.of(), List.of(), (System.nanoTime() - start) / 1_000_000);
+        }
         if (files.isEmpty()) {
             return nothingToSeed(start, "");
         }

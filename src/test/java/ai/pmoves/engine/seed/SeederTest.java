@@ -354,4 +354,14 @@ class SeederTest {
         assertEquals(List.of(), result.ran());
         assertTrue(db.log.has("No seed files: nothing to seed."), db.log.lines.toString());
     }
+
+    @Test
+    void withoutInitScriptsTheRunBeforeTheMigrationsDoesNotSayThereAreNoSeeds() throws Exception {
+        db.file("db/v5_1_b.sql", "SELECT 1;\n");
+        try (WorkSession session = WorkSession.open(db.settings())) {
+            db.seeder().seed(session, db.options(db.sources().initScriptsOnly(), SeedMode.CHANGED));
+        }
+        assertTrue(db.log.has("No init scripts: nothing to run before the migrations."), db.log.lines.toString());
+        assertTrue(!db.log.has("No seed files: nothing to seed."), db.log.lines.toString());
+    }
 }

@@ -1,0 +1,1 @@
+CREATE TABLE public.should_not_exist (id int);

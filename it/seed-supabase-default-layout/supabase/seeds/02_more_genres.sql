@@ -1,0 +1,1 @@
+INSERT INTO public.genres VALUES (3, 'documentary');
