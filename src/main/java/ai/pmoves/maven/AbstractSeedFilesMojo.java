@@ -25,8 +25,11 @@ public abstract class AbstractSeedFilesMojo extends AbstractDatabaseMojo {
 
     /**
      * Seed directories, run in this order after the init scripts, the files of each in natural order ({@code v5_9}
-     * before {@code v5_12} before {@code v5_14}). Default: db in the project directory, skipped with one line when it
-     * does not exist. As a property, a comma list: {@code -Dpmoves.seedDirectories=db,db/demo}.
+     * before {@code v5_12} before {@code v5_14}). Default: db in the project directory (skipped with one line when it
+     * does not exist), then the Supabase CLI's seed files: {@code [db.seed] sql_paths} of supabase/config.toml (paths
+     * or globs relative to supabase/, in that order; none when {@code enabled = false}), or supabase/seed.sql without
+     * one. When set, these directories are the seeds and config.toml is not read. As a property, a comma list:
+     * {@code -Dpmoves.seedDirectories=db,db/demo}.
      *
      * @since 0.1.0
      */

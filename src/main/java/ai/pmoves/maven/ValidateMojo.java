@@ -89,7 +89,9 @@ public class ValidateMojo extends AbstractFilesMojo {
 
     /**
      * Seed directories to lint: every SQL file in them, whichever of them seed runs. Default: db in the project
-     * directory, skipped when it does not exist. As a property, a comma list: {@code -Dpmoves.seedDirectories=db,db/demo}.
+     * directory, skipped when it does not exist, and the Supabase CLI's seed files ({@code [db.seed] sql_paths} of
+     * supabase/config.toml, or supabase/seed.sql without one); when set, config.toml is not read. As a property, a comma
+     * list: {@code -Dpmoves.seedDirectories=db,db/demo}.
      *
      * @since 0.1.0
      */

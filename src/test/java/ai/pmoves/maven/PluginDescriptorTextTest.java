@@ -52,6 +52,10 @@ class PluginDescriptorTextTest {
                 text.get("seed.initDirectory"));
         assertTrue(text.get("seed.seedDirectories").contains("Default: db in the project directory"),
                 text.get("seed.seedDirectories"));
+        for (String goal : List.of("seed", "bootstrap", "status", "validate")) {
+            assertTrue(text.get(goal + ".seedDirectories").contains("[db.seed] sql_paths of supabase/config.toml"),
+                    text.get(goal + ".seedDirectories"));
+        }
         assertTrue(text.get("new").contains("supabase/migrations/TIMESTAMP_NAME.sql"), text.get("new"));
     }
 
