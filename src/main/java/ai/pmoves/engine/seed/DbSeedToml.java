@@ -72,7 +72,7 @@ final class DbSeedToml {
         int equals = text.indexOf('=', pos);
         int newline = text.indexOf('\n', pos);
         if (equals < 0 || (newline >= 0 && newline < equals)) {
-            throw error("a line that is not key = value");
+            throw error("it is neither a [table] header nor key = value");
         }
         String key = dotted(text.substring(pos, equals));
         pos = equals + 1;
@@ -103,6 +103,7 @@ final class DbSeedToml {
             return string(c);
         }
         if (c == '[') {
+            int opened = line;
             pos++;
             List<Object> values = new ArrayList<>();
             while (skipBlank() && peek() != ']') {
@@ -111,11 +112,12 @@ final class DbSeedToml {
                 if (pos < text.length() && peek() == ',') {
                     pos++;
                 } else if (pos >= text.length() || peek() != ']') {
-                    throw error("an array whose values are not separated by commas or that never closes with ]");
+                    throw error(opened, "cannot read the array that opens on this line: its values are not separated"
+                            + " by commas, or it does not close with ]");
                 }
             }
             if (pos >= text.length()) {
-                throw error("an array that never closes with ]");
+                throw error(opened, "cannot read the array that opens on this line: it does not close with ]");
             }
             pos++;
             return values;
@@ -191,13 +193,13 @@ final class DbSeedToml {
             table.forEach((k, v) -> assign(key + "." + k, v, at));
         } else if (key.equals("db.seed.enabled")) {
             if (!(value instanceof Bare bare) || !bare.text().matches("true|false")) {
-                throw error(at, "[db.seed] enabled must be true or false, not " + shown(value));
+                throw error(at, "[db.seed] enabled is " + shown(value) + ": write true or false, without quotes");
             }
             enabled = Boolean.parseBoolean(bare.text());
         } else if (key.equals("db.seed.sql_paths")) {
             if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
-                throw error(at, "[db.seed] sql_paths must be an array of strings, e.g. [\"./seed.sql\"], not "
-                        + shown(value));
+                throw error(at, "[db.seed] sql_paths is " + shown(value) + ": write an array of strings, e.g."
+                        + " [\"./seed.sql\"]");
             }
             sqlPaths = list.stream().map(String.class::cast).toList();
         }
@@ -257,12 +259,13 @@ final class DbSeedToml {
         return text.charAt(pos);
     }
 
+    /** The TOML of the current line cannot be read: {@code what} says why. */
     private PmovesException error(String what) {
-        return error(line, what);
+        return error(line, "cannot read this line: " + what);
     }
 
     private PmovesException error(int at, String what) {
-        return new PmovesException(file + ":" + at + ": cannot read " + what + ". The plugin reads [db.seed]"
+        return new PmovesException(file + ":" + at + ": " + what + ". The plugin reads [db.seed]"
                 + " enabled and sql_paths of the Supabase CLI's config.toml to find the seed files: fix the line (the"
                 + " CLI cannot read it either), or set seedDirectories, which leaves config.toml unread.");
     }

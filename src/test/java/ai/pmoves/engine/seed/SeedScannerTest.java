@@ -148,6 +148,11 @@ class SeedScannerTest {
         PmovesException e = assertThrows(PmovesException.class, () -> scan(cliLayout()));
         assertTrue(e.getMessage().startsWith(project.resolve("supabase/config.toml") + ":3: "), e.getMessage());
 
+        configToml("[db.seed]\nsql_paths = [\"./seed.sql\"\n\n[auth]\nsite_url = \"http://127.0.0.1:3000\"\n");
+        e = assertThrows(PmovesException.class, () -> scan(cliLayout()));
+        assertTrue(e.getMessage().startsWith(project.resolve("supabase/config.toml") + ":2: cannot read the array that"
+                + " opens on this line"), e.getMessage());
+
         configToml("[db.seed]\nenabled = yes\n");
         e = assertThrows(PmovesException.class, () -> scan(cliLayout()));
         assertTrue(e.getMessage().startsWith(project.resolve("supabase/config.toml") + ":2: "), e.getMessage());
