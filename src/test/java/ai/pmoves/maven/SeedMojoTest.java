@@ -51,26 +51,15 @@ class SeedMojoTest {
 
     @Test
     @InjectMojo(goal = "seed", pom = POM)
-    void defaultsSeedSupabaseInitdbThenDbIntoTheCliTable(SeedMojo mojo) throws Exception {
+    void defaultsSeedSupabaseInitdbThenDbThenTheClisSeedSqlIntoTheCliTable(SeedMojo mojo) throws Exception {
         TestPostgres.Database db = TestPostgres.newDatabase("mojo_seed");
-        configure(mojo, db, project("supabase/initdb/02_seed.sql", "CREATE TABLE board (name text);\n",
-                "db/v5_12_seed.sql", "INSERT INTO board VALUES ('demo');\n"));
+        configure(mojo, db, project("supabase/initdb/02_seed.sql", "CREATE TABLE board (n serial, name text);\n",
+                "db/v5_12_seed.sql", "INSERT INTO board (name) VALUES ('demo');\n",
+                "supabase/seed.sql", "INSERT INTO board (name) VALUES ('from supabase/seed.sql');\n"));
         assertEquals("changed", mojo.seedMode);
         mojo.execute();
-        assertEquals(List.of("demo"), db.column("SELECT name FROM board"));
-        assertEquals(List.of("db/v5_12_seed.sql", "supabase/initdb/02_seed.sql"),
-                db.column("SELECT path FROM supabase_migrations.seed_files ORDER BY path"));
-    }
-
-    @Test
-    @InjectMojo(goal = "seed", pom = POM)
-    void byDefaultTheSupabaseClisSeedSqlRunsAfterDbAndIsRecordedAsTheCliRecordsIt(SeedMojo mojo) throws Exception {
-        TestPostgres.Database db = TestPostgres.newDatabase("mojo_seed_cli_default");
-        configure(mojo, db, project("db/v5_12_seed.sql", "CREATE TABLE board (name text);\n",
-                "supabase/seed.sql", "INSERT INTO board VALUES ('from supabase/seed.sql');\n"));
-        mojo.execute();
-        assertEquals(List.of("from supabase/seed.sql"), db.column("SELECT name FROM board"));
-        assertEquals(List.of("db/v5_12_seed.sql", "supabase/seed.sql"),
+        assertEquals(List.of("demo", "from supabase/seed.sql"), db.column("SELECT name FROM board ORDER BY n"));
+        assertEquals(List.of("db/v5_12_seed.sql", "supabase/initdb/02_seed.sql", "supabase/seed.sql"),
                 db.column("SELECT path FROM supabase_migrations.seed_files ORDER BY path"));
     }
 
