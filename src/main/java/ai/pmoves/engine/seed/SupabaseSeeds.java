@@ -2,7 +2,6 @@ package ai.pmoves.engine.seed;
 
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
-import ai.pmoves.engine.migration.NaturalOrder;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -18,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * The seed files the Supabase CLI runs ({@code supabase db reset}, {@code db push --include-seed}): the
  * {@code [db.seed] sql_paths} of {@code supabase/config.toml}, {@code ./seed.sql} without one, each a path or a glob
- * relative to the {@code supabase} directory, in the listed order, the files of one glob in natural order, a file
+ * relative to the {@code supabase} directory, in the listed order, the files of one glob in the CLI's byte order, a file
  * matched twice once. Globs are the CLI's: {@code *}, {@code ?} and {@code [...]} within one directory level.
  */
 public final class SupabaseSeeds {
@@ -72,8 +71,8 @@ public final class SupabaseSeeds {
             throw new PmovesException("Cannot list " + base + " for the [db.seed] sql_paths entry '" + entry + "': "
                     + e.getMessage(), e);
         }
-        found.sort(Comparator.comparing(f -> base.relativize(f).toString().replace('\\', '/'),
-                NaturalOrder.INSTANCE));
+        // the CLI's order (Go's Glob: names compared byte by byte), so both run one glob's files alike
+        found.sort(Comparator.comparing(f -> base.relativize(f).toString().replace('\\', '/')));
         return found;
     }
 

@@ -104,14 +104,15 @@ class SeedScannerTest {
     }
 
     @Test
-    void sqlPathsRunInTheListedOrderTheFilesOfAGlobInNaturalOrderEachOnce() throws IOException {
+    void sqlPathsRunInTheListedOrderTheFilesOfAGlobInTheClisByteOrderEachOnce() throws IOException {
         touch("supabase/seeds/v5_12_people.sql", "supabase/seeds/v5_9_base.sql", "supabase/seeds/notes.txt",
                 "supabase/seed.sql", "supabase/demo/1_a.sql");
         configToml("[db]\nport = 54322\n\n[db.seed]\n# seeds for db reset\nenabled = true\n"
                 + "sql_paths = [ './seed.sql',  # the main one\n  \"./seeds/*.sql\",\n"
                 + "  \"seeds/v5_9_base.sql\", \"demo/**\" ]\n\n[realtime]\nenabled = true\n");
-        assertEquals(List.of("supabase/seed.sql", "supabase/seeds/v5_9_base.sql", "supabase/seeds/v5_12_people.sql",
-                "supabase/demo/1_a.sql"), scan(cliLayout()), "v5_9_base.sql, matched twice, runs once");
+        assertEquals(List.of("supabase/seed.sql", "supabase/seeds/v5_12_people.sql", "supabase/seeds/v5_9_base.sql",
+                "supabase/demo/1_a.sql"), scan(cliLayout()),
+                "v5_12 before v5_9, as supabase db reset runs them; v5_9_base.sql, matched twice, runs once");
     }
 
     @Test
