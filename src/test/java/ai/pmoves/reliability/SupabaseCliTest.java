@@ -117,8 +117,8 @@ class SupabaseCliTest {
     void whatThePluginSeededFromConfigTomlsSqlPathsTheCliFindsNothingToSeed() throws Exception {
         seedsListedInConfigToml();
         BootstrapResult result = bootstrap();
-        assertEquals(List.of("supabase/seeds/9_first.sql", "supabase/seeds/10_later.sql", "supabase/seed.sql"),
-                result.seeds().ran());
+        assertEquals(List.of("supabase/seeds/10_later.sql", "supabase/seeds/9_first.sql", "supabase/seed.sql"),
+                result.seeds().ran(), "a glob's files in the CLI's byte order");
         String push = cli.succeed(project, "db", "push", "--dry-run", "--include-seed", "--db-url", url());
         assertTrue(push.contains("Remote database is up to date."), push);
     }
@@ -131,10 +131,12 @@ class SupabaseCliTest {
 
         BootstrapResult result = bootstrap();
         assertEquals(List.of(), result.seeds().ran());
-        assertEquals(List.of("supabase/seeds/9_first.sql", "supabase/seeds/10_later.sql", "supabase/seed.sql"),
+        assertEquals(List.of("supabase/seeds/10_later.sql", "supabase/seeds/9_first.sql", "supabase/seed.sql"),
                 result.seeds().unchanged());
-        // the one difference: the CLI's Go glob sorts by bytes, the plugin a glob's files in natural order
+        // the CLI's Go glob sorts by bytes, and the plugin runs a glob's files in that same order
         assertEquals(List.of("seeds/10_later", "seeds/9_first"), cliSeeds, "the CLI's order");
+        assertEquals(cliSeeds.stream().map(f -> "supabase/" + f + ".sql").toList(),
+                result.seeds().unchanged().subList(0, 2), "the plugin's order is the CLI's");
     }
 
     /** A file that runs outside a transaction, and one with transaction control of its own that psql runs as written. */
