@@ -1,7 +1,6 @@
 package ai.pmoves.engine.seed;
 
 import ai.pmoves.engine.PmovesException;
-import ai.pmoves.engine.migration.SqlFiles;
 import ai.pmoves.testing.RecordingLog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,15 +43,6 @@ class SeedScannerTest {
         assertEquals(List.of("supabase/initdb/06_a.sql", "supabase/initdb/06_b.sql", "supabase/initdb/10_c.sql",
                 "db/v5_9_base.sql", "db/v5_12_seed.sql", "db/v5_14_personas.sql", "extra/a.sql", "extra/z.sql"),
                 scan(sources), "a directory listed twice counts once");
-    }
-
-    @Test
-    void pathsAreRecordedFromTheProjectDirectory() {
-        assertEquals("db/v5_12_seed.sql", SqlFiles.recordedPath(project, project.resolve("db/v5_12_seed.sql")));
-        assertEquals("db/v5_12_seed.sql",
-                SqlFiles.recordedPath(project.resolve("sub/.."), project.resolve("./db/v5_12_seed.sql")));
-        assertEquals("../shared/seed.sql",
-                SqlFiles.recordedPath(project.resolve("app"), project.resolve("shared/seed.sql")));
     }
 
     @Test
