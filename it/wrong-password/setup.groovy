@@ -1,4 +1,3 @@
-// A login role whose password the server checks (the IT server trusts every other local connection)
-ai.pmoves.it.ItDatabase.create(itPort, basedir)
-ai.pmoves.it.ItDatabase.passwordRole(itPort, 'it_wrong_password_deployer', 'correct-horse-battery-staple')
+// A login role of the IT's own, with the password the server checks
+ai.pmoves.it.ItDatabase.create(itPort, basedir).passwordRole('it_wrong_password_deployer', 'correct-horse-battery-staple')
 true

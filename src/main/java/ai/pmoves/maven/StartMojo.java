@@ -7,6 +7,8 @@ import ai.pmoves.engine.server.EmbeddedBinaries;
 import ai.pmoves.engine.server.EmbeddedEngine;
 import ai.pmoves.engine.server.PostgresServer;
 import ai.pmoves.engine.server.RunningServers;
+import ai.pmoves.engine.server.ServerHome;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javax.inject.Inject;
@@ -72,6 +74,17 @@ public class StartMojo extends AbstractPmovesMojo {
      */
     @Parameter(property = "pmoves.serverPort", defaultValue = "0")
     protected int serverPort;
+
+    /**
+     * The folder, of the user running the build and open to no one else, where the embedded engine unpacks PostgreSQL
+     * and keeps each server's data while it runs. Unset: {@code ~/.cache/pmoves}. The folder is created with mode 0700;
+     * a start refuses a folder that another user owns or may enter, or a path to it that another user may change,
+     * and says which directory is at fault.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.serverDirectory")
+    protected File serverDirectory;
 
     /**
      * Name of this server, for {@code pmoves:stop}; give two start executions two names to run two servers.
@@ -166,7 +179,7 @@ public class StartMojo extends AbstractPmovesMojo {
                 .resolve("pmoves").resolve("postgres-" + instance + ".log");
         getLog().info("PostgreSQL's own log: " + serverLog);
         return EmbeddedEngine.start(engineLibrary(), binaries, EmbeddedBinaries.release(postgresVersion), serverPort,
-                serverLog);
+                serverLog, serverDirectory == null ? ServerHome.defaultLocation() : serverDirectory.toPath());
     }
 
     /**

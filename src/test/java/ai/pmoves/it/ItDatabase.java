@@ -5,6 +5,9 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -21,39 +24,52 @@ import java.util.Map;
  * the JDBC driver through DriverManager themselves). The first IT starts an embedded PostgreSQL 17 on the port the
  * build reserved ({@code pmoves.it.port}); it lives until the Maven JVM exits. Each IT's database is named
  * {@code it_<folder>}, which its pom.xml puts in {@code pmoves.url}.
+ * <p>
+ * The server asks for the superuser's password, made when it starts. The ITs' builds find it where libpq and the
+ * JDBC driver look when no password is given: the password file that {@code PGPASSFILE} names (pom.xml sets it for
+ * every IT to {@link #PASSWORD_FILE} in {@code target/it}), readable by this user only. So no IT's pom.xml holds it.
  */
 public final class ItDatabase {
+    /** In the folder the ITs are cloned to, {@code target/it}. */
+    public static final String PASSWORD_FILE = "it-server.pgpass";
     private final String url;
+    private final String password;
 
-    private ItDatabase(String url) {
+    private ItDatabase(String url, String password) {
         this.url = url;
+        this.password = password;
     }
 
     /** Starts the server if needed and creates the IT's database afresh. */
     public static ItDatabase create(Object port, File itDirectory) throws SQLException {
         int p = Integer.parseInt(port.toString());
-        ensureServer(p);
+        String password = ensureServer(p, itDirectory);
         String name = nameOf(itDirectory);
-        try (Connection c = DriverManager.getConnection(url(p, "postgres"), "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(url(p, "postgres"), "postgres", password);
              Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + name);
         }
-        return new ItDatabase(url(p, name));
+        return new ItDatabase(url(p, name), password);
     }
 
     /** The IT's existing database. */
     public static ItDatabase of(Object port, File itDirectory) {
-        return new ItDatabase(url(Integer.parseInt(port.toString()), nameOf(itDirectory)));
+        return new ItDatabase(url(Integer.parseInt(port.toString()), nameOf(itDirectory)), password(itDirectory));
     }
 
-    /**
-     * Creates a login role whose password the server checks (the embedded server otherwise trusts local connections),
-     * for ITs about credentials.
-     */
-    public static void passwordRole(Object port, String role, String password) {
-        TestPostgres.passwordRole(new TestPostgres.Server("localhost", Integer.parseInt(port.toString()), "postgres",
-                "postgres", "embedded"), role, password);
+    /** Creates a login role with a password of the IT's own, for ITs about credentials. */
+    public ItDatabase passwordRole(String role, String rolePassword) {
+        java.util.regex.Matcher hostPort = java.util.regex.Pattern.compile("//([^:/]+):(\\d+)/").matcher(url);
+        hostPort.find();
+        TestPostgres.passwordRole(new TestPostgres.Server(hostPort.group(1), Integer.parseInt(hostPort.group(2)),
+                "postgres", password, "embedded"), role, rolePassword);
+        return this;
+    }
+
+    /** Makes {@code role} the owner of the IT's database, so that it may do there what the superuser would. */
+    public void ownedBy(String role) throws SQLException {
+        execute("ALTER DATABASE " + url.substring(url.lastIndexOf('/') + 1) + " OWNER TO " + role);
     }
 
     /** Runs a query and returns its rows as column-name maps. */
@@ -100,13 +116,42 @@ public final class ItDatabase {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "postgres", "postgres");
+        return DriverManager.getConnection(url, "postgres", password);
     }
 
-    private static synchronized void ensureServer(int port) {
-        if (!listening(port)) {
-            TestPostgres.embedded(port);
+    /** Starts the server unless it runs; returns its superuser's password, from the password file if it ran. */
+    private static synchronized String ensureServer(int port, File itDirectory) {
+        if (listening(port)) {
+            return password(itDirectory);
         }
+        TestPostgres.Server server = TestPostgres.embedded(port);
+        Path file = passwordFile(itDirectory);
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            // host:port:database:user:password, as libpq reads it; any host name of the URL (localhost, 127.0.0.1)
+            Files.writeString(file, "*:" + port + ":*:" + server.user() + ":" + server.password() + "\n");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the IT server's password file " + file + ": " + e, e);
+        }
+        return server.password();
+    }
+
+    /** The superuser's password, read back from the password file (the server may have been started by another IT). */
+    private static String password(File itDirectory) {
+        Path file = passwordFile(itDirectory);
+        try {
+            String line = Files.readString(file).trim();
+            return line.substring(line.lastIndexOf(':') + 1);
+        } catch (IOException e) {
+            throw new IllegalStateException("no IT server password file " + file + " (the first IT's setup.groovy"
+                    + " starts the server with ItDatabase.create and writes it): " + e, e);
+        }
+    }
+
+    /** {@code target/it/it-server.pgpass}: the folder the ITs are cloned to; pom.xml's PGPASSFILE. */
+    private static Path passwordFile(File itDirectory) {
+        return itDirectory.toPath().toAbsolutePath().getParent().resolve(PASSWORD_FILE);
     }
 
     private static boolean listening(int port) {

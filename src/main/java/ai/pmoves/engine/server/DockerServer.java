@@ -20,7 +20,7 @@ public final class DockerServer implements PostgresServer {
     public static DockerServer start(String image) {
         PostgreSQLContainer container = new PostgreSQLContainer(
                 DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
-                .withDatabaseName("postgres").withUsername("postgres").withPassword("postgres");
+                .withDatabaseName("postgres").withUsername("postgres").withPassword(PostgresServer.newPassword());
         try {
             container.start();
         } catch (RuntimeException e) {

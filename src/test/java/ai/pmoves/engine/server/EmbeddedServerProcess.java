@@ -13,7 +13,7 @@ public final class EmbeddedServerProcess {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        EmbeddedEngine.start(List.of(), Path.of(args[0]), "17.6.0", 0, Path.of(args[1]));
+        EmbeddedEngine.start(List.of(), Path.of(args[0]), "17.6.0", 0, Path.of(args[1]), ServerHome.defaultLocation());
         System.out.println("STARTED");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

@@ -105,7 +105,7 @@ class ReaperTest {
 
     /** The work directory whose owner file names the JVM {@code pid}. */
     private static Path workDirectoryOf(long pid) throws IOException {
-        try (Stream<Path> candidates = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+        try (Stream<Path> candidates = Files.list(ServerHome.at(ServerHome.defaultLocation()).servers())) {
             return candidates.filter(d -> d.getFileName().toString().startsWith(EmbeddedServer.WORK_DIRECTORY_PREFIX))
                     .filter(d -> owner(d).startsWith(pid + " ")).findFirst().orElseThrow();
         }
