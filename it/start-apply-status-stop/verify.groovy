@@ -9,12 +9,12 @@ assert !log.contains('Using deprecated property')
 // apply and status used the started server, through the pmoves.url property start set
 assert log.contains('Applied 2 migrations')
 assert log.contains('2 migrations: 2 applied, 0 pending')
-assert new File(basedir, 'target/pmoves/status.json').text.contains("\"url\": \"jdbc:postgresql://localhost:${port}/postgres\"")
+assert new File(basedir, 'target/pmoves/status.json').text.contains("\"url\": \"jdbc:postgresql://127.0.0.1:${port}/postgres\"")
 
-// stop ran last, and nothing listens on the port any more
+// stop ran last, and nothing listens on the port any more (the server listened on 127.0.0.1 only)
 assert log.indexOf('Stopped embedded PostgreSQL 17.6.0 (instance default).') > log.indexOf('2 migrations: 2 applied')
 try {
-    new Socket('localhost', port).close()
+    new Socket('127.0.0.1', port).close()
     assert false: "a server still listens on port ${port}"
 } catch (ConnectException expected) {
 }

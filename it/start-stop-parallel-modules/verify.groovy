@@ -14,7 +14,7 @@ assert log.contains('BUILD SUCCESS'): 'the build failed'
 // and nothing listens any more: no server was left for Maven's exit
 ports.each { port ->
     try {
-        new Socket('localhost', port).close()
+        new Socket('127.0.0.1', port).close()
         assert false: "a server still listens on port ${port}"
     } catch (ConnectException expected) {
     }

@@ -5,7 +5,7 @@ int port = started.group(1) as int
 assert log.contains('20250101_broken.sql:1:15: ERROR 42P01')
 assert !log.contains('Stopped embedded PostgreSQL')
 try {
-    new Socket('localhost', port).close()
+    new Socket('127.0.0.1', port).close()
     assert false: "the failed build left a server on port ${port}"
 } catch (ConnectException expected) {
 }

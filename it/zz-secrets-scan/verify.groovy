@@ -36,27 +36,38 @@ testSecrets.removeAll { it.length() < 6 || it == 'postgres' || it.contains('*') 
 assert !testSecrets.isEmpty() : "no test password found in src/test/java: the patterns above are out of date"
 secrets.addAll(testSecrets)
 
-// Their logs and reports
+// The IT server's own password, made when it started (ItDatabase), which the ITs' builds read through PGPASSFILE
+def pgpass = new File(itRoot, 'it-server.pgpass')
+assert pgpass.exists() : "no ${pgpass}: the IT server writes it when it starts"
+secrets << pgpass.text.trim().tokenize(':').last()
+
+// Every file the ITs and the tests leave under target/: logs, reports, dry runs, the servers' own logs. Not the
+// sources the ITs were cloned from, the compiled tests, the repositories, nor the password file itself.
+def skippedDirs = ['classes', 'test-classes', 'local-repo', 'supabase-cli', 'generated-sources', 'generated-test-sources',
+                   'maven-status', 'maven-archiver', 'javadoc-bundle-options', 'apidocs', 'site', 'surefire']
+def target = new File(project, 'target')
 def scanned = []
-itRoot.eachFileRecurse(FileType.FILES) { f ->
+target.traverse(type: FileType.FILES, preDir: { if (it.parentFile == target && it.name in skippedDirs) return groovy.io.FileVisitResult.SKIP_SUBTREE }) { f ->
     def path = f.path.replace('\\', '/')
-    if (path.startsWith(basedir.path.replace('\\', '/') + '/')) return
-    if (f.name == 'build.log' || path.contains('/target/') && (f.name.endsWith('.json') || f.name.endsWith('.sql'))) {
-        scanned << f
-    }
+    if (f == pgpass || path.startsWith(basedir.path.replace('\\', '/') + '/') || f.name.endsWith('.jar')) return
+    if (f.length() > 20_000_000) return // a generated input (a big seed), not output
+    // a file of an IT as it was cloned from it/: its own configuration, where its passwords are written on purpose
+    def inIt = path.find(/\/target\/it\/(.+)$/) { all, rel -> rel }
+    if (inIt != null && new File(project, "it/${inIt}").exists()) return
+    scanned << f
 }
 def logs = scanned.count { it.name == 'build.log' }
-// The main build's test reports and captured output (surefire ran before the ITs, in the same mvn verify)
-def surefire = new File(project, 'target/surefire-reports').listFiles()?.findAll { it.file } ?: []
-scanned.addAll(surefire)
+def serverLogs = scanned.count { it.name.startsWith('postgres') && it.name.endsWith('.log') }
+def surefire = scanned.count { it.parentFile.name == 'surefire-reports' }
+assert logs > 50 && serverLogs > 0 && surefire > 0 : "the ITs and tests ran before this one (mvn verify): ${logs} build logs, ${serverLogs} server logs, ${surefire} surefire reports"
 
 def hits = []
 scanned.each { f ->
     f.eachLine('UTF-8') { line, n ->
-        secrets.each { s -> if (line.contains(s)) hits << "${f.path.substring(project.path.length() + 1)}:${n}: ${s}" }
+        secrets.each { s -> if (line.contains(s)) hits << "${f.path.substring(project.path.length() + 1)}:${n}: ${s.take(4)}…" }
     }
 }
-println "Secrets scan: ${secrets.size()} test passwords in ${scanned.size()} files (${logs} build logs, ${surefire.size()}" +
-        " surefire reports): ${hits.size()} hits"
+println "Secrets scan: ${secrets.size()} test passwords in ${scanned.size()} files under target/ (${logs} build logs," +
+        " ${serverLogs} server logs, ${surefire} surefire reports): ${hits.size()} hits"
 assert hits.isEmpty() : "test passwords found:\n" + hits.join('\n')
 true

@@ -59,10 +59,11 @@ public final class PgBouncer implements AutoCloseable {
         if (binary == null) {
             throw new IllegalStateException("pgbouncer is not installed: " + INSTALL);
         }
-        // pgbouncer refuses to run as root; as root it drops to nobody, who must read its files
+        // pgbouncer refuses to run as root; as root it is told to drop to nobody, after it has read its files: they
+        // hold the server's password, and stay ours alone
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createDirectories(directory);
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         Path users = dir.resolve("userlist.txt");
         Files.writeString(users, "\"" + server.user() + "\" \"" + server.password() + "\"\n");
         int port = freePort();
@@ -74,7 +75,8 @@ public final class PgBouncer implements AutoCloseable {
                 "listen_addr = 127.0.0.1",
                 "listen_port = " + port,
                 "unix_socket_dir =",
-                "auth_type = trust",
+                // the clients give the server's password too: the pooler lets no one in that the server would not
+                "auth_type = scram-sha-256",
                 "auth_file = " + users,
                 "pool_mode = " + poolMode,
                 "default_pool_size = " + poolSize,
@@ -87,7 +89,7 @@ public final class PgBouncer implements AutoCloseable {
                 "admin_users = " + server.user(),
                 ""));
         for (Path p : List.of(users, ini)) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
         }
         Path log = dir.resolve("pgbouncer.log");
         List<String> command = new ArrayList<>(List.of(binary.toString()));
