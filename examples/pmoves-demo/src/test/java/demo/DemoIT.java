@@ -8,11 +8,14 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
-/** Runs against the database pmoves:start and pmoves:bootstrap prepared (failsafe passes its URL). */
+/**
+ * Runs against the database pmoves:start and pmoves:bootstrap prepared: failsafe passes its URL and user as system
+ * properties, and its password as PGPASSWORD, which its reports do not record.
+ */
 class DemoIT {
     private static Connection connect() throws Exception {
         return DriverManager.getConnection(System.getProperty("pmoves.url"), System.getProperty("pmoves.user"),
-                System.getProperty("pmoves.password"));
+                System.getenv("PGPASSWORD"));
     }
 
     @Test
