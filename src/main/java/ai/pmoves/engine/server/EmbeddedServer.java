@@ -107,11 +107,13 @@ public final class EmbeddedServer implements PostgresServer {
             EmbeddedServer server = new EmbeddedServer(postgres, workDirectory, watchdog, password,
                     "embedded PostgreSQL " + version);
             // A failed build never reaches pmoves:stop: stop at JVM exit. The hook uses only JDK classes and classes
-            // loaded now, since Maven may have closed the plugin's class loader by then.
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "pmoves-postgres-stop"));
+            // loaded now, since Maven may have closed the plugin's class loader by then. It leaves the deleting to
+            // the watchdog, which does it once this JVM is gone: a data directory of many databases takes longer to
+            // delete than a JVM is given to exit (surefire waits 30 seconds).
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(false), "pmoves-postgres-stop"));
             return server;
         } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
-            release(watchdog, workDirectory);
+            release(watchdog, workDirectory, true);
             // zonky reports an unreadable binaries archive as an ExceptionInInitializerError around the IOException
             Throwable cause = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
             throw new PmovesException("Cannot start the embedded PostgreSQL " + version + " from " + binariesJar + ": "
@@ -138,9 +140,9 @@ public final class EmbeddedServer implements PostgresServer {
         }
     }
 
-    /** Lets the watchdog go, once the work directory is deleted (it then has nothing left to do). */
-    private static void release(Process watchdog, Path workDirectory) {
-        if (workDirectory != null) {
+    /** Lets the watchdog go, which reaps what is left of {@code workDirectory}: with {@code delete}, nothing. */
+    private static void release(Process watchdog, Path workDirectory, boolean delete) {
+        if (workDirectory != null && delete) {
             Reaper.delete(workDirectory);
         }
         if (watchdog != null) {
@@ -191,7 +193,12 @@ public final class EmbeddedServer implements PostgresServer {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        stop(true);
+    }
+
+    /** Stops the server; deletes its work directory now, or ({@code !delete}) has the watchdog do it. */
+    private synchronized void stop(boolean delete) {
         if (closed) {
             return;
         }
@@ -201,7 +208,7 @@ public final class EmbeddedServer implements PostgresServer {
         } catch (IOException e) {
             throw new PmovesException("Cannot stop the " + description + ": " + e.getMessage(), e);
         } finally {
-            release(watchdog, workDirectory);
+            release(watchdog, workDirectory, delete);
         }
     }
 }

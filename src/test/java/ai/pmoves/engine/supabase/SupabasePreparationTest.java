@@ -283,10 +283,10 @@ class SupabasePreparationTest {
         String url = fresh.url("postgres");
         try (Connection admin = DriverManager.getConnection(url, fresh.user(), fresh.password());
              Statement st = admin.createStatement()) {
-            st.execute("CREATE ROLE plain_owner LOGIN");
+            st.execute("CREATE ROLE plain_owner LOGIN PASSWORD 'plain-owner-pw'");
             st.execute("GRANT CREATE ON DATABASE postgres TO plain_owner");
         }
-        try (Connection c = DriverManager.getConnection(url, "plain_owner", "")) {
+        try (Connection c = DriverManager.getConnection(url, "plain_owner", "plain-owner-pw")) {
             PmovesException e = assertThrows(PmovesException.class, () -> SupabasePreparation.prepare(c));
             assertTrue(e.getMessage().startsWith("Cannot create role anon") && e.getMessage().contains("CREATEROLE")
                     && e.getMessage().contains("supabaseCompat=off"), e.getMessage());
