@@ -8,6 +8,8 @@ import ai.pmoves.engine.server.EmbeddedEngine;
 import ai.pmoves.engine.server.PostgresServer;
 import ai.pmoves.engine.server.RunningServers;
 import ai.pmoves.engine.server.ServerHome;
+import ai.pmoves.engine.server.SystemInstallation;
+import ai.pmoves.engine.server.SystemServer;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +45,9 @@ public class StartMojo extends AbstractPmovesMojo {
 
     /**
      * {@code embedded}: PostgreSQL binaries for this platform, resolved through Maven on first use (nothing to
-     * install). {@code docker}: a Testcontainers container of {@code image} (needs a Docker engine and
+     * install; the contrib extensions). {@code system}: a cluster made with the initdb and pg_ctl of a PostgreSQL
+     * installed on this machine, with the extensions its packages bring (pgvector, pg_cron, pgTAP, …); see
+     * {@code postgresBin}. {@code docker}: a Testcontainers container of {@code image} (needs a Docker engine and
      * org.testcontainers:testcontainers-postgresql among the plugin's dependencies).
      *
      * @since 0.1.0
@@ -52,12 +56,26 @@ public class StartMojo extends AbstractPmovesMojo {
     protected String engine;
 
     /**
-     * Major PostgreSQL version of the embedded engine (14 to 18), or a full zonky binaries release such as 17.6.0.
+     * Major PostgreSQL version (14 to 18). The embedded engine: unset is 17, and a full zonky binaries release such as
+     * 17.6.0 may be given. The system engine: the installed version to use; unset, the first found (see
+     * {@code postgresBin}).
      *
      * @since 0.1.0
      */
-    @Parameter(property = "pmoves.postgresVersion", defaultValue = "17")
+    @Parameter(property = "pmoves.postgresVersion")
     protected String postgresVersion;
+
+    /**
+     * The system engine's PostgreSQL: the folder of its initdb, pg_ctl and postgres. Unset, the first of:
+     * {@code pg_config --bindir} and {@code initdb} on the PATH, {@code /usr/lib/postgresql/<version>/bin} (newest
+     * first), Homebrew's {@code /opt/homebrew/opt/postgresql@<version>/bin} and {@code /usr/local/opt/…}, Postgres.app,
+     * {@code C:\Program Files\PostgreSQL\<version>\bin}. Its path must be one that only root and the build user may
+     * change. When the build runs as root (initdb refuses root), the server runs as the OS user {@code postgres}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.postgresBin")
+    protected File postgresBin;
 
     /**
      * Docker image of the docker engine; supabase/postgres brings the real Supabase roles and schemas.
@@ -130,11 +148,13 @@ public class StartMojo extends AbstractPmovesMojo {
         try {
             server = switch (engine) {
                 case "embedded" -> startEmbedded();
+                case "system" -> startSystem();
                 case "docker" -> {
                     DockerEngine.requireAvailable(System.getenv());
                     yield DockerServer.start(image);
                 }
-                default -> throw new PmovesException("engine '" + engine + "' is unknown: use embedded or docker.");
+                default -> throw new PmovesException("engine '" + engine + "' is unknown: use embedded, system or"
+                        + " docker.");
             };
         } catch (RuntimeException e) {
             RunningServers.release(owner, instance);
@@ -156,6 +176,24 @@ public class StartMojo extends AbstractPmovesMojo {
                 + project.getBasedir();
     }
 
+    private PostgresServer startSystem() {
+        SystemInstallation installation = SystemInstallation.find(postgresBin == null ? null : postgresBin.toPath(),
+                postgresVersion, System.getenv());
+        Path serverLog = serverLog();
+        getLog().info("PostgreSQL's own log: " + serverLog);
+        return SystemServer.start(installation, serverPort, serverLog, serverHome(),
+                SystemServer.preloads(installation));
+    }
+
+    private Path serverLog() {
+        return project.getBasedir().toPath().resolve(project.getBuild().getDirectory())
+                .resolve("pmoves").resolve("postgres-" + instance + ".log");
+    }
+
+    private Path serverHome() {
+        return serverDirectory == null ? ServerHome.defaultLocation() : serverDirectory.toPath();
+    }
+
     private PostgresServer startEmbedded() {
         String coordinates = EmbeddedBinaries.coordinates(postgresVersion, System.getProperty("os.name"),
                 System.getProperty("os.arch"));
@@ -175,11 +213,10 @@ public class StartMojo extends AbstractPmovesMojo {
                 System.setProperty(property, "warn");
             }
         }
-        Path serverLog = project.getBasedir().toPath().resolve(project.getBuild().getDirectory())
-                .resolve("pmoves").resolve("postgres-" + instance + ".log");
+        Path serverLog = serverLog();
         getLog().info("PostgreSQL's own log: " + serverLog);
         return EmbeddedEngine.start(engineLibrary(), binaries, EmbeddedBinaries.release(postgresVersion), serverPort,
-                serverLog, serverDirectory == null ? ServerHome.defaultLocation() : serverDirectory.toPath());
+                serverLog, serverHome());
     }
 
     /**

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
@@ -22,8 +21,6 @@ import java.util.zip.ZipFile;
  * password made for it; its binaries and data lie in the build user's private {@link ServerHome}.
  */
 public final class EmbeddedServer implements PostgresServer {
-    /** The name of each server's work directory in the temporary folder: its data directory and owner file. */
-    public static final String WORK_DIRECTORY_PREFIX = "pmoves-postgres-";
     /** zonky's working directory, read when its builder is made. */
     private static final String ZONKY_WORKING_DIRECTORY = "ot.epg.working-dir";
     /** The superuser's password for initdb, deleted as soon as initdb has read it. */
@@ -59,22 +56,22 @@ public final class EmbeddedServer implements PostgresServer {
         try {
             // zonky sweeps the folder of this property for stale data directories, running pg_ctl stop on what it
             // finds there; by default that is /tmp/embedded-pg, which anyone may write. Ours instead.
-            System.setProperty(ZONKY_WORKING_DIRECTORY, home.binaries().toString());
+            System.setProperty(ZONKY_WORKING_DIRECTORY, home.zonky().toString());
             // servers of builds that were killed, and whose watchdog did not get to them
-            Reaper.reapOrphans(home.servers(), WORK_DIRECTORY_PREFIX);
-            workDirectory = Files.createTempDirectory(home.servers(), WORK_DIRECTORY_PREFIX);
+            Reaper.reapOrphans(home.servers(), ServerHome.WORK_DIRECTORY_PREFIX);
+            workDirectory = Files.createTempDirectory(home.servers(), ServerHome.WORK_DIRECTORY_PREFIX);
             Reaper.claim(workDirectory);
-            privateFile(serverLog);
+            ServerHome.privateFile(serverLog);
             // before the server, so that a build killed while initdb runs leaves nothing either
             watchdog = Reaper.watch(workDirectory, serverLog);
             String password = PostgresServer.newPassword();
             Path passwordFile = workDirectory.resolve(PASSWORD_FILE);
-            privateFile(passwordFile);
+            ServerHome.privateFile(passwordFile);
             Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setPgBinaryResolver((system, hardware) -> archiveIn(binariesJar))
-                    .setOverrideWorkingDirectory(home.binaries().toFile())
+                    .setOverrideWorkingDirectory(home.zonky().toFile())
                     .setPort(port)
                     .setDataDirectory(workDirectory.resolve(Reaper.DATA_DIRECTORY))
                     .setCleanDataDirectory(false)
@@ -113,22 +110,11 @@ public final class EmbeddedServer implements PostgresServer {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(false), "pmoves-postgres-stop"));
             return server;
         } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
-            release(watchdog, workDirectory, true);
+            Reaper.release(watchdog, workDirectory, true);
             // zonky reports an unreadable binaries archive as an ExceptionInInitializerError around the IOException
             Throwable cause = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
             throw new PmovesException("Cannot start the embedded PostgreSQL " + version + " from " + binariesJar + ": "
                     + cause + (port == 0 ? "" : " (is port " + port + " free?)"), e);
-        }
-    }
-
-    /** Creates {@code file} readable and writable by this user only, or makes it so when it exists. */
-    private static void privateFile(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        if (!Files.exists(file)) {
-            Files.createFile(file);
-        }
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 
@@ -137,20 +123,6 @@ public final class EmbeddedServer implements PostgresServer {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // in the work directory, which goes with the server
-        }
-    }
-
-    /** Lets the watchdog go, which reaps what is left of {@code workDirectory}: with {@code delete}, nothing. */
-    private static void release(Process watchdog, Path workDirectory, boolean delete) {
-        if (workDirectory != null && delete) {
-            Reaper.delete(workDirectory);
-        }
-        if (watchdog != null) {
-            try {
-                watchdog.getOutputStream().close();
-            } catch (IOException ignored) {
-                // it ends with this JVM anyway
-            }
         }
     }
 
@@ -208,7 +180,7 @@ public final class EmbeddedServer implements PostgresServer {
         } catch (IOException e) {
             throw new PmovesException("Cannot stop the " + description + ": " + e.getMessage(), e);
         } finally {
-            release(watchdog, workDirectory, delete);
+            Reaper.release(watchdog, workDirectory, delete);
         }
     }
 }

@@ -31,6 +31,11 @@ public final class Reaper {
     /** In the work directory: {@code PID START-INSTANT} of the JVM that started the server. */
     public static final String OWNER_FILE = "owner";
     public static final String DATA_DIRECTORY = "data";
+    /**
+     * In the work directory, when the server runs as another OS user than the build (a build as root: initdb refuses
+     * root): that user's name. Written by the build in its own folder, so believed.
+     */
+    public static final String SERVER_USER_FILE = "server-user";
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
 
     private Reaper() {
@@ -95,32 +100,59 @@ public final class Reaper {
         return reaped;
     }
 
+    /** Lets the watchdog go, which reaps what is left of {@code workDirectory}: with {@code delete}, nothing. */
+    public static void release(Process watchdog, Path workDirectory, boolean delete) {
+        if (workDirectory != null && delete) {
+            Reaper.delete(workDirectory);
+        }
+        if (watchdog != null) {
+            try {
+                watchdog.getOutputStream().close();
+            } catch (IOException ignored) {
+                // it ends with this JVM anyway
+            }
+        }
+    }
+
+    /** Marks {@code workDirectory}'s server as run by the OS user {@code serverUser}. */
+    public static void runsAs(Path workDirectory, String serverUser) throws IOException {
+        Files.writeString(workDirectory.resolve(SERVER_USER_FILE), serverUser, StandardCharsets.UTF_8);
+    }
+
     /** Stops the server of {@code workDirectory} if one still runs there, then deletes the directory. */
     public static void reap(Path workDirectory) {
-        postmaster(workDirectory.resolve(DATA_DIRECTORY)).ifPresent(Reaper::stop);
+        postmaster(workDirectory).ifPresent(Reaper::stop);
         delete(workDirectory);
     }
 
-    /** The running postmaster of a data directory: the pid in postmaster.pid, if that process is its postmaster. */
-    private static Optional<ProcessHandle> postmaster(Path dataDirectory) {
+    /** The running postmaster of a work directory: the pid in postmaster.pid, if that process is its postmaster. */
+    private static Optional<ProcessHandle> postmaster(Path workDirectory) {
+        Path dataDirectory = workDirectory.resolve(DATA_DIRECTORY);
+        String user;
+        try {
+            user = Files.readString(workDirectory.resolve(SERVER_USER_FILE), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            user = System.getProperty("user.name");
+        }
+        String serverUser = user;
         try (Stream<String> lines = Files.lines(dataDirectory.resolve("postmaster.pid"))) {
             long pid = Long.parseLong(lines.findFirst().orElse("").trim());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> isPostmasterOf(p.info(), dataDirectory));
+                    .filter(p -> isPostmasterOf(p.info(), dataDirectory, serverUser));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // no pid file: the server stopped cleanly, or never started
         }
     }
 
     /**
-     * Whether a process is the postmaster of {@code dataDirectory}: a {@code postgres} run by this user with
-     * {@code -D} that directory (as pg_ctl starts it). A pid file may name any process, so the process has to say so
-     * itself before it is signalled.
+     * Whether a process is the postmaster of {@code dataDirectory}: a {@code postgres} run by {@code serverUser} (this
+     * JVM's user, unless the server was started as another) with {@code -D} that directory (as pg_ctl starts it). A pid
+     * file may name any process, so the process has to say so itself before it is signalled.
      */
-    static boolean isPostmasterOf(ProcessHandle.Info process, Path dataDirectory) {
+    static boolean isPostmasterOf(ProcessHandle.Info process, Path dataDirectory, String serverUser) {
         boolean postgres = process.command()
                 .map(command -> Path.of(command).getFileName().toString().startsWith("postgres")).orElse(false);
-        boolean ours = process.user().map(System.getProperty("user.name")::equals).orElse(false);
+        boolean ours = process.user().map(serverUser::equals).orElse(false);
         boolean ofThisData = process.arguments().map(args -> {
             for (int i = 0; i + 1 < args.length; i++) {
                 if ("-D".equals(args[i]) && samePath(args[i + 1], dataDirectory)) {

@@ -23,10 +23,12 @@ import java.util.Map;
 public final class ServerHome {
     /** {@code ~/.cache/pmoves}: a cache folder, as XDG has it, under the home that only its user may write. */
     public static final String DEFAULT_RELATIVE = ".cache/pmoves";
+    /** The name of each server's work directory in {@link #servers()}: its data directory and owner file. */
+    public static final String WORK_DIRECTORY_PREFIX = "pmoves-postgres-";
     private static final int ROOT = 0;
     private static final int STICKY = 01000;
     private static final int GROUP_OR_OTHER_WRITE = 0022;
-    private static final int GROUP_OR_OTHER_ANY = 0077;
+    private static final String TRAVERSE_ONLY = "rwx--x--x";
 
     private final Path directory;
 
@@ -62,11 +64,10 @@ public final class ServerHome {
             ancestor = ancestor.resolve(name);
             checkAncestor(ancestor, me, home);
         }
-        checkPrivate(home, me, true);
         ServerHome checked = new ServerHome(home);
-        // beneath a private home, no one else can reach them, whatever their mode
-        checkPrivate(checked.binaries(), me, false);
-        checkPrivate(checked.servers(), me, false);
+        for (Path own : new Path[] {home, checked.binaries(), checked.servers()}) {
+            checkPrivate(own, me);
+        }
         return checked;
     }
 
@@ -75,9 +76,52 @@ public final class ServerHome {
         return directory;
     }
 
-    /** Where the embedded engine unpacks PostgreSQL. */
+    /** The embedded engine's PostgreSQL: a folder that stays this user's alone (mode 0700). */
     public Path binaries() {
         return directory.resolve("postgres");
+    }
+
+    /**
+     * Where zonky unpacks PostgreSQL, inside {@link #binaries()}: zonky opens the folder it unpacks into to every user
+     * while it unpacks, and the folder around it keeps everyone else out all the same.
+     */
+    public Path zonky() {
+        return binaries().resolve("zonky");
+    }
+
+    /**
+     * Lets the OS user a server runs as (when the build runs as root: initdb refuses root) reach its data directory in
+     * {@link #servers()}: the home and that folder become traversable (mode 0711), never listable nor writable by others;
+     * the binaries folder stays closed.
+     */
+    public void openPathToServers() throws IOException {
+        if (unixAttributes()) {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString(TRAVERSE_ONLY));
+            Files.setPosixFilePermissions(servers(), PosixFilePermissions.fromString(TRAVERSE_ONLY));
+        }
+    }
+
+    /**
+     * Checks that no one but this user and root can change {@code dir} or a directory above it (a sticky directory
+     * excepted): where binaries that the build runs come from.
+     */
+    public static void requireTrustedPath(Path dir, String what) {
+        if (!unixAttributes()) {
+            return;
+        }
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (IOException e) {
+            throw new PmovesException("Cannot read " + what + " " + dir + ": " + e, e);
+        }
+        int me = currentUid();
+        Path ancestor = real.getRoot();
+        checkAncestor(ancestor, me, real);
+        for (Path name : real) {
+            ancestor = ancestor.resolve(name);
+            checkAncestor(ancestor, me, real);
+        }
     }
 
     /** Where each server's work directory (data directory and owner file) is made. */
@@ -85,14 +129,25 @@ public final class ServerHome {
         return directory.resolve("servers");
     }
 
-    /** Takes back what zonky opens to every user when it unpacks: the binaries folder is this user's alone. */
+    /** Takes back what zonky opens to every user when it unpacks: its folder is this user's alone. */
     public void closeBinaries() {
         try {
-            if (unixAttributes()) {
-                Files.setPosixFilePermissions(binaries(), PosixFilePermissions.fromString("rwx------"));
+            if (unixAttributes() && Files.isDirectory(zonky())) {
+                Files.setPosixFilePermissions(zonky(), PosixFilePermissions.fromString("rwx------"));
             }
         } catch (IOException ignored) {
             // the home above it is private all the same
+        }
+    }
+
+    /** Creates {@code file} readable and writable by this user only, or makes it so when it exists. */
+    public static void privateFile(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        if (!Files.exists(file)) {
+            Files.createFile(file);
+        }
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 
@@ -137,8 +192,8 @@ public final class ServerHome {
         }
     }
 
-    /** The home and its folders: ours and real directories; the home ({@code closed}) open to no one else. */
-    private static void checkPrivate(Path dir, int me, boolean closed) {
+    /** The home and its folders: ours, real directories, written by no one else. */
+    private static void checkPrivate(Path dir, int me) {
         Map<String, Object> a = attributes(dir);
         int uid = (int) a.get("uid");
         int mode = (int) a.get("mode");
@@ -148,8 +203,8 @@ public final class ServerHome {
         if (uid != me) {
             throw refused(dir, dir + " belongs to another user (uid " + uid + ", this build runs as uid " + me + ")");
         }
-        if (closed && (mode & GROUP_OR_OTHER_ANY) != 0) {
-            throw new PmovesException("The throwaway servers' folder " + dir + " is open to other users (mode "
+        if ((mode & GROUP_OR_OTHER_WRITE) != 0) {
+            throw new PmovesException("The throwaway servers' folder " + dir + " may be written by other users (mode "
                     + octal(mode) + "), who could replace the PostgreSQL it runs or the folders it reaps: make it"
                     + " yours alone with chmod 700 " + dir + ", or set serverDirectory (-Dpmoves.serverDirectory) to"
                     + " another folder.");

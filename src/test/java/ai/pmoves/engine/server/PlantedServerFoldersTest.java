@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlantedServerFoldersTest {
     /** The owner file of a JVM long gone: its servers are orphans. */
     private static final String GONE = "999999999 2020-01-01T00:00:00Z";
+    private static final String ME = System.getProperty("user.name");
     private final List<Process> started = new ArrayList<>();
     @TempDir
     Path temp;
@@ -51,10 +52,10 @@ class PlantedServerFoldersTest {
         Path work = orphan(home.servers().resolve("pmoves-postgres-1"));
         Process postmaster = fakePostgres(work.resolve("data"), false);
         pidFile(work, postmaster.pid());
-        assertTrue(Reaper.isPostmasterOf(postmaster.toHandle().info(), work.resolve("data")),
+        assertTrue(Reaper.isPostmasterOf(postmaster.toHandle().info(), work.resolve("data"), ME),
                 postmaster.toHandle().info().toString());
 
-        List<Path> reaped = Reaper.reapOrphans(home.servers(), EmbeddedServer.WORK_DIRECTORY_PREFIX);
+        List<Path> reaped = Reaper.reapOrphans(home.servers(), ServerHome.WORK_DIRECTORY_PREFIX);
 
         assertEquals(List.of(work), reaped);
         assertTrue(postmaster.waitFor(20, TimeUnit.SECONDS), "signalled");
@@ -67,7 +68,7 @@ class PlantedServerFoldersTest {
         Process elsewhere = fakePostgres(temp.resolve("another/data"), false);
         pidFile(work, elsewhere.pid());
 
-        Reaper.reapOrphans(home.servers(), EmbeddedServer.WORK_DIRECTORY_PREFIX);
+        Reaper.reapOrphans(home.servers(), ServerHome.WORK_DIRECTORY_PREFIX);
 
         assertFalse(Files.exists(work), "the orphaned folder itself is deleted");
         assertFalse(elsewhere.waitFor(1, TimeUnit.SECONDS), "the process it named is left alone");
@@ -79,9 +80,9 @@ class PlantedServerFoldersTest {
         Path work = orphan(home.servers().resolve("pmoves-postgres-3"));
         Process theirs = fakePostgres(work.resolve("data"), true);
         pidFile(work, theirs.pid());
-        assertFalse(Reaper.isPostmasterOf(theirs.toHandle().info(), work.resolve("data")));
+        assertFalse(Reaper.isPostmasterOf(theirs.toHandle().info(), work.resolve("data"), ME));
 
-        Reaper.reapOrphans(home.servers(), EmbeddedServer.WORK_DIRECTORY_PREFIX);
+        Reaper.reapOrphans(home.servers(), ServerHome.WORK_DIRECTORY_PREFIX);
 
         assertFalse(theirs.waitFor(1, TimeUnit.SECONDS), "another user's process is never signalled");
     }
@@ -98,7 +99,7 @@ class PlantedServerFoldersTest {
             }
         }
 
-        List<Path> reaped = Reaper.reapOrphans(home.servers(), EmbeddedServer.WORK_DIRECTORY_PREFIX);
+        List<Path> reaped = Reaper.reapOrphans(home.servers(), ServerHome.WORK_DIRECTORY_PREFIX);
 
         assertEquals(List.of(), reaped);
         assertTrue(Files.exists(planted.resolve(Reaper.OWNER_FILE)));
@@ -128,7 +129,7 @@ class PlantedServerFoldersTest {
         Path link = Files.createSymbolicLink(home.servers().resolve("pmoves-postgres-5"), outsideDir);
 
         Reaper.delete(link);
-        Reaper.reapOrphans(home.servers(), EmbeddedServer.WORK_DIRECTORY_PREFIX);
+        Reaper.reapOrphans(home.servers(), ServerHome.WORK_DIRECTORY_PREFIX);
 
         assertEquals("keep me", Files.readString(outsideDir.resolve("inside.txt")));
     }

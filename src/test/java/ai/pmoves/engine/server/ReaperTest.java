@@ -63,7 +63,7 @@ class ReaperTest {
         child.waitFor(10, TimeUnit.SECONDS);
         assertTrue(postmaster.isAlive() && Files.exists(workDirectory), "orphaned: nobody stopped it");
 
-        List<Path> reaped = Reaper.reapOrphans(workDirectory.getParent(), EmbeddedServer.WORK_DIRECTORY_PREFIX);
+        List<Path> reaped = Reaper.reapOrphans(workDirectory.getParent(), ServerHome.WORK_DIRECTORY_PREFIX);
 
         assertTrue(reaped.contains(workDirectory), "reaped " + reaped);
         assertTrue(gone(workDirectory), "postmaster " + postmaster.pid() + " alive: " + postmaster.isAlive());
@@ -73,7 +73,7 @@ class ReaperTest {
     void theServersOfRunningJvmsAreNotOrphans() throws Exception {
         Path workDirectory = startInAChildJvm();
 
-        List<Path> reaped = Reaper.reapOrphans(workDirectory.getParent(), EmbeddedServer.WORK_DIRECTORY_PREFIX);
+        List<Path> reaped = Reaper.reapOrphans(workDirectory.getParent(), ServerHome.WORK_DIRECTORY_PREFIX);
 
         assertFalse(reaped.contains(workDirectory));
         assertTrue(postmaster.isAlive() && Files.exists(workDirectory.resolve("data/PG_VERSION")));
@@ -106,7 +106,7 @@ class ReaperTest {
     /** The work directory whose owner file names the JVM {@code pid}. */
     private static Path workDirectoryOf(long pid) throws IOException {
         try (Stream<Path> candidates = Files.list(ServerHome.at(ServerHome.defaultLocation()).servers())) {
-            return candidates.filter(d -> d.getFileName().toString().startsWith(EmbeddedServer.WORK_DIRECTORY_PREFIX))
+            return candidates.filter(d -> d.getFileName().toString().startsWith(ServerHome.WORK_DIRECTORY_PREFIX))
                     .filter(d -> owner(d).startsWith(pid + " ")).findFirst().orElseThrow();
         }
     }

@@ -30,19 +30,32 @@ class ServerHomeTest {
     }
 
     @Test
+    void aHomeOthersMayOnlyTraverseIsAcceptedAndItsBinariesStayClosed() throws Exception {
+        // as a server that runs as another OS user (the build as root) needs it: no listing, no writing
+        ServerHome home = ServerHome.at(temp.resolve("pmoves"));
+        home.openPathToServers();
+
+        ServerHome again = ServerHome.at(home.directory());
+
+        assertEquals("rwx--x--x", mode(again.directory()));
+        assertEquals("rwx--x--x", mode(again.servers()));
+        assertEquals("rwx------", mode(again.binaries()));
+    }
+
+    @Test
     void aHomeUnderTheStickyTempFolderIsAccepted() {
         // /tmp may be written by anyone, but its sticky bit keeps them from renaming or removing what is ours
         ServerHome.at(temp.resolve("pmoves"));
     }
 
     @Test
-    void aHomeOthersMayEnterIsRefusedWithTheWayToCloseIt() throws Exception {
+    void aHomeOthersMayWriteIsRefusedWithTheWayToCloseIt() throws Exception {
         Path home = ServerHome.at(temp.resolve("pmoves")).directory();
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxrwxrwx"));
 
         PmovesException e = assertThrows(PmovesException.class, () -> ServerHome.at(home));
 
-        assertTrue(e.getMessage().contains(home + " is open to other users (mode 0777)"), e.getMessage());
+        assertTrue(e.getMessage().contains(home + " may be written by other users (mode 0777)"), e.getMessage());
         assertTrue(e.getMessage().contains("chmod 700 " + home), e.getMessage());
         assertTrue(e.getMessage().contains("-Dpmoves.serverDirectory"), e.getMessage());
     }
