@@ -164,7 +164,7 @@ public class StartMojo extends AbstractPmovesMojo {
         }
         Path serverLog = project.getBasedir().toPath().resolve(project.getBuild().getDirectory())
                 .resolve("pmoves").resolve("postgres-" + instance + ".log");
-        getLog().info("PostgreSQL's own log: " + serverLog);
+        engineLog().info("PostgreSQL's own log: " + serverLog);
         return EmbeddedEngine.start(engineLibrary(), binaries, EmbeddedBinaries.release(postgresVersion), serverPort,
                 serverLog);
     }
