@@ -44,6 +44,10 @@ public final class NewMigration {
     /** Writes the files; returns the paths written, the migration first. */
     public List<Path> create(NewMigrationOptions options) {
         MigrationDescription description = MigrationDescription.of(options.name());
+        GivenText.refuseControlCharacters("author", options.author(), "author", "\"Ada Lovelace\"");
+        GivenText.refuseControlCharacters("issue", options.issue(), "issue", "PMOVES-123");
+        GivenText.refuseControlCharacters("table", options.table(), "table", "public.feature_x");
+        GivenText.refuseControlCharacters("timestamp", options.timestamp(), "timestamp", "20250115103000");
         TableName table = table(options.table(), description);
         LocalDateTime now = time(options.timestamp());
         String fileName = now.format(TIMESTAMP) + "_" + description.slug() + ".sql";
