@@ -71,7 +71,7 @@ public final class Json {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, json, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PmovesException("Cannot write " + file + ": " + e.getMessage(), e);
+            throw new PmovesException("Cannot write " + Printable.of(file) + ": " + Printable.of(e.getMessage()), e);
         }
     }
 }

@@ -40,16 +40,23 @@ public abstract class AbstractDatabaseMojo extends AbstractFilesMojo {
     protected String user;
 
     /**
-     * Database password. Never printed; prefer {@code serverId} so it stays out of the POM and the command line.
+     * Database password, also given as -Dpmoves.password=… or a pmoves.password property (pmoves:start sets one).
+     * The plugin never prints it. That property is read only when the goal connects, not by Maven, because mvn -X
+     * prints every parameter Maven sets, with its value: a password written in the POM's plugin configuration is
+     * shown there, and one in the URL too. serverId keeps it out of the debug output, the POM and the command line:
+     * the password of a server of settings.xml, encrypted with mvn --encrypt-password and decrypted by Maven's
+     * SettingsDecrypter when the goal connects. So do PGPASSWORD and the driver's ~/.pgpass, read only by the
+     * plugin and the driver.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "pmoves.password")
+    @Parameter
     protected String password;
 
     /**
      * The id of a server entry in settings.xml whose username and password are used to connect (an encrypted password
-     * is decrypted with Maven's settings-security).
+     * is decrypted with Maven's settings-security). Its password is read when the goal connects, so mvn -X never shows
+     * it, as it shows a password written in the POM.
      *
      * @since 0.1.0
      */
@@ -76,6 +83,9 @@ public abstract class AbstractDatabaseMojo extends AbstractFilesMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     protected Settings settings;
 
+    /** The password's property, which the plugin reads itself: see the {@code password} parameter. */
+    static final String PASSWORD_PROPERTY = "pmoves.password";
+
     private final SettingsDecrypter settingsDecrypter;
     /** The psql variables this goal runs the files with, whose values its failure must not show. */
     private PsqlVariables variablesInUse = PsqlVariables.NONE;
@@ -87,7 +97,7 @@ public abstract class AbstractDatabaseMojo extends AbstractFilesMojo {
     /** The connection settings from url/user/password, serverId, and the libpq variables, in that order. */
     protected ConnectionSettings connectionSettings() {
         String effectiveUser = user;
-        String effectivePassword = password;
+        String effectivePassword = password != null ? password : property(PASSWORD_PROPERTY);
         if (serverId != null && !serverId.isBlank()) {
             Server server = decryptedServer(serverId.trim(), "serverId '" + serverId.trim() + "'", "pmoves.serverId");
             if (effectiveUser == null || effectiveUser.isBlank()) {

@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * What the goals that read the project's SQL files share: the project directory, the migrations directory, and
@@ -98,6 +99,23 @@ public abstract class AbstractFilesMojo extends AbstractPmovesMojo {
             }
         }
         return values;
+    }
+
+    /**
+     * The property {@code name} where Maven looks up a parameter's property: the command line's -D, the JVM's system
+     * properties, then the project's properties (those of the POM, and those a goal set earlier in the build, as
+     * pmoves:start does); null when none has it.
+     */
+    protected String property(String name) {
+        String value = userProperties().getProperty(name);
+        if (value == null && mavenSession != null && mavenSession.getSystemProperties() != null) {
+            value = mavenSession.getSystemProperties().getProperty(name);
+        }
+        MavenProject project = mavenSession == null ? null : mavenSession.getCurrentProject();
+        if (value == null && project != null && project.getProperties() != null) {
+            value = project.getProperties().getProperty(name);
+        }
+        return value;
     }
 
     /** The command line's -D properties; none outside a session. */

@@ -2,6 +2,7 @@ package ai.pmoves.maven;
 
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -59,16 +60,21 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
         return message;
     }
 
+    /**
+     * The engine's lines into Maven's log. Each is one line, and is logged with its control characters escaped: the
+     * file names, paths and relation names it quotes come from the project and the database, and one holding a line
+     * break must not start a line of its own (see {@link Printable}).
+     */
     protected EngineLog engineLog() {
         return new EngineLog() {
             @Override
             public void info(String line) {
-                getLog().info(line);
+                getLog().info(Printable.of(line));
             }
 
             @Override
             public void warn(String line) {
-                getLog().warn(line);
+                getLog().warn(Printable.of(line));
             }
         };
     }

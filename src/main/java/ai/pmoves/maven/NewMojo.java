@@ -1,6 +1,7 @@
 package ai.pmoves.maven;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.scaffold.NewDefinition;
 import ai.pmoves.engine.scaffold.NewMigration;
 import ai.pmoves.engine.scaffold.NewMigrationOptions;
@@ -112,7 +113,8 @@ public class NewMojo extends AbstractFilesMojo {
             return;
         }
         if (!chosen.equals("migration")) {
-            throw new PmovesException("kind '" + kind + "' (pmoves.kind) is neither migration nor definition.");
+            throw new PmovesException("kind '" + Printable.of(kind) + "' (pmoves.kind) is neither migration nor"
+                    + " definition.");
         }
         new NewMigration(clock, engineLog()).create(NewMigrationOptions.of(name, migrationsDirectory(), author)
                 .withRollback(withRollback ? rollbackDirectory(rollbackDirectory) : null)

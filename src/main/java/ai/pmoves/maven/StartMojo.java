@@ -180,7 +180,7 @@ public class StartMojo extends AbstractPmovesMojo {
         SystemInstallation installation = SystemInstallation.find(postgresBin == null ? null : postgresBin.toPath(),
                 postgresVersion, System.getenv());
         Path serverLog = serverLog();
-        getLog().info("PostgreSQL's own log: " + serverLog);
+        engineLog().info("PostgreSQL's own log: " + serverLog);
         return SystemServer.start(installation, serverPort, serverLog, serverHome(),
                 SystemServer.preloads(installation));
     }
@@ -214,7 +214,7 @@ public class StartMojo extends AbstractPmovesMojo {
             }
         }
         Path serverLog = serverLog();
-        getLog().info("PostgreSQL's own log: " + serverLog);
+        engineLog().info("PostgreSQL's own log: " + serverLog);
         return EmbeddedEngine.start(engineLibrary(), binaries, EmbeddedBinaries.release(postgresVersion), serverPort,
                 serverLog, serverHome());
     }

@@ -1,7 +1,8 @@
 package ai.pmoves.maven;
 
 import ai.pmoves.engine.Counted;
-import ai.pmoves.engine.migration.MigrationInfo;
+import ai.pmoves.engine.EngineLog;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.migration.MigrationState;
 import ai.pmoves.engine.status.StatusJson;
 import ai.pmoves.engine.status.StatusReport;
@@ -65,10 +66,11 @@ public class StatusMojo extends AbstractSeedFilesMojo {
         StatusReport report = StatusReport.read(connectionSettings(),
                 migrationsDirectory(), historyTableName(),
                 seedSources(), seedTableName(), definitionSources(definitionsDirectory));
-        StatusTable.lines(report).forEach(getLog()::info);
+        EngineLog log = engineLog();
+        StatusTable.lines(report).forEach(log::info);
         Path json = reportPath("status.json");
         StatusJson.write(report, json);
-        getLog().info("Written " + json);
+        log.info("Written " + json);
         Map<MigrationState, Integer> counts = report.status().counts();
         int changed = counts.get(MigrationState.CHANGED);
         int failed = counts.get(MigrationState.FAILED);
@@ -89,6 +91,6 @@ public class StatusMojo extends AbstractSeedFilesMojo {
     private static String names(StatusReport report, MigrationState... states) {
         List<MigrationState> wanted = List.of(states);
         return report.status().migrations().stream().filter(i -> wanted.contains(i.state()))
-                .map(MigrationInfo::name).collect(Collectors.joining(", "));
+                .map(i -> Printable.of(i.name())).collect(Collectors.joining(", "));
     }
 }

@@ -1,6 +1,7 @@
 package ai.pmoves.maven;
 
 import ai.pmoves.engine.Counted;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.lint.FailOn;
 import ai.pmoves.engine.lint.LintJson;
 import ai.pmoves.engine.lint.LintOptions;
@@ -157,17 +158,18 @@ public class ValidateMojo extends AbstractFilesMojo {
                 .withDisabledRules(new LinkedHashSet<>(CommaList.of(rulesToSkip()))).withSupabaseRolesPrepared(rolesPrepared())
                 .withVariables(definedVariables()).withSeedFiles(supabaseSeedFiles()));
         for (LintText.Line line : LintText.lines(report)) {
+            String text = Printable.of(line.text()); // a finding names a file and what it creates: one line each
             if (line.severity() == Severity.ERROR) {
-                getLog().error(line.text());
+                getLog().error(text);
             } else if (line.severity() == Severity.WARNING) {
-                getLog().warn(line.text());
+                getLog().warn(text);
             } else {
-                getLog().info(line.text());
+                getLog().info(text);
             }
         }
         Path json = reportPath("validate.json");
         LintJson.write(report, json);
-        getLog().info("Written " + json);
+        engineLog().info("Written " + json);
         if (threshold.fails(report)) {
             throw new MojoFailureException("pmoves:validate found " + Counted.of(report.count(Severity.ERROR), "error") + " and "
                     + Counted.of(report.count(Severity.WARNING), "warning") + " (failOn=" + failOn.trim() + "): see the findings"

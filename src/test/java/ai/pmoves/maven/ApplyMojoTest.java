@@ -15,9 +15,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
@@ -165,6 +170,41 @@ class ApplyMojoTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(e.getMessage().contains("as app") && e.getMessage().contains("password authentication failed"), e.getMessage());
         assertFalse(e.getMessage().contains("Wr0ng-Secret"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "apply", pom = POM)
+    void thePasswordPropertyIsReadWhenConnectingFromTheCommandLineOrTheProject(ApplyMojo mojo) throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("mojo_password_property");
+        TestPostgres.passwordRole("property_pw_user", "Property-pw-3");
+        try (Connection c = db.connect()) {
+            c.createStatement().execute("GRANT CREATE ON DATABASE " + db.name() + " TO property_pw_user;"
+                    + " GRANT CREATE ON SCHEMA public TO property_pw_user");
+        }
+        configure(mojo, db, projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n"));
+        mojo.user = "property_pw_user";
+        mojo.password = null; // not a parameter Maven sets from the property, so that -X does not print it
+        Properties commandLine = new Properties();
+        commandLine.setProperty("pmoves.password", "Property-pw-3"); // -Dpmoves.password=Property-pw-3
+        setVariableValueToObject(mojo, "mavenSession", session(commandLine, new MavenProject()));
+        mojo.execute();
+
+        MavenProject started = new MavenProject(); // the project property pmoves:start sets for the goals after it
+        started.getProperties().setProperty("pmoves.password", "Property-pw-3");
+        setVariableValueToObject(mojo, "mavenSession", session(new Properties(), started));
+        Files.writeString(root.resolve("supabase/migrations/20250102_b.sql"), "CREATE TABLE b (id int);\n");
+        mojo.execute();
+        assertEquals("20250101|property_pw_user 20250102|property_pw_user", String.join(" ", db.column(
+                "SELECT version || '|' || applied_by FROM supabase_migrations.schema_migrations ORDER BY version")));
+    }
+
+    /** A session with the command line's {@code -D} properties, building {@code project}. */
+    @SuppressWarnings("deprecation") // the one constructor that needs no container
+    private static MavenSession session(Properties userProperties, MavenProject project) {
+        MavenSession session = new MavenSession(null, null,
+                new DefaultMavenExecutionRequest().setUserProperties(userProperties), new DefaultMavenExecutionResult());
+        session.setCurrentProject(project);
+        return session;
     }
 
     private static String single(TestPostgres.Database db, String sql) throws Exception {

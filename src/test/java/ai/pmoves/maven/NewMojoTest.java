@@ -51,6 +51,18 @@ class NewMojoTest {
 
     @Test
     @InjectMojo(goal = "new", pom = POM)
+    void anAuthorGivenWithALineBreakIsRefusedNamingTheParameterAndNothingIsWritten(NewMojo mojo) throws Exception {
+        configure(mojo, root);
+        mojo.name = "add feature x";
+        mojo.author = "me\ndrop table a;"; // -Dpmoves.author=$'me\ndrop table a;'
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("The author 'me\\ndrop table a;' (pmoves.author) cannot be used: the"
+                + " control character U+000A cannot be part of it"), e.getMessage());
+        assertFalse(Files.exists(root.resolve("supabase")));
+    }
+
+    @Test
+    @InjectMojo(goal = "new", pom = POM)
     void kindDefinitionWritesIntoTheDefinitionsDirectoryAndAnotherKindIsRefused(NewMojo mojo) throws Exception {
         configure(mojo, root);
         mojo.name = "order total";

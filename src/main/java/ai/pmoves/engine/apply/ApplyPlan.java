@@ -1,6 +1,7 @@
 package ai.pmoves.engine.apply;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.FailedMigrations;
@@ -66,7 +67,7 @@ public record ApplyPlan(List<Migration> toBaseline, List<Migration> toRun, int u
         }
         if (!outOfOrder.isEmpty() && !options.outOfOrder()) {
             throw new PmovesException("Pending migrations are older than the newest applied one: "
-                    + outOfOrder.stream().map(MigrationInfo::name).collect(Collectors.joining(", "))
+                    + outOfOrder.stream().map(i -> Printable.of(i.name())).collect(Collectors.joining(", "))
                     + ". Running them now would apply them out of time order. Give them a newer timestamp, or"
                     + " allow it with -Dpmoves.outOfOrder=true.");
         }
@@ -83,7 +84,7 @@ public record ApplyPlan(List<Migration> toBaseline, List<Migration> toRun, int u
         if (!changed.isEmpty()) {
             throw new PmovesException("Applied migration" + (changed.size() > 1 ? "s have" : " has") + " changed since "
                     + (changed.size() > 1 ? "they" : "it") + " ran: "
-                    + changed.stream().map(i -> i.migration().file().toString()).collect(Collectors.joining(", "))
+                    + changed.stream().map(i -> Printable.of(i.migration().file())).collect(Collectors.joining(", "))
                     + ". A migration that ran must not be edited: restore the file and put the change in a new"
                     + " migration (or, if the edit is cosmetic, store the new checksum: mvn pmoves:repair"
                     + " -Dpmoves.realign=true).");
@@ -100,8 +101,9 @@ public record ApplyPlan(List<Migration> toBaseline, List<Migration> toRun, int u
                 return i;
             }
         }
-        throw new PmovesException(parameter + " '" + version + "' matches no migration file. " + (files.isEmpty()
-                ? "There are none: leave " + parameter + " out."
-                : "Use a version as pmoves:status lists it, e.g. " + files.get(files.size() - 1).version() + "."));
+        throw new PmovesException(parameter + " '" + Printable.of(version) + "' matches no migration file. "
+                + (files.isEmpty() ? "There are none: leave " + parameter + " out."
+                : "Use a version as pmoves:status lists it, e.g. " + Printable.of(files.get(files.size() - 1).version())
+                + "."));
     }
 }

@@ -2,6 +2,7 @@ package ai.pmoves.engine.apply;
 
 import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
@@ -50,22 +51,24 @@ final class MigrationRunner {
     }
 
     private String message(Migration migration, MigrationScript script, ScriptFailure f) {
-        String cannotRecord = "Cannot record " + migration.fileName() + " in " + history.name() + ": " + f.getMessage();
+        String name = Printable.of(migration.fileName());
+        String version = Printable.of(migration.version());
+        String cannotRecord = "Cannot record " + name + " in " + history.name() + ": " + f.getMessage();
         if (f.rolledBack()) {
             return f.inHistoryChange() ? cannotRecord + ". The migration was rolled back."
-                    : f.describe(migration.fileName(), script) + "\nMigration " + migration.fileName()
+                    : f.describe(migration.fileName(), script) + "\nMigration " + name
                     + " was rolled back: none of it is applied, and nothing after it ran."
                     + MissingPlatform.advice((SQLException) f.getCause(), session.connection());
         }
         return f.inHistoryChange()
                 ? cannotRecord + ". Its statements ran outside a transaction and took effect; record it with mvn"
-                + " pmoves:repair -Dpmoves.markApplied=" + migration.version() + "."
-                : f.describe(migration.fileName(), script) + "\nMigration " + migration.fileName()
+                + " pmoves:repair -Dpmoves.markApplied=" + version + "."
+                : f.describe(migration.fileName(), script) + "\nMigration " + name
                 + " ran outside a transaction (" + f.nonTransactionalReason() + "): the "
                 + Counted.of(f.statementsDone(), "statement") + " before this one took effect. It is recorded as failed in " + history.failedName()
                 + " (not in " + history.name() + ", which the Supabase CLI reads as applied), and runs refuse to go on until it is repaired: undo those statements and run mvn pmoves:repair"
-                + " -Dpmoves.clearFailed=" + migration.version() + " so that it runs again, or finish it by hand and"
-                + " run mvn pmoves:repair -Dpmoves.markApplied=" + migration.version() + ".";
+                + " -Dpmoves.clearFailed=" + version + " so that it runs again, or finish it by hand and"
+                + " run mvn pmoves:repair -Dpmoves.markApplied=" + version + ".";
     }
 
     private void record(Connection connection, Migration migration, MigrationScript script, int ms)

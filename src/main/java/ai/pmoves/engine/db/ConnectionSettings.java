@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.logging.Filter;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,13 @@ import java.util.regex.Pattern;
 public final class ConnectionSettings {
     private static final Pattern URI_FORM = Pattern.compile("postgres(?:ql)?://(?:([^:@/]*)(?::([^@/]*))?@)?(.*)");
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&]password=)[^&]*");
+    private static final String JDBC_AUTHORITY = "jdbc:postgresql://";
+    /**
+     * The driver's logger, which masks what it logs: its warnings about a URL it cannot parse quote the URL whole
+     * ("JDBC URL contains too many / characters: …"), on the console, past every message of this class. Held here
+     * because java.util.logging holds its loggers, and so the filter, only weakly.
+     */
+    private static final Logger DRIVER_LOG = maskedDriverLog();
 
     private final String url;
     private final String user;
@@ -60,10 +69,11 @@ public final class ConnectionSettings {
         if (blank(url)) {
             return fromLibpqVariables(user, password, env, connectTimeoutSeconds);
         }
-        String jdbcUrl = url.trim();
-        Matcher uri = URI_FORM.matcher(jdbcUrl);
+        String given = url.trim();
+        String jdbcUrl = given;
+        Matcher uri = URI_FORM.matcher(given);
         if (uri.matches()) {
-            jdbcUrl = "jdbc:postgresql://" + uri.group(3);
+            jdbcUrl = JDBC_AUTHORITY + uri.group(3);
             if (blank(user) && uri.group(1) != null && !uri.group(1).isEmpty()) {
                 user = decode(uri.group(1));
             }
@@ -72,10 +82,27 @@ public final class ConnectionSettings {
             }
         }
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new PmovesException("pmoves.url '" + mask(jdbcUrl) + "' is not a PostgreSQL URL: use"
+            throw new PmovesException("pmoves.url '" + mask(given) + "' is not a PostgreSQL URL: use"
                     + " jdbc:postgresql://HOST:PORT/DATABASE (or postgresql://USER@HOST:PORT/DATABASE).");
         }
+        if (jdbcUrl.startsWith(JDBC_AUTHORITY) && userInfoEnd(jdbcUrl, JDBC_AUTHORITY.length()) >= 0) {
+            throw unreadableUserInfo(given, uri.matches());
+        }
         return new ConnectionSettings(jdbcUrl, blank(user) ? null : user, password, connectTimeoutSeconds);
+    }
+
+    /**
+     * A user-info left in the URL after the URI form was read: the URI's held a {@code /} or an {@code @} that is not
+     * percent-encoded, or a jdbc: URL has one, which the driver would take for a host name. Refused before the driver
+     * sees the URL, since its warnings ("JDBC URL contains too many / characters: …") quote it whole.
+     */
+    private static PmovesException unreadableUserInfo(String given, boolean uriForm) {
+        return new PmovesException("pmoves.url '" + mask(given) + "' has a user name or password before the host"
+                + (uriForm ? " that is not percent-encoded: write / as %2F, @ as %40 and : as %3A in them (e.g."
+                        + " postgresql://postgres:Pa%2Fss%40word@db.example.supabase.co:5432/postgres)"
+                        : ", which a jdbc:postgresql: URL cannot hold: write it as postgresql://USER:PASSWORD@HOST:PORT/"
+                        + "DATABASE with both percent-encoded (/ as %2F, @ as %40, : as %3A)")
+                + ", or give them as pmoves.user and pmoves.password (or serverId).");
     }
 
     private static ConnectionSettings fromLibpqVariables(String user, String password, Map<String, String> env,
@@ -150,10 +177,61 @@ public final class ConnectionSettings {
         return user;
     }
 
-    /** Hides a password given in a URL's query ({@code password=…}) or user info. */
+    /**
+     * Hides the passwords of the URLs in {@code text}: a query's {@code password=…}, and the password of a user-info
+     * ({@code user:password@}), the user name kept. The user-info is found even where the URL cannot be read, since
+     * that is where a password with an unencoded {@code /} or {@code @} ends up: see {@link #userInfoEnd}.
+     */
     public static String mask(String text) {
         String masked = PASSWORD_PARAM.matcher(text).replaceAll("$1****");
-        return masked.replaceAll("(://[^:/@]+):[^@/]*@", "$1:****@");
+        StringBuilder out = new StringBuilder(masked.length());
+        int copied = 0;
+        for (int scheme = masked.indexOf("://"); scheme >= 0; scheme = masked.indexOf("://", scheme + 3)) {
+            int authority = scheme + 3;
+            int at = userInfoEnd(masked, authority);
+            int colon = masked.indexOf(':', authority);
+            if (at >= 0 && colon >= 0 && colon < at) {
+                out.append(masked, copied, colon + 1).append("****");
+                copied = at;
+            }
+        }
+        return out.append(masked, copied, masked.length()).toString();
+    }
+
+    /**
+     * Where the user-info of the URL whose authority starts at {@code authority} ends: the last {@code @} before its
+     * query, or -1 when it has none. The last, and the query taken to start at the first {@code ?} after a {@code /},
+     * because an unencoded password may hold {@code /}, {@code @} and {@code ?}, which no host does, while a query
+     * may hold an {@code @} of its own ({@code ?user=me@server}). The URL ends at the first blank.
+     */
+    static int userInfoEnd(String text, int authority) {
+        int end = authority;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        int slash = text.indexOf('/', authority);
+        int query = slash < 0 || slash >= end ? -1 : text.indexOf('?', slash);
+        int limit = query < 0 || query >= end ? end : query;
+        int at = text.lastIndexOf('@', limit - 1);
+        return at >= authority ? at : -1;
+    }
+
+    private static Logger maskedDriverLog() {
+        Logger log = Logger.getLogger("org.postgresql.Driver");
+        Filter previous = log.getFilter();
+        log.setFilter(record -> {
+            Object[] parameters = record.getParameters();
+            for (int i = 0; parameters != null && i < parameters.length; i++) {
+                if (parameters[i] instanceof String text) {
+                    parameters[i] = mask(text);
+                }
+            }
+            if (record.getMessage() != null) {
+                record.setMessage(mask(record.getMessage()));
+            }
+            return previous == null || previous.isLoggable(record);
+        });
+        return log;
     }
 
     private static String decode(String s) {

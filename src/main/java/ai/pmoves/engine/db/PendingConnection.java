@@ -56,7 +56,8 @@ public final class PendingConnection implements AutoCloseable {
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new PmovesException("Cannot connect to " + settings.maskedUrl() + ": " + e.getCause(), e.getCause());
+            throw new PmovesException("Cannot connect to " + settings.maskedUrl() + ": "
+                    + ConnectionSettings.mask(String.valueOf(e.getCause())), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PmovesException("Interrupted while connecting to " + settings.maskedUrl() + ".", e);

@@ -3,6 +3,7 @@ package ai.pmoves.engine.definition;
 import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.hook.HookMoment;
@@ -118,17 +119,18 @@ public final class DefinitionPlan {
     }
 
     private String failure(String path, MigrationScript script, ScriptFailure f) {
+        String name = Printable.of(path);
         if (f.inHistoryChange()) {
-            return "Cannot record definition " + path + " in " + table.name() + ": " + f.getMessage()
+            return "Cannot record definition " + name + " in " + table.name() + ": " + f.getMessage()
                     + (f.rolledBack() ? ". The definition was rolled back." : ". Its statements took effect.");
         }
         String where = f.describe(path, script);
         if (f.rolledBack()) {
-            return where + "\nDefinition " + path + " was rolled back: none of it is applied and it is not recorded;"
+            return where + "\nDefinition " + name + " was rolled back: none of it is applied and it is not recorded;"
                     + " the migrations and definitions before it stay applied, and nothing after it ran."
                     + MissingPlatform.advice((SQLException) f.getCause(), session.connection());
         }
-        return where + "\nDefinition " + path + " ran outside a transaction (" + f.nonTransactionalReason() + "): "
+        return where + "\nDefinition " + name + " ran outside a transaction (" + f.nonTransactionalReason() + "): "
                 + Counted.of(f.statementsDone(), "statement") + " before this one took effect. It is not recorded,"
                 + " so the next run runs it again from the start: fix it, and keep it safe to run twice.";
     }

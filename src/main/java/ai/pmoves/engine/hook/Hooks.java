@@ -2,6 +2,7 @@ package ai.pmoves.engine.hook;
 
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.migration.MigrationScript;
@@ -50,8 +51,9 @@ public final class Hooks {
         for (Path file : files) {
             HookMoment moment = HookMoment.ofFileName(file.getFileName().toString());
             if (moment == null) {
-                throw new PmovesException("Hook " + file + " is named for no moment: name it MOMENT.sql or"
-                        + " MOMENT__anything.sql, where MOMENT is one of " + HookMoment.allFileWords() + ".");
+                throw new PmovesException("Hook " + Printable.of(file) + " is named for no moment: name it"
+                        + " MOMENT.sql or MOMENT__anything.sql, where MOMENT is one of " + HookMoment.allFileWords()
+                        + ".");
             }
             hooks.computeIfAbsent(moment, m -> new ArrayList<>())
                     .add(new Hook(SqlFiles.recordedPath(baseDirectory, file), MigrationScript.read(file)));
@@ -82,7 +84,8 @@ public final class Hooks {
                     long ms = runner.run(hook.script(), (c, millis) -> { }, (c, millis) -> { });
                     log.info("[hook " + moment.fileWord() + "] " + hook.path() + " … " + ms + " ms");
                 } catch (ScriptFailure f) {
-                    throw new PmovesException(f.describe(hook.path(), hook.script()) + "\nHook " + hook.path()
+                    throw new PmovesException(f.describe(hook.path(), hook.script()) + "\nHook "
+                            + Printable.of(hook.path())
                             + (f.rolledBack() ? " was rolled back." : " ran outside a transaction and stopped there.")
                             + " Fix the hook and run again.", f.getCause());
                 }

@@ -1,6 +1,7 @@
 package ai.pmoves.engine.migration;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.sql.SqlText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ public final class Checksum {
             IOUtils.consume(in); // the stream digests what passes through it
             return in.checksum();
         } catch (IOException e) {
-            throw new PmovesException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new PmovesException("Cannot read " + Printable.of(file) + ": " + Printable.of(e.getMessage()), e);
         }
     }
 

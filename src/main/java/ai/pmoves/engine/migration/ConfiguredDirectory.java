@@ -1,6 +1,7 @@
 package ai.pmoves.engine.migration;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -39,8 +40,9 @@ public record ConfiguredDirectory(Path path, boolean configured) {
             return true;
         }
         if (configured) {
-            throw new PmovesException("The configured " + parameter + " '" + path + "' does not exist or is not"
-                    + " a directory: create it, or fix the path in <" + parameter + "> / -Dpmoves." + parameter + ".");
+            throw new PmovesException("The configured " + parameter + " '" + Printable.of(path) + "' does not exist"
+                    + " or is not a directory: create it, or fix the path in <" + parameter + "> / -Dpmoves."
+                    + parameter + ".");
         }
         return false;
     }

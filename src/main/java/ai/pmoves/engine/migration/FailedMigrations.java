@@ -1,6 +1,7 @@
 package ai.pmoves.engine.migration;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import java.util.List;
@@ -29,9 +30,11 @@ public final class FailedMigrations {
     }
 
     private static PmovesException failedRow(String name, String version, HistoryTable history) {
-        return new PmovesException("Migration " + name + " (version " + version + ") failed part-way in an earlier"
-                + " run and is recorded as failed in " + history.failedName() + ". Undo what it did by hand and clear the"
-                + " row so that it runs again (mvn pmoves:repair -Dpmoves.clearFailed=" + version + "), or finish it"
-                + " by hand and record it as applied (mvn pmoves:repair -Dpmoves.markApplied=" + version + ").");
+        String shown = Printable.of(version);
+        return new PmovesException("Migration " + Printable.of(name) + " (version " + shown + ") failed part-way in an"
+                + " earlier run and is recorded as failed in " + history.failedName() + ". Undo what it did by hand and"
+                + " clear the row so that it runs again (mvn pmoves:repair -Dpmoves.clearFailed=" + shown + "), or"
+                + " finish it by hand and record it as applied (mvn pmoves:repair -Dpmoves.markApplied=" + shown
+                + ").");
     }
 }

@@ -1,6 +1,7 @@
 package ai.pmoves.engine.migration;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
@@ -46,8 +47,8 @@ public record MigrationName(String fileName, String version, String orderKey, St
             String stem = fileName.substring(0, fileName.length() - ".sql".length());
             return new MigrationName(fileName, stem, m.group(1) + m.group(2) + m.group(3), m.group(4));
         }
-        throw new PmovesException("Migration file name '" + fileName + "' fits none of the accepted forms: "
-                + FORMS + ". Rename it, or move it out of the migrations directory.");
+        throw new PmovesException("Migration file name '" + Printable.of(fileName) + "' fits none of the accepted"
+                + " forms: " + FORMS + ". Rename it, or move it out of the migrations directory.");
     }
 
     /** The order key of a recorded version whose file may be gone, or null when the version is neither form. */

@@ -1,6 +1,7 @@
 package ai.pmoves.engine.migration;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,9 +29,10 @@ public final class MigrationScanner {
         for (Migration m : migrations) {
             Migration other = byVersion.putIfAbsent(m.version(), m);
             if (other != null) {
-                throw new PmovesException("Two migrations have the same version " + m.version() + ": '"
-                        + other.fileName() + "' and '" + m.fileName() + "'. The version is the history key, so one"
-                        + " would never run: give one of them a later timestamp (e.g. YYYYMMDDhhmmss_…).");
+                throw new PmovesException("Two migrations have the same version " + Printable.of(m.version()) + ": '"
+                        + Printable.of(other.fileName()) + "' and '" + Printable.of(m.fileName()) + "'. The version is"
+                        + " the history key, so one would never run: give one of them a later timestamp (e.g."
+                        + " YYYYMMDDhhmmss_…).");
             }
         }
     }

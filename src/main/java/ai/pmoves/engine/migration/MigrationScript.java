@@ -1,6 +1,7 @@
 package ai.pmoves.engine.migration;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.sql.SqlStatement;
 import ai.pmoves.engine.sql.SqlStatementReader;
 import ai.pmoves.engine.sql.SqlSyntaxException;
@@ -37,8 +38,8 @@ public record MigrationScript(Path file, String text, List<SqlStatement> stateme
         try {
             statements = SqlStatementReader.split(text);
         } catch (SqlSyntaxException e) {
-            throw new PmovesException(file.getFileName() + ":" + e.line() + ":" + e.column() + ": " + e.reason()
-                    + " (" + file + ")", e);
+            throw new PmovesException(Printable.of(file.getFileName()) + ":" + e.line() + ":" + e.column() + ": "
+                    + e.reason() + " (" + Printable.of(file) + ")", e);
         }
         int firstLineEnd = text.indexOf('\n');
         String firstLine = (firstLineEnd < 0 ? text : text.substring(0, firstLineEnd)).trim();
@@ -82,10 +83,11 @@ public record MigrationScript(Path file, String text, List<SqlStatement> stateme
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new PmovesException(file.getFileName() + " is not valid UTF-8 (" + file + "): save it as UTF-8;"
+            throw new PmovesException(Printable.of(file.getFileName()) + " is not valid UTF-8 (" + Printable.of(file)
+                    + "): save it as UTF-8;"
                     + " PostgreSQL and the Supabase CLI read migrations as UTF-8.", e);
         } catch (IOException e) {
-            throw new PmovesException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new PmovesException("Cannot read " + Printable.of(file) + ": " + Printable.of(e.getMessage()), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package ai.pmoves.engine.migration;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ public final class SqlFiles {
                 }
             }
         } catch (IOException e) {
-            throw new PmovesException("Cannot list " + parameter + " '" + directory + "': " + e.getMessage(), e);
+            throw new PmovesException("Cannot list " + parameter + " '" + Printable.of(directory) + "': "
+                    + Printable.of(e.getMessage()), e);
         }
         return files;
     }
@@ -61,9 +63,10 @@ public final class SqlFiles {
         if (Files.isRegularFile(entry)) {
             return true;
         }
-        String what = Files.isSymbolicLink(entry) ? "a link to " + target(entry) + ", which does not exist"
-                : "not a regular file";
-        throw new PmovesException("'" + entry.getFileName() + "' in " + parameter + " '" + entry.getParent() + "' is"
+        String what = Files.isSymbolicLink(entry)
+                ? "a link to " + Printable.of(target(entry)) + ", which does not exist" : "not a regular file";
+        throw new PmovesException("'" + Printable.of(entry.getFileName()) + "' in " + parameter + " '"
+                + Printable.of(entry.getParent()) + "' is"
                 + " named like an SQL file but is " + what + ": make the link point at the file, or remove it.");
     }
 

@@ -3,6 +3,7 @@ package ai.pmoves.engine.repair;
 import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.history.HistoryRow;
@@ -94,8 +95,8 @@ public final class Repairer {
             for (String v : e.getValue()) {
                 String other = asked.putIfAbsent(v, e.getKey());
                 if (other != null && !other.equals(e.getKey())) {
-                    throw new PmovesException("Version " + v + " is given to both " + other + " and " + e.getKey()
-                            + ": ask for one repair of it per run.");
+                    throw new PmovesException("Version " + Printable.of(v) + " is given to both " + other + " and "
+                            + e.getKey() + ": ask for one repair of it per run.");
                 }
             }
         }
@@ -108,7 +109,8 @@ public final class Repairer {
         List<Step> steps = new ArrayList<>();
         for (MigrationInfo info : resolve(o.markReverted(), "markReverted", status, history)) {
             if (info.row() == null) {
-                throw new PmovesException("markReverted '" + info.version() + "' (" + info.name() + ") has no row in "
+                throw new PmovesException("markReverted '" + Printable.of(info.version()) + "' ("
+                        + Printable.of(info.name()) + ") has no row in "
                         + history.name() + ": it is pending, so there is nothing to revert.");
             }
             steps.add(new Step(new RepairChange("markReverted", info.version(), info.name(), "row deleted ("
@@ -120,9 +122,10 @@ public final class Repairer {
                 : resolve(o.clearFailed(), "clearFailed", status, history);
         for (MigrationInfo info : failed) {
             if (info.state() != MigrationState.FAILED) {
-                throw new PmovesException("clearFailed '" + info.version() + "' (" + info.name() + ") is "
-                        + info.state().label() + ", not failed: to delete the row of a migration that did not fail,"
-                        + " use -Dpmoves.markReverted=" + info.version() + ".");
+                throw new PmovesException("clearFailed '" + Printable.of(info.version()) + "' ("
+                        + Printable.of(info.name()) + ") is " + info.state().label() + ", not failed: to delete the row"
+                        + " of a migration that did not fail, use -Dpmoves.markReverted=" + Printable.of(info.version())
+                        + ".");
             }
             steps.add(new Step(new RepairChange("clearFailed", info.version(), info.name(), "failed row deleted;"
                     + " pmoves:apply runs the migration again (undo what it did part-way first)"),
@@ -162,9 +165,9 @@ public final class Repairer {
             }
             case FAILED -> {
                 if (info.migration() == null) {
-                    throw new PmovesException("markApplied '" + info.version() + "' is recorded as failed and its file"
-                            + " is gone: restore the file, or delete the row with -Dpmoves.clearFailed="
-                            + info.version() + ".");
+                    throw new PmovesException("markApplied '" + Printable.of(info.version()) + "' is recorded as failed"
+                            + " and its file is gone: restore the file, or delete the row with -Dpmoves.clearFailed="
+                            + Printable.of(info.version()) + ".");
                 }
                 String checksum = MigrationScript.checksumOf(info.migration().file());
                 steps.add(new Step(new RepairChange("markApplied", info.version(), info.name(), "the failed row is now"
@@ -188,9 +191,9 @@ public final class Repairer {
                     .findFirst().orElse(null);
             if (info == null) {
                 List<MigrationInfo> all = status.migrations();
-                throw new PmovesException(parameter + " '" + v + "' matches no migration file and no row of "
-                        + history.name() + ". Use a version as pmoves:status lists it"
-                        + (all.isEmpty() ? "" : ", e.g. " + all.get(all.size() - 1).version()) + ".");
+                throw new PmovesException(parameter + " '" + Printable.of(v) + "' matches no migration file and no row"
+                        + " of " + history.name() + ". Use a version as pmoves:status lists it"
+                        + (all.isEmpty() ? "" : ", e.g. " + Printable.of(all.get(all.size() - 1).version())) + ".");
             }
             found.add(info);
         }
@@ -213,7 +216,7 @@ public final class Repairer {
     private static void hint(List<String> hints, MigrationStatus status, MigrationState state, String label, String how) {
         List<MigrationInfo> infos = status.inState(state);
         if (!infos.isEmpty()) {
-            hints.add(label + " " + infos.stream().map(MigrationInfo::version).collect(Collectors.joining(", "))
+            hints.add(label + " " + infos.stream().map(i -> Printable.of(i.version())).collect(Collectors.joining(", "))
                     + " (" + how + ")");
         }
     }

@@ -1,6 +1,7 @@
 package ai.pmoves.engine.rollback;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.migration.MigrationInfo;
 import ai.pmoves.engine.migration.MigrationName;
 import ai.pmoves.engine.migration.ConfiguredDirectory;
@@ -71,7 +72,8 @@ public final class DownScripts {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> Files.isRegularFile(f) && version.equals(versionOf(f))).findFirst();
         } catch (IOException e) {
-            throw new PmovesException("Cannot list rollbackDirectory '" + directory + "': " + e.getMessage(), e);
+            throw new PmovesException("Cannot list rollbackDirectory '" + Printable.of(directory) + "': "
+                    + Printable.of(e.getMessage()), e);
         }
     }
 

@@ -2,6 +2,7 @@ package ai.pmoves.engine.rollback;
 
 import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.migration.MigrationInfo;
 import ai.pmoves.engine.migration.MigrationState;
 import ai.pmoves.engine.migration.MigrationStatus;
@@ -58,14 +59,14 @@ public record RollbackPlan(List<Step> steps, List<String> forced) {
             Path down = downScripts.pathFor(info);
             steps.add(new Step(info, down));
             if (!downScripts.exists(down)) {
-                missingDownScripts.add(down.toString());
+                missingDownScripts.add(Printable.of(down));
             }
             if (info.state() == MigrationState.CHANGED) {
-                changed.add(info.migration().file().toString());
+                changed.add(Printable.of(info.migration().file()));
             } else if (info.state() == MigrationState.BASELINE) {
-                baseline.add(info.name());
+                baseline.add(Printable.of(info.name()));
             } else if (info.state() == MigrationState.MISSING) {
-                fileGone.add(info.version() + " (" + info.name() + ")");
+                fileGone.add(Printable.of(info.version() + " (" + info.name() + ")"));
             }
         }
         List<String> problems = new ArrayList<>();
@@ -73,8 +74,9 @@ public record RollbackPlan(List<Step> steps, List<String> forced) {
             problems.add(Counted.of(missingDownScripts.size(), "down script") + " missing; looked for:\n    "
                     + String.join("\n    ", missingDownScripts) + "\n  Write each one (the SQL that undoes the"
                     + " migration of the same name), or undo fewer migrations (count, target)."
-                    + (downScripts.directoryExists() ? "" : " The rollback directory " + downScripts.directory()
-                    + " does not exist: create it, or point rollbackDirectory (-Dpmoves.rollbackDirectory) at yours."));
+                    + (downScripts.directoryExists() ? "" : " The rollback directory "
+                    + Printable.of(downScripts.directory()) + " does not exist: create it, or point rollbackDirectory"
+                    + " (-Dpmoves.rollbackDirectory) at yours."));
         }
         List<String> forced = new ArrayList<>();
         check(changed, "changed since it ran", "A down script undoes what ran, not the edited file: restore the file,"
@@ -86,7 +88,8 @@ public record RollbackPlan(List<Step> steps, List<String> forced) {
                 + " the file, or pass -Dpmoves.force=true.", options.force(), problems, forced);
         if (!problems.isEmpty()) {
             throw new PmovesException("Nothing was rolled back: the plan to undo " + Counted.of(steps.size(), "migration") + " ("
-                    + steps.stream().map(Step::fileName).collect(Collectors.joining(", ")) + ") cannot run:\n- "
+                    + steps.stream().map(s -> Printable.of(s.fileName())).collect(Collectors.joining(", "))
+                    + ") cannot run:\n- "
                     + String.join("\n- ", problems));
         }
         return new RollbackPlan(List.copyOf(steps), List.copyOf(forced));
@@ -111,7 +114,8 @@ public record RollbackPlan(List<Step> steps, List<String> forced) {
             }
         }
         String example = recorded.isEmpty() ? "" : " Applied now, newest first: " + recorded.stream().limit(3)
-                .map(MigrationInfo::version).collect(Collectors.joining(", ")) + (recorded.size() > 3 ? ", …" : "") + ".";
+                .map(i -> Printable.of(i.version())).collect(Collectors.joining(", "))
+                + (recorded.size() > 3 ? ", …" : "") + ".";
         for (MigrationInfo info : status.migrations()) {
             if (matches(info, target)) {
                 throw new PmovesException("target '" + target + "' is " + info.state().label() + ", not applied: the"

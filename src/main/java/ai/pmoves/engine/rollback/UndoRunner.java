@@ -2,6 +2,7 @@ package ai.pmoves.engine.rollback;
 
 import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.MigrationScript;
@@ -42,21 +43,23 @@ final class UndoRunner {
     }
 
     private String message(RollbackPlan.Step step, MigrationScript down, String downName, ScriptFailure f) {
-        String cannotDelete = "Cannot delete the row of " + step.fileName() + " (version " + step.version() + ") from "
+        String name = Printable.of(step.fileName());
+        String version = Printable.of(step.version());
+        String cannotDelete = "Cannot delete the row of " + name + " (version " + version + ") from "
                 + history.name() + ": " + f.getMessage();
         if (f.rolledBack()) {
             return (f.inHistoryChange() ? cannotDelete : f.describe(downName, down)) + "\nThe undo of "
-                    + step.fileName() + " was rolled back: it is still applied, its row still in " + history.name()
+                    + name + " was rolled back: it is still applied, its row still in " + history.name()
                     + ". Fix the down script and run again.";
         }
         return f.inHistoryChange()
                 ? cannotDelete + ". Its down script ran outside a transaction and took effect: record that it is undone"
-                + " with mvn pmoves:repair -Dpmoves.markReverted=" + step.version() + "."
-                : f.describe(downName, down) + "\nThe down script of " + step.fileName() + " ran outside a transaction ("
+                + " with mvn pmoves:repair -Dpmoves.markReverted=" + version + "."
+                : f.describe(downName, down) + "\nThe down script of " + name + " ran outside a transaction ("
                 + f.nonTransactionalReason() + "): the " + Counted.of(f.statementsDone(), "statement") + " before this one took"
                 + " effect. The migration is recorded as failed in " + history.failedName() + ", and runs refuse to go on"
                 + " until you either finish the undo by hand and record it (mvn pmoves:repair -Dpmoves.markReverted="
-                + step.version() + "), or restore what the down script removed and record the migration as applied"
-                + " again (mvn pmoves:repair -Dpmoves.markApplied=" + step.version() + ").";
+                + version + "), or restore what the down script removed and record the migration as applied"
+                + " again (mvn pmoves:repair -Dpmoves.markApplied=" + version + ").";
     }
 }

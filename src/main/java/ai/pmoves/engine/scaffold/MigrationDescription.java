@@ -23,7 +23,8 @@ public record MigrationDescription(String text, String slug) {
             throw new PmovesException("No migration name was given: say what the migration does, e.g. mvn pmoves:new"
                     + " -Dpmoves.name=\"add feature x\".");
         }
-        String text = name.trim().replaceAll("\\s+", " ");
+        // Spaces only: a tab or a line break is refused below with the other control characters, never made a space
+        String text = name.replaceAll("^ +| +$", "").replaceAll(" {2,}", " ");
         if (text.isEmpty()) {
             throw refuse(name, "it is empty. Say what the migration does, e.g. -Dpmoves.name=\"add feature x\"");
         }
@@ -34,8 +35,8 @@ public record MigrationDescription(String text, String slug) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ' || c == '_' || c == '-')) {
-                throw refuse(name, describe(c) + " cannot be part of a migration file name: use letters a-z, digits,"
-                        + " spaces, - and _ (the name must work on every system and in git)");
+                throw refuse(name, GivenText.describe(c) + " cannot be part of a migration file name: use letters"
+                        + " a-z, digits, spaces, - and _ (the name must work on every system and in git)");
             }
         }
         String slug = text.toLowerCase(Locale.ROOT).replaceAll("[ _-]+", "_").replaceAll("^_|_$", "");
@@ -49,14 +50,7 @@ public record MigrationDescription(String text, String slug) {
         return new MigrationDescription(text, slug);
     }
 
-    private static String describe(char c) {
-        if (c < 0x20 || c == 0x7f) {
-            return String.format("the control character U+%04X", (int) c);
-        }
-        return c > 0x7f ? "'" + c + "' (not ASCII)" : "'" + c + "'";
-    }
-
     private static PmovesException refuse(String name, String why) {
-        return new PmovesException("The migration name '" + name + "' (pmoves.name) cannot be used: " + why + ".");
+        return GivenText.refuse("migration name", name, "name", why);
     }
 }

@@ -2,6 +2,7 @@ package ai.pmoves.engine.scaffold;
 
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.migration.ConfiguredDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ public final class NewDefinition {
         directory.exists("definitionsDirectory"); // refuses a missing configured one; a missing default is created
         Path file = directory.path().resolve(description.slug() + ".sql");
         if (Files.exists(file)) {
-            throw new PmovesException("The definition " + file + " already exists; pmoves:new never overwrites a"
-                    + " file. Edit it: a definition runs again whenever it changes.");
+            throw new PmovesException("The definition " + Printable.of(file) + " already exists; pmoves:new never"
+                    + " overwrites a file. Edit it: a definition runs again whenever it changes.");
         }
         NewMigration.write(file, template(description));
         log.info("Created " + file + " (a definition: runs after the pending migrations whenever it changes)");

@@ -2,6 +2,7 @@ package ai.pmoves.engine.scaffold;
 
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.migration.MigrationName;
 import ai.pmoves.engine.migration.SqlFiles;
@@ -43,6 +44,10 @@ public final class NewMigration {
     /** Writes the files; returns the paths written, the migration first. */
     public List<Path> create(NewMigrationOptions options) {
         MigrationDescription description = MigrationDescription.of(options.name());
+        GivenText.refuseControlCharacters("author", options.author(), "author", "\"Ada Lovelace\"");
+        GivenText.refuseControlCharacters("issue", options.issue(), "issue", "PMOVES-123");
+        GivenText.refuseControlCharacters("table", options.table(), "table", "public.feature_x");
+        GivenText.refuseControlCharacters("timestamp", options.timestamp(), "timestamp", "20250115103000");
         TableName table = table(options.table(), description);
         LocalDateTime now = time(options.timestamp());
         String fileName = now.format(TIMESTAMP) + "_" + description.slug() + ".sql";
@@ -55,8 +60,8 @@ public final class NewMigration {
         if (options.withRollback()) {
             SqlFiles.list(options.rollbackDirectory(), "rollbackDirectory");
             if (Files.exists(down)) {
-                throw new PmovesException("The down script " + down + " already exists; pmoves:new never overwrites a"
-                        + " file. Move it away, or run pmoves:new again a second later.");
+                throw new PmovesException("The down script " + Printable.of(down) + " already exists; pmoves:new"
+                        + " never overwrites a file. Move it away, or run pmoves:new again a second later.");
             }
         }
         warnIfOlderThanNewest(name, existing);
@@ -108,15 +113,15 @@ public final class NewMigration {
     /** Refuses a file that exists, or a version another migration has (two files of one second). */
     private static void checkFree(Path migration, MigrationName name, List<Path> existing) {
         if (Files.exists(migration)) {
-            throw new PmovesException("The migration " + migration + " already exists; pmoves:new never overwrites a"
-                    + " file. Run it again a second later, or pick another name.");
+            throw new PmovesException("The migration " + Printable.of(migration) + " already exists; pmoves:new"
+                    + " never overwrites a file. Run it again a second later, or pick another name.");
         }
         for (Path file : existing) {
             String other = file.getFileName().toString();
             if (other.startsWith(name.version() + "_")) {
-                throw new PmovesException("The migration " + other + " already has version " + name.version()
-                        + " (the same UTC second), and two files with one version cannot both run. Run pmoves:new"
-                        + " again a second later.");
+                throw new PmovesException("The migration " + Printable.of(other) + " already has version "
+                        + name.version() + " (the same UTC second), and two files with one version cannot both run."
+                        + " Run pmoves:new again a second later.");
             }
         }
     }
@@ -146,9 +151,10 @@ public final class NewMigration {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {
-            throw new PmovesException(file + " appeared while pmoves:new was writing; nothing was overwritten.", e);
+            throw new PmovesException(Printable.of(file) + " appeared while pmoves:new was writing; nothing was"
+                    + " overwritten.", e);
         } catch (IOException e) {
-            throw new PmovesException("Cannot write " + file + ": " + e.getMessage(), e);
+            throw new PmovesException("Cannot write " + Printable.of(file) + ": " + Printable.of(e.getMessage()), e);
         }
     }
 }

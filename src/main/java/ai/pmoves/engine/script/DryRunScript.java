@@ -1,6 +1,7 @@
 package ai.pmoves.engine.script;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScript;
@@ -35,14 +36,15 @@ public final class DryRunScript {
 
     /** Statements of the plugin's own (a table it creates) in one transaction under a {@code --} heading. */
     public void statements(String heading, List<String> statements) {
-        sql.append("-- ").append(heading).append("\nBEGIN;\n");
+        comment(heading);
+        sql.append("BEGIN;\n");
         statements.forEach(s -> sql.append(s).append(";\n"));
         sql.append("COMMIT;\n\n");
     }
 
     public void baseline(Migration m) {
-        sql.append("-- baseline ").append(m.fileName()).append(" (recorded, not run)\n")
-                .append(historyInsert(m, null, "baseline")).append("\n\n");
+        comment("baseline " + m.fileName() + " (recorded, not run)");
+        sql.append(historyInsert(m, null, "baseline")).append("\n\n");
     }
 
     /** @param afterRow what runs after the history row, in the migration's transaction: its afterEach… hooks */
@@ -63,13 +65,16 @@ public final class DryRunScript {
     /** {@link #script(String, MigrationScript, String, String)}, with {@code afterRow} written after {@code historySql}. */
     public void script(String heading, MigrationScript script, String nonTransactionalReason, String historySql,
                        Consumer<DryRunScript> afterRow) {
-        sql.append("-- ").append(heading).append('\n');
+        comment(heading);
         boolean transactional = nonTransactionalReason == null;
-        sql.append(transactional ? "BEGIN;\n" : "-- outside a transaction: " + nonTransactionalReason + "\n");
+        if (transactional) {
+            sql.append("BEGIN;\n");
+        } else {
+            comment("outside a transaction: " + nonTransactionalReason);
+        }
         for (SqlStatement s : script.statements()) {
             if (transactional && TransactionRules.isTransactionControl(s)) {
-                sql.append("-- skipped (the plugin runs each file in its own transaction): ").append(s.sql())
-                        .append('\n');
+                comment("skipped (the plugin runs each file in its own transaction): " + s.sql());
                 continue;
             }
             statement(s);
@@ -86,8 +91,16 @@ public final class DryRunScript {
      * under a {@code --} heading and as written.
      */
     public void inside(String heading, MigrationScript script) {
-        sql.append("-- ").append(heading).append('\n');
+        comment(heading);
         script.statements().forEach(this::statement);
+    }
+
+    /**
+     * A {@code --} line. What it says names files and quotes statements, which may hold a line break: escaped, so
+     * that the rest of a name never runs as SQL when the file is run with psql.
+     */
+    private void comment(String text) {
+        sql.append("-- ").append(Printable.of(text)).append('\n');
     }
 
     private void statement(SqlStatement s) {
@@ -106,7 +119,8 @@ public final class DryRunScript {
             Files.createDirectories(file.getParent());
             Files.writeString(file, sql, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PmovesException("Cannot write the dry run to " + file + ": " + e.getMessage(), e);
+            throw new PmovesException("Cannot write the dry run to " + Printable.of(file) + ": "
+                    + Printable.of(e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.script;
 
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.sql.PsqlVariables;
 import ai.pmoves.engine.sql.SqlStatement;
 import ai.pmoves.engine.sql.SqlText;
@@ -61,15 +62,17 @@ public final class ExecutionError {
             column = 1;
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(fileName).append(':').append(line).append(':').append(column).append(": ");
+        sb.append(Printable.of(fileName)).append(':').append(line).append(':').append(column).append(": ");
         if (server != null) {
+            // The server's message is one line, as PostgreSQL writes them; a name it quotes keeps it one
             sb.append(server.getSeverity() == null ? "ERROR" : server.getSeverity()).append(' ')
-                    .append(server.getSQLState()).append(": ").append(server.getMessage());
+                    .append(server.getSQLState()).append(": ").append(Printable.of(server.getMessage()));
             appendField(sb, "Detail", server.getDetail());
             appendField(sb, "Hint", server.getHint());
             appendField(sb, "Where", server.getWhere());
         } else {
-            sb.append(e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ").append(e.getMessage());
+            sb.append(e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ")
+                    .append(Printable.of(e.getMessage()));
         }
         sb.append("\n  Statement at line ").append(statement.line()).append(':');
         String[] lines = statement.sql().split("\n", STATEMENT_LINES_SHOWN + 1);
@@ -82,9 +85,15 @@ public final class ExecutionError {
         return sb.toString();
     }
 
+    /**
+     * A detail, hint or context may span lines (a context names every function the error passed through), and quotes
+     * the files' names and data: each of its lines is shown, escaped and indented under the field, so that none can
+     * pass for a line of the build's log.
+     */
     private static void appendField(StringBuilder sb, String label, String value) {
         if (value != null && !value.isBlank()) {
-            sb.append("\n  ").append(label).append(": ").append(value);
+            sb.append("\n  ").append(label).append(": ")
+                    .append(String.join("\n    ", value.lines().map(Printable::of).toList()));
         }
     }
 }

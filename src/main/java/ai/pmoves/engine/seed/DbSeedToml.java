@@ -1,6 +1,7 @@
 package ai.pmoves.engine.seed;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -265,8 +266,8 @@ final class DbSeedToml {
     }
 
     private PmovesException error(int at, String what) {
-        return new PmovesException(file + ":" + at + ": " + what + ". The plugin reads [db.seed]"
-                + " enabled and sql_paths of the Supabase CLI's config.toml to find the seed files: fix the line (the"
-                + " CLI cannot read it either), or set seedDirectories, which leaves config.toml unread.");
+        return new PmovesException(Printable.of(file) + ":" + at + ": " + Printable.of(what) + ". The plugin reads"
+                + " [db.seed] enabled and sql_paths of the Supabase CLI's config.toml to find the seed files: fix the"
+                + " line (the CLI cannot read it either), or set seedDirectories, which leaves config.toml unread.");
     }
 }

@@ -2,6 +2,7 @@ package ai.pmoves.engine.seed;
 
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.migration.ChecksumInputStream;
 import ai.pmoves.engine.script.ExecutionError;
@@ -117,10 +118,11 @@ final class SeedRunner {
             current = null;
             String hash = bytes.checksum();
             if (plannedHash != null && !plannedHash.equals(hash)) {
-                throw new PmovesException(seed.path() + " changed while it ran: it was not recorded.\n" + outcome(seed));
+                throw new PmovesException(shown(seed) + " changed while it ran: it was not recorded.\n"
+                        + outcome(seed));
             }
             if (ownControl != null && session.inTransactionBlock()) {
-                throw new PmovesException(seed.path() + " ends inside a transaction block, which psql rolls back when"
+                throw new PmovesException(shown(seed) + " ends inside a transaction block, which psql rolls back when"
                         + " the file ends: end the block with COMMIT.\n" + outcome(seed));
             }
             resetSession(st);
@@ -137,21 +139,23 @@ final class SeedRunner {
             return ms;
         } catch (SQLException e) {
             rollback();
-            throw new PmovesException((current == null ? "Cannot record " + seed.path() + " in " + table.name() + ": "
+            throw new PmovesException((current == null ? "Cannot record " + shown(seed) + " in " + table.name() + ": "
                     + e.getMessage() : ExecutionError.describe(seed.path(), current, e, copyDataLine,
                     session.variables()))
                     + "\n" + outcome(seed, current == null ? FIX_THE_FILE : MissingPlatform.advice(e, connection)), e);
         } catch (SqlSyntaxException e) {
             rollback();
-            throw new PmovesException(seed.path() + ":" + e.line() + ":" + e.column() + ": " + e.reason() + "\n"
+            throw new PmovesException(shown(seed) + ":" + e.line() + ":" + e.column() + ": " + e.reason() + "\n"
                     + outcome(seed), e);
         } catch (CharacterCodingException e) {
             rollback();
-            throw new PmovesException(seed.path() + " is not valid UTF-8 (" + seed.file() + "): save it as UTF-8;"
+            throw new PmovesException(shown(seed) + " is not valid UTF-8 (" + Printable.of(seed.file()) + "): save it"
+                    + " as UTF-8;"
                     + " PostgreSQL and the Supabase CLI read SQL files as UTF-8.\n" + outcome(seed), e);
         } catch (IOException e) {
             rollback();
-            throw new PmovesException("Cannot read " + seed.file() + ": " + e.getMessage() + "\n" + outcome(seed), e);
+            throw new PmovesException("Cannot read " + Printable.of(seed.file()) + ": " + Printable.of(e.getMessage())
+                    + "\n" + outcome(seed), e);
         } catch (RuntimeException e) {
             rollback();
             throw e;
@@ -191,7 +195,7 @@ final class SeedRunner {
     private void refuseNonTransactional(SeedFile seed, SqlStatement s) {
         String reason = TransactionRules.nonTransactionalReason(s, serverMajorVersion);
         if (reason != null) {
-            throw new PmovesException(seed.path() + ":" + s.line() + ":" + s.column() + ": " + reason + " cannot run in"
+            throw new PmovesException(shown(seed) + ":" + s.line() + ":" + s.column() + ": " + reason + " cannot run in"
                     + " a transaction, and a seed runs in one transaction with its seed table row: move the statement"
                     + " into a migration (which runs it outside a transaction).\n" + outcome(seed));
         }
@@ -204,14 +208,20 @@ final class SeedRunner {
 
     private String outcome(SeedFile seed, String advice) {
         if (ownControl != null) {
-            return "Seed " + seed.path() + " ran as written (" + TransactionRules.describe(ownControl) + " is transaction"
-                    + " control of its own), not atomic: what it committed before the failure stays, and the block"
-                    + " open at the failure was rolled back. It is not recorded, so the next run runs it again from the"
-                    + " start: fix the file, undo what it did if running it again would clash, and run again."
+            return "Seed " + shown(seed) + " ran as written (" + TransactionRules.describe(ownControl) + " is"
+                    + " transaction control of its own), not atomic: what it committed before the failure stays, and"
+                    + " the block open at the failure was rolled back. It is not recorded, so the next run runs it"
+                    + " again from the start: fix the file, undo what it did if running it again would clash, and run"
+                    + " again."
                     + (advice.equals(FIX_THE_FILE) ? "" : advice);
         }
-        return "Seed " + seed.path() + " was rolled back: none of it is applied and it is not recorded; the files"
+        return "Seed " + shown(seed) + " was rolled back: none of it is applied and it is not recorded; the files"
                 + " before it stay applied, and nothing after it ran." + advice;
+    }
+
+    /** The seed's path as a message shows it. */
+    private static String shown(SeedFile seed) {
+        return Printable.of(seed.path());
     }
 
     private static Reader utf8(InputStream bytes) {

@@ -2,6 +2,7 @@ package ai.pmoves.engine.seed;
 
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.migration.NaturalOrder;
 import ai.pmoves.engine.migration.SqlFiles;
@@ -67,7 +68,8 @@ public final class SeedScanner {
         try (Stream<Path> list = Files.list(directory)) {
             list.filter(f -> Files.isRegularFile(f) || SqlFiles.isSqlFile(f, parameter)).forEach(found::add);
         } catch (IOException e) {
-            throw new PmovesException("Cannot list " + parameter + " '" + directory + "': " + e.getMessage(), e);
+            throw new PmovesException("Cannot list " + parameter + " '" + Printable.of(directory) + "': "
+                    + Printable.of(e.getMessage()), e);
         }
         found.sort(Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE));
         for (Path file : found) {

@@ -1,6 +1,7 @@
 package ai.pmoves.engine.seed;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ public record SupabaseSeedConfig(boolean enabled, List<String> sqlPaths, boolean
         try {
             return DbSeedToml.parse(Files.readString(configToml), configToml.toString());
         } catch (IOException e) {
-            throw new PmovesException("Cannot read " + configToml + ": " + e.getMessage(), e);
+            throw new PmovesException("Cannot read " + Printable.of(configToml) + ": " + Printable.of(e.getMessage()),
+                    e);
         }
     }
 }

@@ -2,6 +2,7 @@ package ai.pmoves.engine.seed;
 
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.Printable;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -68,8 +69,8 @@ public final class SupabaseSeeds {
         try (Stream<Path> walk = Files.walk(base, segments.length - first)) {
             walk.filter(Files::isRegularFile).filter(f -> matcher.matches(base.relativize(f))).forEach(found::add);
         } catch (IOException e) {
-            throw new PmovesException("Cannot list " + base + " for the [db.seed] sql_paths entry '" + entry + "': "
-                    + e.getMessage(), e);
+            throw new PmovesException("Cannot list " + Printable.of(base) + " for the [db.seed] sql_paths entry '"
+                    + Printable.of(entry) + "': " + Printable.of(e.getMessage()), e);
         }
         // the CLI's order (Go's Glob: names compared byte by byte), so both run one glob's files alike
         found.sort(Comparator.comparing(f -> base.relativize(f).toString().replace('\\', '/')));

@@ -6,7 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.testing.TestPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 class ConnectionSettingsTest {
@@ -62,5 +71,93 @@ class ConnectionSettingsTest {
                 () -> ConnectionSettings.resolve("jdbc:mysql://h/db?password=hunter2", null, null, Map.of(), 10));
         assertTrue(e.getMessage().contains("pmoves.url"), e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
+    @Test
+    void aPasswordThatCannotBeReadIsMaskedAllTheSameAndTheUserKept() {
+        assertEquals("postgresql://app:****@db.example.com:5432/postgres",
+                ConnectionSettings.mask("postgresql://app:Pa/ss@db.example.com:5432/postgres"));
+        assertEquals("jdbc:postgresql://app:****@db/app?sslmode=require",
+                ConnectionSettings.mask("jdbc:postgresql://app:p@ss/w@db/app?sslmode=require"));
+        assertEquals("postgresql://app:****@db/app", ConnectionSettings.mask("postgresql://app:pa?ss@db/app"));
+        assertEquals("Unable to parse URL jdbc:postgresql://app:****@db:5432/app (in a sentence)",
+                ConnectionSettings.mask("Unable to parse URL jdbc:postgresql://app:Pa/ss@db:5432/app (in a sentence)"));
+    }
+
+    @Test
+    void anAtSignInTheQueryOrAUserAloneIsNoPasswordToMask() {
+        assertEquals("jdbc:postgresql://db:5432/app?user=me@server&ssl=true",
+                ConnectionSettings.mask("jdbc:postgresql://db:5432/app?user=me@server&ssl=true"));
+        assertEquals("postgresql://app@db/app", ConnectionSettings.mask("postgresql://app@db/app"));
+    }
+
+    @Test
+    void aUserInfoThatIsNotPercentEncodedIsRefusedSayingHowToWriteIt() {
+        for (String url : List.of("postgresql://app:Pa/ss-Hunter@db.example.com:5432/postgres",
+                "postgres://app:Pa@ss-Hunter@db.example.com:5432/postgres")) {
+            PmovesException e = assertThrows(PmovesException.class,
+                    () -> ConnectionSettings.resolve(url, null, null, Map.of(), 10));
+            assertTrue(e.getMessage().startsWith("pmoves.url '" + url.substring(0, url.indexOf(':', 12))
+                    + ":****@db.example.com:5432/postgres' has a user name or password before the host that is not"
+                    + " percent-encoded: write / as %2F, @ as %40"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("or give them as pmoves.user and pmoves.password (or serverId)."),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("Hunter"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aJdbcUrlWithAUserInfoIsRefusedBeforeTheDriverTakesItForAHost() {
+        PmovesException e = assertThrows(PmovesException.class, () -> ConnectionSettings.resolve(
+                "jdbc:postgresql://app:Pa/ss-Hunter@db:5432/app", null, null, Map.of(), 10));
+        assertTrue(e.getMessage().startsWith("pmoves.url 'jdbc:postgresql://app:****@db:5432/app' has a user name or"
+                + " password before the host, which a jdbc:postgresql: URL cannot hold: write it as"
+                + " postgresql://USER:PASSWORD@HOST:PORT/DATABASE"), e.getMessage());
+        assertFalse(e.getMessage().contains("Hunter"), e.getMessage());
+    }
+
+    @Test
+    void aPercentEncodedPasswordWithSlashAndAtConnects() throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("encoded_password");
+        TestPostgres.passwordRole("encoded_pw_user", "Pa/ss@word-7");
+        TestPostgres.Server server = TestPostgres.server();
+        ConnectionSettings s = ConnectionSettings.resolve("postgresql://encoded_pw_user:Pa%2Fss%40word-7@"
+                + server.host() + ":" + server.port() + "/" + db.name(), null, null, Map.of(), 10);
+        try (Connection c = s.connect(); ResultSet rs = c.createStatement().executeQuery("SELECT current_user")) {
+            rs.next();
+            assertEquals("encoded_pw_user", rs.getString(1));
+        }
+    }
+
+    @Test
+    void theDriversOwnWarningAboutAUrlItCannotParseShowsNoPassword() {
+        List<String> warnings = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger driverLog = Logger.getLogger("org.postgresql.Driver");
+        driverLog.addHandler(handler);
+        try {
+            ConnectionSettings s = ConnectionSettings.resolve(
+                    "jdbc:postgresql://localhost:5432/app/extra?password=Driver-Hunter-2", null, null, Map.of(), 2);
+            PmovesException e = assertThrows(PmovesException.class, s::connect);
+            assertTrue(e.getMessage().contains("?password=****"), e.getMessage());
+            assertFalse(e.getMessage().contains("Driver-Hunter"), e.getMessage());
+        } finally {
+            driverLog.removeHandler(handler);
+        }
+        assertEquals(List.of("JDBC URL contains too many / characters:"
+                + " jdbc:postgresql://localhost:5432/app/extra?password=****"), warnings);
     }
 }

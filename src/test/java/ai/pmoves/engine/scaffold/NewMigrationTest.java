@@ -116,8 +116,37 @@ class NewMigrationTest {
         assertTrue(refused("20250101_add x").contains("give only the description"));
         assertTrue(refused("café").contains("'é' (not ASCII) cannot be part"));
         assertTrue(refused("a\u0001b").contains("the control character U+0001"), refused("a\u0001b"));
+        assertEquals("The migration name 'add x\\ndrop table a;' (pmoves.name) cannot be used: the control character"
+                + " U+000A cannot be part of a migration file name: use letters a-z, digits, spaces, - and _ (the name"
+                + " must work on every system and in git).", refused("add x\ndrop table a;"));
+        assertTrue(refused("add\tx").contains("the control character U+0009"), "a tab is not made a space");
+        assertTrue(refused("add x\n").contains("the control character U+000A"), "nor trimmed away");
         assertTrue(refused("___").contains("it has no letters or digits"));
         assertTrue(refused("x".repeat(101)).contains("it is 101 characters long; keep it to 100"));
+    }
+
+    @Test
+    void aLineBreakInTheAuthorIsRefusedAndNothingIsWritten() {
+        PmovesException e = assertThrows(PmovesException.class, () -> create(NewMigrationOptions.of("add x",
+                byDefault(project.resolve("supabase/migrations")), "me\ndrop table a;")));
+        assertEquals("The author 'me\\ndrop table a;' (pmoves.author) cannot be used: the control character U+000A"
+                + " cannot be part of it: pmoves:new writes it into the new migration or its name, where a line break"
+                + " would end a comment and run the rest as SQL. Give it on one line, without control characters, e.g."
+                + " -Dpmoves.author=\"Ada Lovelace\". Nothing was written.", e.getMessage());
+        assertFalse(Files.exists(project.resolve("supabase")));
+    }
+
+    @Test
+    void everyValueThatReachesTheFileOrItsNameIsRefusedWithAControlCharacter() {
+        List<NewMigrationOptions> refused = List.of(withRollback("add x").withIssue("PM-1\r\n-- Reviewed: yes"),
+                withRollback("add x").withTable("public.x\n"), withRollback("add x").withTimestamp("20250115103000\t"),
+                NewMigrationOptions.of("add x", byDefault(project.resolve("supabase/migrations")), "Ada\u001b[2K"));
+        for (NewMigrationOptions options : refused) {
+            PmovesException e = assertThrows(PmovesException.class, () -> create(options));
+            assertTrue(e.getMessage().contains("cannot be used: the control character U+00"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("Nothing was written."), e.getMessage());
+        }
+        assertFalse(Files.exists(project.resolve("supabase")));
     }
 
     @Test

@@ -1,0 +1,1 @@
+CREATE TABLE public.ledger (id bigint PRIMARY KEY);
