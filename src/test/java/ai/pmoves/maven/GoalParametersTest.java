@@ -30,8 +30,8 @@ class GoalParametersTest {
     @Test
     void theGoalsThatNeverConnectListNoConnectionAndStartAndStopOnlyTheirServer() throws Exception {
         Map<String, Set<String>> goals = editableParameters();
-        assertEquals(names("skip", "engine", "postgresVersion", "image", "serverPort", "instance", "propertyPrefix",
-                "serverDirectory"),
+        assertEquals(names("skip", "engine", "postgresVersion", "postgresBin", "image", "serverPort", "instance",
+                "propertyPrefix", "serverDirectory"),
                 goals.get("start"));
         assertEquals(names("skip", "instance"), goals.get("stop"));
         assertEquals(names("skip", "migrationsDirectory", "rollbackDirectory", "definitionsDirectory", "name",
