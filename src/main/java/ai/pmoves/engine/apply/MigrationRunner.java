@@ -58,7 +58,7 @@ final class MigrationRunner {
             return f.inHistoryChange() ? cannotRecord + ". The migration was rolled back."
                     : f.describe(migration.fileName(), script) + "\nMigration " + name
                     + " was rolled back: none of it is applied, and nothing after it ran."
-                    + MissingPlatform.advice((SQLException) f.getCause(), session.connection());
+                    + MissingPlatform.advice(f.getCause(), session.connection());
         }
         return f.inHistoryChange()
                 ? cannotRecord + ". Its statements ran outside a transaction and took effect; record it with mvn"

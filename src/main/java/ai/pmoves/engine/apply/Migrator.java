@@ -5,6 +5,7 @@ import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.db.PendingConnection;
+import ai.pmoves.engine.db.Transactions;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.definition.DefinitionPlan;
 import ai.pmoves.engine.history.HistoryRow;
@@ -146,17 +147,13 @@ public final class Migrator {
         if (toBaseline.isEmpty()) {
             return;
         }
-        connection.setAutoCommit(false);
-        try {
+        Transactions.inOne(connection, () -> {
             for (Migration m : toBaseline) {
                 history.insert(connection, m.version(), m.name().description(), null,
                         MigrationScript.checksumOf(m.file()), null, HistoryRow.BASELINE);
             }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        }
+            return null;
+        });
         log.info("Baseline: recorded " + Counted.of(toBaseline.size(), "migration") + " up to "
                 + toBaseline.get(toBaseline.size() - 1).fileName() + " without running them.");
     }

@@ -73,7 +73,7 @@ public final class AdvisoryLock implements AutoCloseable {
             closeQuietly(connection);
             Thread.currentThread().interrupt();
             throw new PmovesException("Interrupted while waiting for the migration lock of " + historyTable + ".", e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // whatever it is, the lock must not stay held by a connection left open
             closeQuietly(connection);
             throw e;
         }

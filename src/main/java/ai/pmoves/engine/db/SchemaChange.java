@@ -32,20 +32,15 @@ public final class SchemaChange {
         run(connection, all);
     }
 
-    /** Runs the statements in one transaction and commits; rolls back on failure. Restores the auto-commit mode. */
+    /** Runs the statements in one transaction and commits; rolls back on any failure. Restores the auto-commit mode. */
     public static void run(Connection connection, List<String> statements) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement st = connection.createStatement()) {
-            for (String sql : statements) {
-                st.execute(sql);
+        Transactions.inOne(connection, () -> {
+            try (Statement st = connection.createStatement()) {
+                for (String sql : statements) {
+                    st.execute(sql);
+                }
             }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+            return null;
+        });
     }
 }

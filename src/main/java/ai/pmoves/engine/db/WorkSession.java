@@ -6,8 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.UnaryOperator;
-import org.postgresql.core.BaseConnection;
-import org.postgresql.core.TransactionState;
 
 /**
  * The session the project's files run in, which knows whether it is still as fresh as psql's one process per file would
@@ -143,23 +141,7 @@ public final class WorkSession implements AutoCloseable {
 
     /** Whether the server is inside a transaction block (a file's own, or one the driver opened). */
     public boolean inTransactionBlock() throws SQLException {
-        return connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
-    }
-
-    /**
-     * Rolls back a block a file running as written left open (failed, or never ended), as psql's session would on
-     * exit; quietly, since the file's own error is the one to report.
-     */
-    public void rollbackOpenBlock() {
-        try {
-            if (inTransactionBlock()) {
-                try (Statement st = connection.createStatement()) {
-                    st.execute("ROLLBACK");
-                }
-            }
-        } catch (SQLException ignored) {
-            // a broken connection: the server rolls back with it
-        }
+        return Transactions.inBlock(connection);
     }
 
     @Override

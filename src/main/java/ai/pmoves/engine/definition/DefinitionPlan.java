@@ -128,7 +128,7 @@ public final class DefinitionPlan {
         if (f.rolledBack()) {
             return where + "\nDefinition " + name + " was rolled back: none of it is applied and it is not recorded;"
                     + " the migrations and definitions before it stay applied, and nothing after it ran."
-                    + MissingPlatform.advice((SQLException) f.getCause(), session.connection());
+                    + MissingPlatform.advice(f.getCause(), session.connection());
         }
         return where + "\nDefinition " + name + " ran outside a transaction (" + f.nonTransactionalReason() + "): "
                 + Counted.of(f.statementsDone(), "statement") + " before this one took effect. It is not recorded,"

@@ -6,6 +6,7 @@ import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.db.Transactions;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Migration;
@@ -221,15 +222,15 @@ public final class Repairer {
         }
     }
 
-    private static void execute(Connection connection, List<Step> steps, HistoryTable history) throws SQLException {
-        connection.setAutoCommit(false);
+    private static void execute(Connection connection, List<Step> steps, HistoryTable history) {
         try {
-            for (Step step : steps) {
-                step.action().run(connection);
-            }
-            connection.commit();
+            Transactions.inOne(connection, () -> {
+                for (Step step : steps) {
+                    step.action().run(connection);
+                }
+                return null;
+            });
         } catch (SQLException e) {
-            connection.rollback();
             throw new PmovesException("Cannot repair " + history.name() + ": " + e.getMessage() + ". Nothing was"
                     + " changed.", e);
         }

@@ -16,6 +16,8 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class ExecutionError {
     private static final int STATEMENT_LINES_SHOWN = 5;
+    /** A line of the statement is shown up to this many chars: a seed's single line may be hundreds of megabytes. */
+    private static final int LINE_CHARS_SHOWN = 200;
     /** How PostgreSQL names the data row a COPY failed on, in the error's context. */
     private static final Pattern COPY_LINE = Pattern.compile("^COPY [^,]+, line (\\d+)");
 
@@ -43,9 +45,10 @@ public final class ExecutionError {
 
     /**
      * As {@link #describe(String, SqlStatement, SQLException, int)}, for a statement that ran with {@code variables}
-     * substituted: the server's position is in the substituted text and is mapped back to the file as written.
+     * substituted: the server's position is in the substituted text and is mapped back to the file as written. A
+     * failure that is not an SQLException (the JVM out of memory) is put as {@link #notTheServers} puts it.
      */
-    public static String describe(String fileName, SqlStatement statement, SQLException e, int copyDataLine,
+    public static String describe(String fileName, SqlStatement statement, Throwable e, int copyDataLine,
                                   PsqlVariables variables) {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         int line = statement.line();
@@ -70,19 +73,54 @@ public final class ExecutionError {
             appendField(sb, "Detail", server.getDetail());
             appendField(sb, "Hint", server.getHint());
             appendField(sb, "Where", server.getWhere());
+        } else if (e instanceof SQLException sql) {
+            sb.append(sql.getSQLState() == null ? "" : "SQLSTATE " + sql.getSQLState() + ": ")
+                    .append(Printable.of(sql.getMessage()));
         } else {
-            sb.append(e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ")
-                    .append(Printable.of(e.getMessage()));
+            sb.append(notTheServers(e));
         }
         sb.append("\n  Statement at line ").append(statement.line()).append(':');
-        String[] lines = statement.sql().split("\n", STATEMENT_LINES_SHOWN + 1);
-        for (int i = 0; i < Math.min(lines.length, STATEMENT_LINES_SHOWN); i++) {
-            sb.append("\n    | ").append(lines[i]);
-        }
-        if (lines.length > STATEMENT_LINES_SHOWN) {
-            sb.append("\n    | …");
-        }
+        appendFirstLines(sb, statement.sql());
         return sb.toString();
+    }
+
+    /**
+     * What a failure that is not the server's means, and the way out, for a message that names the file already: the
+     * JVM out of memory (a statement is held whole while it is read and sent, a seed's COPY data is not), or an error
+     * of the JVM, the driver or the plugin, whose stack trace is in the debug log.
+     */
+    public static String notTheServers(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "the JVM ran out of memory (" + e.getMessage() + "): a statement is held whole in memory, several"
+                    + " times over, while it is read and sent. Give Maven a larger heap (MAVEN_OPTS=-Xmx2g, or a line"
+                    + " -Xmx2g in .mvn/jvm.config) or split the statement into smaller ones";
+        }
+        return "the run stopped on " + e + ", an error of the JVM or the plugin rather than the server (mvn -X shows"
+                + " where it was raised)";
+    }
+
+    /**
+     * The first lines of the statement, each cut short: read line by line, so that a statement too long for the heap
+     * is not copied again to be described.
+     */
+    private static void appendFirstLines(StringBuilder sb, String sql) {
+        int from = 0;
+        for (int shown = 0; from <= sql.length(); shown++) {
+            if (shown == STATEMENT_LINES_SHOWN) {
+                sb.append("\n    | …");
+                return;
+            }
+            int end = sql.indexOf('\n', from);
+            int lineEnd = end < 0 ? sql.length() : end;
+            sb.append("\n    | ").append(sql, from, Math.min(lineEnd, from + LINE_CHARS_SHOWN));
+            if (lineEnd - from > LINE_CHARS_SHOWN) {
+                sb.append(" …");
+            }
+            if (end < 0) {
+                return;
+            }
+            from = end + 1;
+        }
     }
 
     /**

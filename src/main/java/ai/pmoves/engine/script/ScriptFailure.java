@@ -7,7 +7,9 @@ import java.sql.SQLException;
 
 /**
  * How a {@link ScriptRunner} run failed: which statement (or the history change), and whether the statements before
- * it took effect. Checked, so that every caller words the failure for what the file was.
+ * it took effect. Checked, so that every caller words the failure for what the file was. The cause is the server's
+ * SQLException, or whatever else stopped the run (the JVM out of memory), worded by
+ * {@link ExecutionError#notTheServers}.
  */
 public final class ScriptFailure extends Exception {
     private final transient SqlStatement statement;
@@ -15,8 +17,8 @@ public final class ScriptFailure extends Exception {
     private final int statementsDone;
     private transient PsqlVariables variables = PsqlVariables.NONE;
 
-    ScriptFailure(SqlStatement statement, SQLException cause, String nonTransactionalReason, int statementsDone) {
-        super(cause.getMessage(), cause);
+    ScriptFailure(SqlStatement statement, Throwable cause, String nonTransactionalReason, int statementsDone) {
+        super(cause instanceof SQLException ? cause.getMessage() : ExecutionError.notTheServers(cause), cause);
         this.statement = statement;
         this.nonTransactionalReason = nonTransactionalReason;
         this.statementsDone = statementsDone;
@@ -50,6 +52,6 @@ public final class ScriptFailure extends Exception {
 
     /** The failing statement as {@link ExecutionError#describe} puts it, naming the file as {@code fileName}. */
     public String describe(String fileName, MigrationScript script) {
-        return ExecutionError.describe(fileName, statement, (SQLException) getCause(), 0, variables);
+        return ExecutionError.describe(fileName, statement, getCause(), 0, variables);
     }
 }

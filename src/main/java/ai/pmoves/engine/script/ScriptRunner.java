@@ -1,5 +1,6 @@
 package ai.pmoves.engine.script;
 
+import ai.pmoves.engine.db.Transactions;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.sql.SqlStatement;
@@ -30,6 +31,8 @@ public final class ScriptRunner {
     private final WorkSession session;
     private final int serverMajorVersion;
     private Connection connection;
+    /** The statement running in a transaction, for its failure; null before the first and after the last. */
+    private SqlStatement running;
 
     public ScriptRunner(WorkSession session, int serverMajorVersion) {
         this.session = session;
@@ -61,7 +64,8 @@ public final class ScriptRunner {
      *
      * @param onPartialFailure written (best effort) when a statement of a script that runs outside a transaction
      *                         fails after the statements before it took effect
-     * @throws ScriptFailure when a statement or {@code onSuccess} fails; in a transaction, nothing of either is left
+     * @throws ScriptFailure when a statement or {@code onSuccess} fails, the server or the JVM (out of memory); in a
+     *                       transaction, nothing of either is left
      */
     public long run(MigrationScript script, HistoryChange onSuccess, HistoryChange onPartialFailure)
             throws ScriptFailure {
@@ -86,30 +90,29 @@ public final class ScriptRunner {
     private long runInTransaction(MigrationScript script, Set<SessionEffect> effects, HistoryChange onSuccess)
             throws ScriptFailure {
         long start = System.nanoTime();
-        SqlStatement current = null;
+        running = null;
         try {
-            connection.setAutoCommit(false);
-            try (Statement st = connection.createStatement()) {
-                session.takeOnChangedDefaults(st);
-                for (SqlStatement s : script.statements()) {
-                    if (TransactionRules.isTransactionControl(s)) {
-                        continue; // a wrapper: any other transaction control makes the file run as written
+            return Transactions.inOne(connection, () -> {
+                try (Statement st = connection.createStatement()) {
+                    session.takeOnChangedDefaults(st);
+                    for (SqlStatement s : script.statements()) {
+                        if (TransactionRules.isTransactionControl(s)) {
+                            continue; // a wrapper: any other transaction control makes the file run as written
+                        }
+                        running = s;
+                        execute(st, s);
                     }
-                    current = s;
-                    execute(st, s);
+                    running = null;
+                    if (effects.contains(SessionEffect.SETTINGS)) {
+                        session.reset(st); // before the history row, which must not be written as the file's role
+                    }
                 }
-                current = null;
-                if (effects.contains(SessionEffect.SETTINGS)) {
-                    session.reset(st); // before the history row, which must not be written as the file's role
-                }
-            }
-            int ms = elapsedMs(start);
-            onSuccess.write(connection, ms);
-            connection.commit();
-            return ms;
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw new ScriptFailure(current, e, null, 0);
+                int ms = elapsedMs(start);
+                onSuccess.write(connection, ms);
+                return (long) ms;
+            });
+        } catch (SQLException | RuntimeException | Error e) { // rolled back by now, whatever it was
+            throw new ScriptFailure(running, e, null, 0);
         }
     }
 
@@ -130,8 +133,8 @@ public final class ScriptRunner {
                     try {
                         execute(st, s);
                         done++;
-                    } catch (SQLException e) {
-                        session.rollbackOpenBlock();
+                    } catch (SQLException | RuntimeException | Error e) { // the JVM's failures as the server's
+                        Transactions.rollBackQuietly(connection);
                         writeQuietly(onPartialFailure, elapsedMs(start));
                         throw new ScriptFailure(s, e, reason, done);
                     }
@@ -142,7 +145,7 @@ public final class ScriptRunner {
                     }
                 }
                 if (blockOpener != null) {
-                    session.rollbackOpenBlock();
+                    Transactions.rollBackQuietly(connection);
                     writeQuietly(onPartialFailure, elapsedMs(start));
                     throw new ScriptFailure(blockOpener, new SQLException("the file ends inside the transaction block"
                             + " this statement opened, which psql rolls back when the file ends: none of the block"
@@ -155,7 +158,8 @@ public final class ScriptRunner {
             int ms = elapsedMs(start);
             onSuccess.write(connection, ms);
             return ms;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException | Error e) {
+            Transactions.rollBackQuietly(connection); // nothing open, unless what failed is the session itself
             throw new ScriptFailure(null, e, reason, done);
         }
     }
@@ -179,14 +183,6 @@ public final class ScriptRunner {
             change.write(connection, ms);
         } catch (SQLException ignored) {
             // the statement's own error is the one to report
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; the server rolls back with it
         }
     }
 

@@ -3,6 +3,7 @@ package ai.pmoves.engine.seed;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.Printable;
+import ai.pmoves.engine.db.Transactions;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.migration.ChecksumInputStream;
 import ai.pmoves.engine.script.ExecutionError;
@@ -69,10 +70,12 @@ final class SeedRunner {
         SqlStatement current = null;
         int copyDataLine = 0;
         Set<SessionEffect> effects = EnumSet.noneOf(SessionEffect.class);
+        SqlStatementReader reading = null; // where a failure that is not the server's stopped the file
         try (ChecksumInputStream bytes = new ChecksumInputStream(new BufferedInputStream(
                 Files.newInputStream(seed.file()), READ_BUFFER));
              SqlStatementReader reader = SqlStatementReader.ofNormalized(utf8(bytes));
              Statement st = connection.createStatement()) {
+            reading = reader;
             connection.setAutoCommit(false);
             // The file is PostgreSQL's SQL, as psql reads it: no JDBC {fn …} escapes.
             st.setEscapeProcessing(false);
@@ -131,6 +134,7 @@ final class SeedRunner {
             if (ownControl == null) {
                 connection.commit();
             }
+            autoCommit();
             if (effects.contains(SessionEffect.DEFAULTS)) {
                 session.defaultsChanged();
             } else if (effects.contains(SessionEffect.SESSION_OBJECTS)) {
@@ -138,29 +142,34 @@ final class SeedRunner {
             }
             return ms;
         } catch (SQLException e) {
-            rollback();
+            rollBack();
             throw new PmovesException((current == null ? "Cannot record " + shown(seed) + " in " + table.name() + ": "
                     + e.getMessage() : ExecutionError.describe(seed.path(), current, e, copyDataLine,
                     session.variables()))
                     + "\n" + outcome(seed, current == null ? FIX_THE_FILE : MissingPlatform.advice(e, connection)), e);
         } catch (SqlSyntaxException e) {
-            rollback();
+            rollBack();
             throw new PmovesException(shown(seed) + ":" + e.line() + ":" + e.column() + ": " + e.reason() + "\n"
                     + outcome(seed), e);
         } catch (CharacterCodingException e) {
-            rollback();
+            rollBack();
             throw new PmovesException(shown(seed) + " is not valid UTF-8 (" + Printable.of(seed.file()) + "): save it"
                     + " as UTF-8;"
                     + " PostgreSQL and the Supabase CLI read SQL files as UTF-8.\n" + outcome(seed), e);
         } catch (IOException e) {
-            rollback();
+            rollBack();
             throw new PmovesException("Cannot read " + Printable.of(seed.file()) + ": " + Printable.of(e.getMessage())
                     + "\n" + outcome(seed), e);
-        } catch (RuntimeException e) {
-            rollback();
+        } catch (PmovesException e) {
+            rollBack();
             throw e;
-        } finally {
-            autoCommit();
+        } catch (RuntimeException | Error e) {
+            // Not the server's: the JVM out of memory on a line longer than the heap holds, most likely. The reader
+            // knows the line: of the statement it was reading, or of the one that was running.
+            int line = reading == null ? 0 : reading.line();
+            rollBack();
+            throw new PmovesException(shown(seed) + (line > 0 ? ":" + line : "") + ": "
+                    + ExecutionError.notTheServers(e) + ".\n" + outcome(seed, ""), e);
         }
     }
 
@@ -230,15 +239,13 @@ final class SeedRunner {
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
-    private void rollback() {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            } else {
-                session.rollbackOpenBlock();
-            }
-        } catch (SQLException ignored) {
-            // the connection is broken; the server rolls back with it
+    /**
+     * Rolls back what the file left open, then leaves the connection in auto-commit for the next file: only after the
+     * rollback, since switching auto-commit on commits an open transaction.
+     */
+    private void rollBack() {
+        if (Transactions.rollBackQuietly(connection)) {
+            autoCommit();
         }
     }
 

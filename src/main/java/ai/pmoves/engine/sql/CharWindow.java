@@ -155,6 +155,14 @@ final class CharWindow {
         return new int[] {line, (int) Math.min(column, Integer.MAX_VALUE)};
     }
 
+    /**
+     * The 1-based line of {@code offset}, or of where the window got to (what it released or counted last) when that
+     * is further on: -1 asks for the latter alone. For a position of the reading rather than of a token.
+     */
+    int lineAtOrAfter(long offset) {
+        return lineAndColumn(Math.max(offset, Math.max(released, cursor)))[0];
+    }
+
     private void countLines(long to) {
         // Locals, not fields, in the loop: every char of a large COPY passes through here.
         long lines = line;

@@ -195,6 +195,15 @@ public final class SqlStatementReader implements Closeable {
         return copyData == null ? 0 : copyData.firstLine;
     }
 
+    /**
+     * The 1-based line the reader got to: where the statement being read starts, or, between statements, where the
+     * reading is (the last statement returned, or its COPY data). It places a failure that is not the text's, such as
+     * the JVM running out of memory on a statement longer than the heap holds, in the middle of {@link #next()}.
+     */
+    public int line() {
+        return w.lineAtOrAfter(start);
+    }
+
     @Override
     public void close() throws IOException {
         in.close();

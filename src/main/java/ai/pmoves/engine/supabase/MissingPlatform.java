@@ -47,13 +47,17 @@ public final class MissingPlatform {
 
     /**
      * What to do about a failed statement of a file: the platform gap and the ways out when the server lacks a
-     * Supabase extension or object, otherwise " Fix the file and run again."
+     * Supabase extension or object, otherwise " Fix the file and run again."; nothing for a failure that is not the
+     * server's (the JVM out of memory), whose description says the way out ({@code ExecutionError.notTheServers}).
      *
      * @param connection the file's connection, after its transaction rolled back: it tells a missing object from a
      *                   call that does not fit one that is there (the file's mistake)
      */
-    public static String advice(SQLException e, Connection connection) {
-        String explained = explain(e, connection);
+    public static String advice(Throwable e, Connection connection) {
+        if (!(e instanceof SQLException sql)) {
+            return "";
+        }
+        String explained = explain(sql, connection);
         return explained == null ? " Fix the file and run again." : "\n" + explained;
     }
 

@@ -1,6 +1,7 @@
 package ai.pmoves.engine.supabase;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.db.Transactions;
 import ai.pmoves.engine.supabase.PreparedItem.Outcome;
 import ai.pmoves.engine.supabase.StandIns.StandIn;
 import ai.pmoves.engine.supabase.SupabaseObjects.Piece;
@@ -40,53 +41,50 @@ public final class SupabasePreparation {
         return prepare(connection, false);
     }
 
-    /** Creates what is missing and says, piece by piece, what it found. Commits. */
+    /** Creates what is missing and says, piece by piece, what it found, in one transaction: all of it, or nothing. */
     public static List<PreparedItem> prepare(Connection connection, boolean standIns) {
-        List<PreparedItem> items = new ArrayList<>();
         try {
-            connection.setAutoCommit(false);
-            try (Statement st = connection.createStatement()) {
-                for (SupabaseObjects.Role role : SupabaseObjects.ROLES) {
-                    items.add(role(connection, st, role));
-                }
-                items.add(authenticatorMembership(connection, st));
-                for (String schema : SupabaseObjects.SCHEMAS) {
-                    items.add(createIfMissing(st, "schema " + schema,
-                            exists(connection, "SELECT 1 FROM pg_namespace WHERE nspname = ?", schema),
-                            "CREATE SCHEMA IF NOT EXISTS " + schema));
-                }
-                for (String extension : SupabaseObjects.EXTENSIONS) {
-                    items.add(extension(connection, st, extension));
-                }
-                items.add(searchPath(connection, st));
-                for (Piece piece : concat(SupabaseObjects.AUTH_FUNCTIONS, SupabaseObjects.AUTH_TABLES,
-                        SupabaseObjects.STORAGE_TABLES, SupabaseObjects.STORAGE_FUNCTIONS)) {
-                    items.add(createIfMissing(st, piece.what(), exists(connection, piece.lookup(), piece.name()),
-                            piece.sql()));
-                }
-                items.add(createIfMissing(st, "publication " + SupabaseObjects.PUBLICATION,
-                        exists(connection, "SELECT 1 FROM pg_publication WHERE pubname = ?", SupabaseObjects.PUBLICATION),
-                        "CREATE PUBLICATION " + SupabaseObjects.PUBLICATION));
-                items.addAll(grantUsage(connection, st, SupabaseObjects.API_SCHEMAS));
-                PreparedItem realtime = RealtimeMigrationsFix.apply(connection, st);
-                if (realtime != null) {
-                    items.add(realtime);
-                }
-                if (standIns) {
-                    for (StandIn standIn : StandIns.ALL) {
-                        items.add(standIn(connection, st, standIn));
+            return Transactions.inOne(connection, () -> {
+                List<PreparedItem> items = new ArrayList<>();
+                try (Statement st = connection.createStatement()) {
+                    for (SupabaseObjects.Role role : SupabaseObjects.ROLES) {
+                        items.add(role(connection, st, role));
+                    }
+                    items.add(authenticatorMembership(connection, st));
+                    for (String schema : SupabaseObjects.SCHEMAS) {
+                        items.add(createIfMissing(st, "schema " + schema,
+                                exists(connection, "SELECT 1 FROM pg_namespace WHERE nspname = ?", schema),
+                                "CREATE SCHEMA IF NOT EXISTS " + schema));
+                    }
+                    for (String extension : SupabaseObjects.EXTENSIONS) {
+                        items.add(extension(connection, st, extension));
+                    }
+                    items.add(searchPath(connection, st));
+                    for (Piece piece : concat(SupabaseObjects.AUTH_FUNCTIONS, SupabaseObjects.AUTH_TABLES,
+                            SupabaseObjects.STORAGE_TABLES, SupabaseObjects.STORAGE_FUNCTIONS)) {
+                        items.add(createIfMissing(st, piece.what(), exists(connection, piece.lookup(), piece.name()),
+                                piece.sql()));
+                    }
+                    items.add(createIfMissing(st, "publication " + SupabaseObjects.PUBLICATION,
+                            exists(connection, "SELECT 1 FROM pg_publication WHERE pubname = ?",
+                                    SupabaseObjects.PUBLICATION),
+                            "CREATE PUBLICATION " + SupabaseObjects.PUBLICATION));
+                    items.addAll(grantUsage(connection, st, SupabaseObjects.API_SCHEMAS));
+                    PreparedItem realtime = RealtimeMigrationsFix.apply(connection, st);
+                    if (realtime != null) {
+                        items.add(realtime);
+                    }
+                    if (standIns) {
+                        for (StandIn standIn : StandIns.ALL) {
+                            items.add(standIn(connection, st, standIn));
+                        }
                     }
                 }
-            }
-            connection.commit();
-            return items;
+                return items;
+            });
         } catch (SQLException e) {
-            rollbackQuietly(connection);
             throw new PmovesException("Supabase preparation failed: " + e.getMessage()
                     + privilegeHint(e) + " Nothing of the preparation was kept. Set supabaseCompat=off to skip it.", e);
-        } catch (RuntimeException e) {
-            rollbackQuietly(connection);
-            throw e;
         }
     }
 
@@ -301,13 +299,5 @@ public final class SupabasePreparation {
 
     private static String quoteIdent(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the transaction dies with the connection
-        }
     }
 }

@@ -1,10 +1,15 @@
 package ai.pmoves.engine.apply;
 
 import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import ai.pmoves.engine.EngineLog;
+import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.db.Transactions;
+import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.TableName;
+import ai.pmoves.testing.OutOfMemoryAt;
 import ai.pmoves.testing.RecordingLog;
 import ai.pmoves.testing.TestPostgres;
 import java.io.IOException;
@@ -56,6 +61,23 @@ public final class MigrationsFixture {
 
     public ApplyResult apply(ApplyOptions options) {
         return new Migrator(settings(), engineLog()).apply(options);
+    }
+
+    /**
+     * Applies on a session where the JVM runs out of memory at each statement containing {@code marker} (see
+     * {@link OutOfMemoryAt}), and returns the failure, which must be the engine's, worded, with the Error as its cause
+     * ({@link OutOfMemoryAt#failureOf}).
+     * The session must be out of any transaction after it: rolled back on the spot, not left open for whatever the
+     * session runs next (the onError hooks, bootstrap's next step) to commit.
+     */
+    public PmovesException applyOutOfMemoryAt(String marker, ApplyOptions options) throws SQLException {
+        try (WorkSession session = WorkSession.open(settings())) {
+            session.decorate(OutOfMemoryAt.statementWith(marker));
+            PmovesException e = OutOfMemoryAt.failureOf(
+                    () -> new Migrator(settings(), engineLog()).applyWithLockHeld(session, options));
+            assertFalse(Transactions.inBlock(session.connection()), "rolled back on the session itself");
+            return e;
+        }
     }
 
     /** A log that keeps every line in {@link #log}, as {@code INFO …} or {@code WARN …}. */

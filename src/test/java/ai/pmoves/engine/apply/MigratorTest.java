@@ -77,6 +77,27 @@ class MigratorTest {
     }
 
     @Test
+    void aMigrationTheJvmRunsOutOfMemoryOnIsRolledBackWholeAndNamedWithItsLine() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n")
+                .file("20250102_b.sql", "CREATE TABLE b (id int);\nINSERT INTO b VALUES (1);\n"
+                        + "SELECT 'a line longer than the heap holds';\n")
+                .file("20250103_c.sql", "CREATE TABLE c (id int);\n");
+        // The JVM runs out of memory at the third statement, through the seam the Supabase stand-ins use; every
+        // other statement runs on the real server
+        PmovesException e = db.applyOutOfMemoryAt("longer than the heap", db.options());
+        assertTrue(e.getMessage().startsWith("20250102_b.sql:3:1: the JVM ran out of memory (Java heap space)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("MAVEN_OPTS=-Xmx2g"), e.getMessage());
+        assertTrue(e.getMessage().contains("| SELECT 'a line longer than the heap holds'"), e.getMessage());
+        assertTrue(e.getMessage().contains("Migration 20250102_b.sql was rolled back: none of it is applied"),
+                e.getMessage());
+        assertTrue(db.exists("a"));
+        assertFalse(db.exists("b"), "the failing migration's first statements were rolled back");
+        assertFalse(db.exists("c"), "nothing after the failure ran");
+        assertEquals(List.of("20250101"), db.versions());
+    }
+
+    @Test
     void errorInsideAFunctionBodyReportsTheServerContext() throws Exception {
         db.file("20250101_a.sql", "DO $$\nBEGIN\n  RAISE EXCEPTION 'boom %', 42 USING HINT = 'fix it';\nEND\n$$;\n");
         PmovesException e = assertThrows(PmovesException.class, db::apply);
@@ -126,6 +147,21 @@ class MigratorTest {
         PmovesException second = assertThrows(PmovesException.class, db::apply);
         assertTrue(second.getMessage().contains("recorded as failed in supabase_migrations.schema_migrations_failed"),
                 second.getMessage());
+    }
+
+    @Test
+    void aMigrationOutsideATransactionThatTheJvmStopsIsRecordedAsFailed() throws Exception {
+        db.file("20250101_a.sql", "-- pmoves:no-transaction\nCREATE TABLE a (id int);\n"
+                + "SELECT 'a line longer than the heap holds';\n");
+        PmovesException e = db.applyOutOfMemoryAt("longer than the heap", db.options());
+        assertTrue(e.getMessage().startsWith("20250101_a.sql:3:1: the JVM ran out of memory (Java heap space)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("the 1 statement before this one took effect. It is recorded as failed"),
+                e.getMessage());
+        assertTrue(db.exists("a"), "outside a transaction the first statement took effect");
+        assertEquals(List.of(), db.versions());
+        assertEquals(List.of("20250101"),
+                db.column("SELECT version FROM supabase_migrations.schema_migrations_failed"));
     }
 
     @Test

@@ -103,6 +103,24 @@ class DefinitionPlanTest {
     }
 
     @Test
+    void aDefinitionTheJvmRunsOutOfMemoryOnIsRolledBackAndNotRecorded() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
+        definition("1_good.sql", "CREATE OR REPLACE VIEW good AS SELECT id FROM a;\n")
+                .definition("2_big.sql", "CREATE OR REPLACE VIEW half AS SELECT id FROM a;\n"
+                        + "SELECT 'a line longer than the heap holds';\n");
+        // The JVM runs out of memory at the second statement, through the seam the Supabase stand-ins use
+        PmovesException e = db.applyOutOfMemoryAt("longer than the heap", options(false));
+        assertTrue(e.getMessage().startsWith("definitions/2_big.sql:2:1: the JVM ran out of memory (Java heap"
+                + " space)"), e.getMessage());
+        assertTrue(e.getMessage().contains("Definition definitions/2_big.sql was rolled back: none of it is"
+                + " applied and it is not recorded"), e.getMessage());
+        assertFalse(db.exists("half"));
+        assertTrue(db.exists("good"));
+        assertEquals(List.of("definitions/1_good.sql"), recorded());
+        assertEquals(List.of("20250101"), db.versions());
+    }
+
+    @Test
     void aDefinitionThatCannotBeSplitFailsTheRunBeforeAnyMigrationRuns() throws Exception {
         db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
         definition("bad.sql", "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1;\n");

@@ -99,6 +99,22 @@ class HooksTest {
     }
 
     @Test
+    void aHookTheJvmRunsOutOfMemoryOnIsRolledBackBeforeTheOnErrorHookCommitsItsOwn() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
+        hook("beforeMigrate.sql", logs("before") + "SELECT 'a line longer than the heap holds';\n")
+                .hook("onError.sql", logs("error"));
+        // The JVM runs out of memory at the hook's second statement, through the seam the Supabase stand-ins use
+        PmovesException e = db.applyOutOfMemoryAt("longer than the heap", options(false, false));
+        assertTrue(e.getMessage().startsWith("hooks/beforeMigrate.sql:2:1: the JVM ran out of memory (Java heap"
+                + " space)"), e.getMessage());
+        assertTrue(e.getMessage().contains("Hook hooks/beforeMigrate.sql was rolled back."), e.getMessage());
+        // The onError hook runs in auto-commit on the same connection: had the failed hook's transaction been left
+        // open, switching auto-commit on would have committed its first statement with it.
+        assertEquals(List.of("error"), db.column("SELECT what FROM hook_log ORDER BY n"));
+        assertFalse(db.exists("a"));
+    }
+
+    @Test
     void withNoMigrationAndNoDefinitionBeforeMigrateAndAfterMigrateRunAllTheSameUnderTheLock() throws Exception {
         // an empty migrations directory, as Flyway runs its callbacks on a migrate with nothing pending
         hook("beforeMigrate.sql", logsUnderLock("before")).hook("afterEachMigrate.sql", logs("each"))

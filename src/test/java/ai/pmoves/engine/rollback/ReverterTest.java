@@ -11,7 +11,15 @@ import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.apply.MigrationsFixture;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.db.Transactions;
+import ai.pmoves.engine.db.WorkSession;
+import ai.pmoves.engine.history.HistoryTable;
+import ai.pmoves.engine.migration.MigrationInfo;
+import ai.pmoves.engine.migration.MigrationScanner;
+import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.migration.MigrationStatus;
 import ai.pmoves.engine.status.StatusReport;
+import ai.pmoves.testing.OutOfMemoryAt;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -152,6 +160,35 @@ class ReverterTest {
         assertTrue(fx.db.exists("b"), "the failing down script's DROP TABLE was rolled back with it");
         assertTrue(fx.db.exists("a"));
         assertEquals(List.of("20250101", "20250102"), fx.db.versions());
+    }
+
+    @Test
+    void aDownScriptTheJvmRunsOutOfMemoryOnIsRolledBackAndItsMigrationStaysApplied() throws Exception {
+        fx.migration("20250101_a.sql", "CREATE TABLE a (id int);\n",
+                "DROP TABLE a;\nSELECT 'a line longer than the heap holds';\n");
+        fx.db.apply();
+        HistoryTable history = new HistoryTable(MigrationsFixture.HISTORY);
+        try (WorkSession session = WorkSession.open(fx.db.settings())) {
+            MigrationInfo applied = MigrationStatus.of(MigrationScanner.scan(configured(fx.db.directory)),
+                    history.readAll(session.connection()), m -> MigrationScript.checksumOf(m.file()))
+                    .migrations().get(0);
+            Path down = fx.rollbacks.resolve("20250101_a.sql");
+            // The undo runner as the Reverter drives it, on a session decorated through the seam the Supabase
+            // stand-ins use: the JVM runs out of memory at the down script's second statement; every other statement
+            // runs on the real server.
+            session.decorate(OutOfMemoryAt.statementWith("longer than the heap"));
+            UndoRunner runner = new UndoRunner(session, history,
+                    session.connection().getMetaData().getDatabaseMajorVersion());
+            PmovesException e = OutOfMemoryAt.failureOf(() -> runner.undo(new RollbackPlan.Step(applied, down),
+                    MigrationScript.read(down), "rollbacks/20250101_a.sql", "Nothing was undone before it."));
+            assertTrue(e.getMessage().startsWith("rollbacks/20250101_a.sql:2:1: the JVM ran out of memory (Java heap"
+                    + " space)"), e.getMessage());
+            assertTrue(e.getMessage().contains("The undo of 20250101_a.sql was rolled back: it is still applied"),
+                    e.getMessage());
+            assertFalse(Transactions.inBlock(session.connection()), "rolled back on the session itself");
+        }
+        assertTrue(fx.db.exists("a"), "the down script's DROP TABLE was rolled back");
+        assertEquals(List.of("20250101"), fx.db.versions());
     }
 
     @Test

@@ -11,6 +11,7 @@ import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.migration.Checksum;
+import ai.pmoves.testing.OutOfMemoryAt;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +130,29 @@ class SeederTest {
 
         db.file("db/v5_2_b.sql", "CREATE TABLE b (id int);\n");
         assertEquals(List.of("db/v5_2_b.sql", "db/v5_3_c.sql"), db.seed().ran(), "fixed, it runs with what follows");
+    }
+
+    @Test
+    void aSeedTheJvmRunsOutOfMemoryOnIsRolledBackWholeAndNamedWithItsLine() throws Exception {
+        db.file("db/v5_1_a.sql", logsRun("a"))
+                .file("db/v5_2_b.sql", "CREATE TABLE b (id int);\nINSERT INTO b VALUES (1);\n-- then\n"
+                        + "SELECT 'a line longer than the heap holds';\n")
+                .file("db/v5_3_c.sql", logsRun("c"));
+        try (WorkSession session = WorkSession.open(db.settings())) {
+            // Through the seam the Supabase stand-ins use, the JVM runs out of memory at the fourth line; every other
+            // statement runs on the real server. The invoker IT seed-out-of-memory runs a real heap out.
+            session.decorate(OutOfMemoryAt.statementWith("longer than the heap"));
+            PmovesException e = OutOfMemoryAt.failureOf(() -> db.seeder().seed(session, db.options(SeedMode.CHANGED)));
+            assertTrue(e.getMessage().startsWith("db/v5_2_b.sql:4: the JVM ran out of memory (Java heap space)"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("Give Maven a larger heap (MAVEN_OPTS=-Xmx2g"), e.getMessage());
+            assertTrue(e.getMessage().contains("\nSeed db/v5_2_b.sql was rolled back: none of it is applied"),
+                    e.getMessage());
+            assertTrue(session.connection().getAutoCommit(), "rolled back, then back in auto-commit for what follows");
+        }
+        assertFalse(db.database.exists("public.b"), "the first statements were rolled back, not committed");
+        assertEquals(List.of("a"), runs(), "the file before it stays, nothing after it ran");
+        assertEquals(List.of("db/v5_1_a.sql"), db.recorded(), "the failing seed is not recorded");
     }
 
     @Test

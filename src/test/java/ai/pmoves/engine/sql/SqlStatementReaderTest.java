@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.pmoves.testing.SqlCorpus;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -131,6 +132,24 @@ class SqlStatementReaderTest {
     }
 
     @Test
+    void lineSaysWhereTheReadingWasWhenTheJvmRatherThanTheTextStoppedIt() throws Exception {
+        String text = "SELECT 1;\n-- two\nSELECT 2;\n\nINSERT INTO t VALUES ('a line longer than the heap holds";
+        for (int capacity : new int[] {1, 7, 1 << 16}) {
+            SqlStatementReader reader = new SqlStatementReader(thenOutOfMemory(text), capacity);
+            assertEquals(1, reader.next().line());
+            assertEquals(1, reader.line(), "the statement running");
+            assertEquals(3, reader.next().line());
+            assertEquals(3, reader.line(), "window " + capacity);
+            assertThrows(OutOfMemoryError.class, reader::next);
+            assertEquals(5, reader.line(), "the statement being read, window " + capacity);
+        }
+        SqlStatementReader reader = new SqlStatementReader(thenOutOfMemory("SELECT 1;\n\n-- a comment as long"), 4);
+        reader.next();
+        assertThrows(OutOfMemoryError.class, reader::next);
+        assertEquals(3, reader.line(), "the comment being read, between statements");
+    }
+
+    @Test
     void crlfSplitAcrossReadsAndBomAloneNormalize() throws Exception {
         assertEquals(List.of("SELECT 1", "SELECT 2"),
                 sqls(readAll(new OneCharAtATime("\uFEFFSELECT 1;\r\n\n\rSELECT 2;\r"), 1)));
@@ -213,5 +232,19 @@ class SqlStatementReaderTest {
         @Override
         public void close() {
         }
+    }
+
+    /** The text, then the OutOfMemoryError a window that cannot grow any more would throw. */
+    private static Reader thenOutOfMemory(String text) {
+        return new FilterReader(new StringReader(text)) {
+            @Override
+            public int read(char[] cbuf, int off, int len) throws IOException {
+                int n = super.read(cbuf, off, len);
+                if (n < 0) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
+                return n;
+            }
+        };
     }
 }
