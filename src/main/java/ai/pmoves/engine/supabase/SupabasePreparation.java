@@ -1,6 +1,7 @@
 package ai.pmoves.engine.supabase;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.sql.SqlIdentifier;
 import ai.pmoves.engine.supabase.PreparedItem.Outcome;
 import ai.pmoves.engine.supabase.StandIns.StandIn;
 import ai.pmoves.engine.supabase.SupabaseObjects.Piece;
@@ -132,7 +133,7 @@ public final class SupabasePreparation {
                 all &= exists(connection, "SELECT has_schema_privilege('" + role + "', ?, 'USAGE')", schema);
             }
             items.add(createIfMissing(st, "usage on schema " + schema + " for anon, authenticated, service_role", all,
-                    "GRANT USAGE ON SCHEMA " + quoteIdent(schema) + " TO anon, authenticated, service_role"));
+                    "GRANT USAGE ON SCHEMA " + SqlIdentifier.quote(schema) + " TO anon, authenticated, service_role"));
         }
         return items;
     }
@@ -178,7 +179,7 @@ public final class SupabasePreparation {
             return new PreparedItem(what, Outcome.LEFT_ALONE, "the server has no " + extension + " (PostgreSQL's"
                     + " contrib package provides it); files that call its functions will fail");
         }
-        st.execute("CREATE EXTENSION IF NOT EXISTS " + quoteIdent(extension) + " WITH SCHEMA extensions");
+        st.execute("CREATE EXTENSION IF NOT EXISTS " + SqlIdentifier.quote(extension) + " WITH SCHEMA extensions");
         return new PreparedItem(what, Outcome.CREATED, null);
     }
 
@@ -201,7 +202,7 @@ public final class SupabasePreparation {
                     + "; functions of the extensions schema called unqualified will not resolve unless it lists"
                     + " extensions");
         }
-        String database = quoteIdent(single(st, "SELECT current_database()"));
+        String database = SqlIdentifier.quote(single(st, "SELECT current_database()"));
         Savepoint before = connection.setSavepoint();
         try {
             st.execute("ALTER DATABASE " + database + " SET search_path = " + SupabaseObjects.SEARCH_PATH);
@@ -233,7 +234,7 @@ public final class SupabasePreparation {
                 return new PreparedItem(standIn.what(), Outcome.LEFT_ALONE, "it needs " + standIn.requires()
                         + ", which this server does not have; files that call its functions will fail");
             }
-            sql = sql.replace("@requires@", quoteIdent(schema));
+            sql = sql.replace("@requires@", SqlIdentifier.quote(schema));
         }
         st.execute(sql);
         return new PreparedItem(standIn.what(), Outcome.CREATED, standIn.doesNot());
@@ -297,10 +298,6 @@ public final class SupabasePreparation {
     private static String privilegeHint(SQLException e) {
         return "42501".equals(e.getSQLState())
                 ? " The user lacks a privilege (CREATE on the database for schemas and the publication)." : "";
-    }
-
-    private static String quoteIdent(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     private static void rollbackQuietly(Connection connection) {
