@@ -134,10 +134,10 @@ class BadInputTest {
             p.baseline = "20991231";
             return p::apply;
         }, "baseline '20991231'"));
-        c.add(bad("historyTable with a quote", p -> {
-            p.historyTable = "supabase_migrations.\"schema_migrations\"";
+        c.add(bad("historyTable with an unclosed quote", p -> {
+            p.historyTable = "supabase_migrations.\"schema_migrations";
             return p::apply;
-        }, "historyTable", "\"schema_migrations\""));
+        }, "historyTable", "\"schema_migrations is not a closed"));
         c.add(bad("historyTable with a ; and more SQL", p -> {
             p.historyTable = "public.h; DROP TABLE accounts";
             return p::apply;

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.db;
 
+import ai.pmoves.engine.sql.SqlIdentifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +25,7 @@ public final class SchemaChange {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    all.add("CREATE SCHEMA IF NOT EXISTS " + schema);
+                    all.add("CREATE SCHEMA IF NOT EXISTS " + SqlIdentifier.quote(schema));
                 }
             }
         }
