@@ -137,8 +137,7 @@ public final class HistoryTable {
                 SchemaChange.runInSchema(connection, name.schema(), statements);
             }
         } catch (SQLException e) {
-            throw new PmovesException("Cannot create or extend the history table " + name + ": " + e.getMessage()
-                    + ". The user needs CREATE on the database (for the schema) or on schema " + name.schema() + ".", e);
+            throw SchemaChange.failed(connection, "create or extend the history table " + name, name.schema(), e);
         }
     }
 

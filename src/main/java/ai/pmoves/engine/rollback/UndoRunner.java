@@ -2,11 +2,13 @@ package ai.pmoves.engine.rollback;
 
 import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.db.ReadOnlyDatabase;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.script.ScriptFailure;
 import ai.pmoves.engine.script.ScriptRunner;
+import java.sql.SQLException;
 
 /**
  * Undoes one migration: its down script and the deletion of its history row in one transaction, so a failure leaves
@@ -16,10 +18,12 @@ import ai.pmoves.engine.script.ScriptRunner;
 final class UndoRunner {
     private final ScriptRunner scripts;
     private final HistoryTable history;
+    private final WorkSession session;
 
     UndoRunner(WorkSession session, HistoryTable history, int serverMajorVersion) {
         this.scripts = new ScriptRunner(session, serverMajorVersion);
         this.history = history;
+        this.session = session;
     }
 
     /** Why the down script must run outside a transaction, or null. */
@@ -45,9 +49,11 @@ final class UndoRunner {
         String cannotDelete = "Cannot delete the row of " + step.fileName() + " (version " + step.version() + ") from "
                 + history.name() + ": " + f.getMessage();
         if (f.rolledBack()) {
+            // a database that only reads is no fault of the down script
+            String readOnly = ReadOnlyDatabase.advice((SQLException) f.getCause(), session.connection());
             return (f.inHistoryChange() ? cannotDelete : f.describe(downName, down)) + "\nThe undo of "
                     + step.fileName() + " was rolled back: it is still applied, its row still in " + history.name()
-                    + ". Fix the down script and run again.";
+                    + "." + (readOnly.isEmpty() ? " Fix the down script and run again." : readOnly);
         }
         return f.inHistoryChange()
                 ? cannotDelete + ". Its down script ran outside a transaction and took effect: record that it is undone"

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.supabase;
 
+import ai.pmoves.engine.db.ReadOnlyDatabase;
 import ai.pmoves.engine.supabase.StandIns.StandIn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,14 +48,19 @@ public final class MissingPlatform {
 
     /**
      * What to do about a failed statement of a file: the platform gap and the ways out when the server lacks a
-     * Supabase extension or object, otherwise " Fix the file and run again."
+     * Supabase extension or object, where the database only reads, why (the file is not at fault either), otherwise
+     * " Fix the file and run again."
      *
      * @param connection the file's connection, after its transaction rolled back: it tells a missing object from a
      *                   call that does not fit one that is there (the file's mistake)
      */
     public static String advice(SQLException e, Connection connection) {
         String explained = explain(e, connection);
-        return explained == null ? " Fix the file and run again." : "\n" + explained;
+        if (explained != null) {
+            return "\n" + explained;
+        }
+        String readOnly = ReadOnlyDatabase.advice(e, connection);
+        return readOnly.isEmpty() ? " Fix the file and run again." : readOnly;
     }
 
     /** The explanation when {@code e} says the server lacks a Supabase extension or object; null otherwise. */

@@ -1,6 +1,7 @@
 package ai.pmoves.engine.supabase;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.db.ReadOnlyDatabase;
 import ai.pmoves.engine.sql.SqlIdentifier;
 import ai.pmoves.engine.supabase.PreparedItem.Outcome;
 import ai.pmoves.engine.supabase.StandIns.StandIn;
@@ -83,8 +84,10 @@ public final class SupabasePreparation {
             return items;
         } catch (SQLException e) {
             rollbackQuietly(connection);
-            throw new PmovesException("Supabase preparation failed: " + e.getMessage()
-                    + privilegeHint(e) + " Nothing of the preparation was kept. Set supabaseCompat=off to skip it.", e);
+            String readOnly = ReadOnlyDatabase.advice(e, connection); // then skipping the preparation is no way out
+            throw new PmovesException("Supabase preparation failed: " + e.getMessage() + (readOnly.isEmpty()
+                    ? privilegeHint(e) + " Nothing of the preparation was kept. Set supabaseCompat=off to skip it."
+                    : "." + readOnly + " Nothing of the preparation was kept."), e);
         } catch (RuntimeException e) {
             rollbackQuietly(connection);
             throw e;

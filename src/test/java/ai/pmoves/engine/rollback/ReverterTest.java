@@ -155,6 +155,19 @@ class ReverterTest {
     }
 
     @Test
+    void aDownScriptRefusedByAReadOnlyDatabaseIsNotToBeFixedButTheDatabaseIs() throws Exception {
+        threeMigrations();
+        fx.db.execute("ALTER DATABASE " + fx.db.database.name() + " SET default_transaction_read_only = on");
+        PmovesException e = assertThrows(PmovesException.class, fx::rollback);
+        assertTrue(e.getMessage().startsWith("rollbacks/20250103_c.sql:1:1: ERROR 25006: cannot execute DROP TABLE in a"
+                + " read-only transaction"), e.getMessage());
+        assertTrue(e.getMessage().contains("its row still in supabase_migrations.schema_migrations. The database is"
+                + " read-only: default_transaction_read_only is on for database"), e.getMessage());
+        assertFalse(e.getMessage().contains("Fix the down script"), e.getMessage());
+        assertEquals(List.of("20250101", "20250102", "20250103"), fx.db.versions());
+    }
+
+    @Test
     void psqlBeginCommitWrappingADownScriptDoNotBreakAtomicity() throws Exception {
         threeMigrations();
         fx.down("20250103_c.sql", "BEGIN;\nDROP TABLE c;\nSELECT 1/0;\nCOMMIT;\n");
