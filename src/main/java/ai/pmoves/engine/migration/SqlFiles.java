@@ -61,8 +61,10 @@ public final class SqlFiles {
         if (Files.isRegularFile(entry)) {
             return true;
         }
-        String what = Files.isSymbolicLink(entry) ? "a link to " + target(entry) + ", which does not exist"
-                : "not a regular file";
+        // Files.exists follows the link: a link to a device (/dev/zero) or a pipe leads somewhere, just not to a file
+        String what = !Files.isSymbolicLink(entry) ? "not a regular file"
+                : "a link to " + target(entry) + (Files.exists(entry) ? ", which is not a regular file (a device, a pipe"
+                + " or a socket)" : ", which does not exist");
         throw new PmovesException("'" + entry.getFileName() + "' in " + parameter + " '" + entry.getParent() + "' is"
                 + " named like an SQL file but is " + what + ": make the link point at the file, or remove it.");
     }
