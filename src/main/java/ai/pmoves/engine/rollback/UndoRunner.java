@@ -55,14 +55,24 @@ final class UndoRunner {
                     + step.fileName() + " was rolled back: it is still applied, its row still in " + history.name()
                     + "." + (readOnly.isEmpty() ? " Fix the down script and run again." : readOnly);
         }
-        return f.inHistoryChange()
-                ? cannotDelete + ". Its down script ran outside a transaction and took effect: record that it is undone"
-                + " with mvn pmoves:repair -Dpmoves.markReverted=" + step.version() + "."
-                : f.describe(downName, down) + "\nThe down script of " + step.fileName() + " ran outside a transaction ("
-                + f.nonTransactionalReason() + "): the " + Counted.of(f.statementsDone(), "statement") + " before this one took"
-                + " effect. The migration is recorded as failed in " + history.failedName() + ", and runs refuse to go on"
-                + " until you either finish the undo by hand and record it (mvn pmoves:repair -Dpmoves.markReverted="
-                + step.version() + "), or restore what the down script removed and record the migration as applied"
-                + " again (mvn pmoves:repair -Dpmoves.markApplied=" + step.version() + ").";
+        if (f.inHistoryChange()) {
+            return cannotDelete + ". Its down script ran outside a transaction and took effect: record that it is"
+                    + " undone with mvn pmoves:repair -Dpmoves.markReverted=" + step.version() + ".";
+        }
+        String failed = f.describe(downName, down) + "\nThe down script of " + step.fileName() + " ran outside a"
+                + " transaction (" + f.nonTransactionalReason() + "): the " + Counted.of(f.statementsDone(), "statement")
+                + " before this one took effect. ";
+        String markReverted = "mvn pmoves:repair -Dpmoves.markReverted=" + step.version();
+        if (f.failureNotRecorded() != null) {
+            return failed + "It could not be recorded as failed in " + history.failedName() + " either ("
+                    + f.failureNotRecorded().getMessage() + "): its row in " + history.name() + " still says applied."
+                    + " Either finish the undo by hand and, once the user may write to " + history.name()
+                    + ", record it (" + markReverted + "), or restore what the down script removed, and the row is"
+                    + " right again.";
+        }
+        return failed + "The migration is recorded as failed in " + history.failedName() + ", and runs refuse to go on"
+                + " until you either finish the undo by hand and record it (" + markReverted + "), or restore what the"
+                + " down script removed and record the migration as applied again (mvn pmoves:repair"
+                + " -Dpmoves.markApplied=" + step.version() + ").";
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.AdvisoryLock;
+import ai.pmoves.engine.db.ConnectionSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -126,6 +127,24 @@ class MigratorTest {
         PmovesException second = assertThrows(PmovesException.class, db::apply);
         assertTrue(second.getMessage().contains("recorded as failed in supabase_migrations.schema_migrations_failed"),
                 second.getMessage());
+    }
+
+    @Test
+    void aNonTransactionalFailureThatCannotBeRecordedSaysSoRatherThanThatLaterRunsRefuse() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
+        db.apply();
+        ConnectionSettings reader = db.historyReader();
+        db.file("20250102_b.sql", "-- pmoves:no-transaction\nCREATE TABLE b (id int);\nSELECT 1/0;\n");
+        PmovesException e = assertThrows(PmovesException.class,
+                () -> new Migrator(reader, db.engineLog()).apply(db.options()));
+        assertTrue(e.getMessage().contains("the 1 statement before this one took effect. It could not be recorded as"
+                + " failed in supabase_migrations.schema_migrations_failed either (ERROR: permission denied for table"
+                + " schema_migrations_failed), so nothing stops the next run from running it again"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("record it as applied: mvn pmoves:repair -Dpmoves.markApplied=20250102."),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("It is recorded as failed"), e.getMessage());
+        assertTrue(db.exists("b"));
+        assertEquals(List.of(), db.column("SELECT version FROM supabase_migrations.schema_migrations_failed"));
     }
 
     @Test

@@ -220,6 +220,23 @@ class ReverterTest {
     }
 
     @Test
+    void aNonTransactionalDownScriptFailureThatCannotBeRecordedSaysTheRowStillSaysApplied() throws Exception {
+        threeMigrations();
+        fx.down("20250103_c.sql", "-- pmoves:no-transaction\nCREATE TABLE undo_note (id int);\nSELECT 1/0;\n");
+        ConnectionSettings reader = fx.db.historyReader();
+        PmovesException e = assertThrows(PmovesException.class,
+                () -> new Reverter(reader, fx.db.engineLog()).rollback(fx.options()));
+        assertTrue(e.getMessage().contains("the 1 statement before this one took effect. It could not be recorded as"
+                + " failed in supabase_migrations.schema_migrations_failed either (ERROR: permission denied for table"
+                + " schema_migrations_failed): its row in supabase_migrations.schema_migrations still says applied."),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("recorded as failed in supabase_migrations.schema_migrations_failed,"),
+                e.getMessage());
+        assertEquals(List.of("20250101", "20250102", "20250103"), fx.db.versions());
+        assertEquals(List.of(), fx.db.column("SELECT version FROM supabase_migrations.schema_migrations_failed"));
+    }
+
+    @Test
     void aLexingErrorInALaterDownScriptStopsTheRunBeforeAnythingRuns() throws Exception {
         threeMigrations();
         fx.down("20250101_a.sql", "DROP TABLE a;\nSELECT 'unterminated;\n");

@@ -1,0 +1,16 @@
+def db = ai.pmoves.it.ItDatabase.create(itPort, basedir)
+// a login role that owns the project's table and may read the history tables, but lost INSERT on them
+ai.pmoves.it.ItDatabase.passwordRole(itPort, 'history_reader', 'history-Reader-pw')
+db.execute("""
+    CREATE SCHEMA supabase_migrations;
+    CREATE TABLE supabase_migrations.schema_migrations (version text PRIMARY KEY, statements text[], name text,
+        checksum text, applied_at timestamp, execution_ms integer, applied_by text, state text);
+    CREATE TABLE supabase_migrations.schema_migrations_failed (version text PRIMARY KEY, name text, statements text[],
+        checksum text, failed_at timestamp, execution_ms integer, failed_by text);
+    GRANT USAGE ON SCHEMA supabase_migrations TO history_reader;
+    GRANT SELECT ON ALL TABLES IN SCHEMA supabase_migrations TO history_reader;
+    CREATE TABLE public.notes (id bigint, body text);
+    ALTER TABLE public.notes OWNER TO history_reader;
+    GRANT CREATE ON SCHEMA public TO history_reader;
+""")
+true
