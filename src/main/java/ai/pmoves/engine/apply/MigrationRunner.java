@@ -53,7 +53,7 @@ final class MigrationRunner {
         String cannotRecord = "Cannot record " + migration.fileName() + " in " + history.name() + ": " + f.getMessage();
         if (f.rolledBack()) {
             return f.inHistoryChange() ? cannotRecord + ". The migration was rolled back."
-                    : f.describe(migration.fileName(), script) + "\nMigration " + migration.fileName()
+                    : f.describe(migration.fileName(), script) + "\nMigration " + migration.shownName()
                     + " was rolled back: none of it is applied, and nothing after it ran."
                     + MissingPlatform.advice((SQLException) f.getCause(), session.connection());
         }
@@ -61,11 +61,11 @@ final class MigrationRunner {
         String markApplied = "mvn pmoves:repair -Dpmoves.markApplied=" + migration.version();
         if (f.inHistoryChange()) {
             // every statement ran and committed as it went: only its row is missing, and the next run would run it again
-            return cannotRecord + ".\nMigration " + migration.fileName() + outside + ": its statements took effect,"
+            return cannotRecord + ".\nMigration " + migration.shownName() + outside + ": its statements took effect,"
                     + " but they are not recorded, and the next run would run them again. Once the user may write to "
                     + history.name() + ", record it as applied: " + markApplied + ".";
         }
-        String failed = f.describe(migration.fileName(), script) + "\nMigration " + migration.fileName() + outside
+        String failed = f.describe(migration.fileName(), script) + "\nMigration " + migration.shownName() + outside
                 + ": the " + Counted.of(f.statementsDone(), "statement") + " before this one took effect. ";
         if (f.failureNotRecorded() != null) {
             return failed + "It could not be recorded as failed in " + history.failedName() + " either ("

@@ -69,6 +69,24 @@ public final class SqlFiles {
                 + " named like an SQL file but is " + what + ": make the link point at the file, or remove it.");
     }
 
+    /**
+     * Where {@code file} really is, said as {@code a link to /elsewhere/x.sql, outside the project}, when it is a
+     * symbolic link that leads out of {@code project}; null for any other file, or when the project is unknown. The
+     * link is followed, as psql follows it, but a file from outside the project shows its text in errors and dry runs,
+     * so the log says where it came from.
+     */
+    public static String outsideProject(Path file, Path project) {
+        if (project == null || !Files.isSymbolicLink(file)) {
+            return null;
+        }
+        try {
+            Path real = file.toRealPath();
+            return real.startsWith(project.toRealPath()) ? null : "a link to " + real + ", outside the project";
+        } catch (IOException e) {
+            return null; // a link that leads nowhere is refused by isSqlFile with its own message
+        }
+    }
+
     private static String target(Path link) {
         try {
             return String.valueOf(Files.readSymbolicLink(link));
