@@ -72,8 +72,8 @@ public abstract class AbstractDatabaseMojo extends AbstractFilesMojo {
     protected int connectTimeout;
 
     /**
-     * The history table, as {@code schema.table}. The default is the Supabase CLI's own table, so the CLI, Studio
-     * and the plugin agree on what ran.
+     * The history table, as {@code schema.table} written as in SQL ({@code "Ops".history} keeps its capitals). The
+     * default is the Supabase CLI's own table, so the CLI, Studio and the plugin agree on what ran.
      *
      * @since 0.1.0
      */

@@ -85,8 +85,8 @@ public abstract class AbstractFilesMojo extends AbstractPmovesMojo {
 
     /** {@code configured}, or supabase/{@code defaultName} of the project directory when it is null. */
     private ConfiguredDirectory directory(File configured, String defaultName) {
-        return configured != null ? ConfiguredDirectory.configured(configured.toPath())
-                : ConfiguredDirectory.byDefault(defaultDirectory(defaultName));
+        return (configured != null ? ConfiguredDirectory.configured(configured.toPath())
+                : ConfiguredDirectory.byDefault(defaultDirectory(defaultName))).inProject(basedir.toPath());
     }
 
     /** Every -Dpmoves.var.NAME=value of the command line, by name. */

@@ -56,7 +56,7 @@ public abstract class AbstractSeedFilesMojo extends AbstractDatabaseMojo {
     protected List<String> seedExcludes;
 
     /**
-     * The seed table, as {@code schema.table}: each file's path (from the project directory) and hash. The default is
+     * The seed table, as {@code schema.table} written as in SQL: each file's path (from the project directory) and hash. The default is
      * the Supabase CLI's own table, so {@code supabase db push --include-seed} and the plugin agree on what ran.
      *
      * @since 0.1.0

@@ -88,7 +88,7 @@ class SeedMojoTest {
         mojo.seedMode = "changed";
         mojo.seedTable = "seed_files";
         e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(e.getMessage().startsWith("seedTable 'seed_files' is not a plain schema.table name"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("seedTable 'seed_files' is not a schema.table name: it has no schema"), e.getMessage());
 
         mojo.seedTable = "supabase_migrations.seed_files";
         mojo.seedDirectories = List.of(root.resolve("seeds").toFile());

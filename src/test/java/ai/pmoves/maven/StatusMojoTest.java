@@ -89,7 +89,7 @@ class StatusMojoTest {
         mojo.url = "jdbc:postgresql://10.255.255.1:1/never";
         mojo.historyTable = "public.x; drop table y";
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(e.getMessage().startsWith("historyTable 'public.x; drop table y' is not a plain schema.table"),
+        assertTrue(e.getMessage().startsWith("historyTable 'public.x; drop table y' is not a schema.table name"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("connect"), e.getMessage());
     }

@@ -53,6 +53,19 @@ class AcceptedInputTest {
     }
 
     @Test
+    void aHistoryTableWrittenQuotedOrInCapitalsNamesTheTableSqlWouldName() throws Exception {
+        BadInputProject p = new BadInputProject(root, TestPostgres.newDatabase("accepted_history_names"));
+        p.apply();
+        for (String same : List.of("supabase_migrations.\"schema_migrations\"", "Supabase_Migrations.SCHEMA_MIGRATIONS")) {
+            p.historyTable = same;
+            p.apply();
+            assertTrue(p.log.lines.get(p.log.lines.size() - 1).startsWith("INFO Nothing to apply"), same);
+        }
+        assertEquals(List.of("supabase_migrations"), p.database.column("SELECT nspname FROM pg_namespace"
+                + " WHERE nspname ILIKE 'supabase_migrations'"), "no second history schema");
+    }
+
+    @Test
     @Tag("reliability")
     @Timeout(300)
     void aFiftyMegabyteMigrationWithAnUnterminatedStringAtItsEndFailsWithItsLine() throws Exception {

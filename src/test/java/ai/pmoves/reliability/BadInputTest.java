@@ -77,7 +77,12 @@ class BadInputTest {
         c.add(bad("a dangling symbolic link among the seeds", p -> {
             Files.createSymbolicLink(p.seeds.resolve("02_link.sql"), p.root.resolve("gone.sql"));
             return p::seed;
-        }, "02_link.sql", "gone.sql"));
+        }, "02_link.sql", "gone.sql", "which does not exist"));
+        c.add(bad("a seed that is a link to a device", p -> {
+            Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "a system with /dev/zero");
+            Files.createSymbolicLink(p.seeds.resolve("02_zero.sql"), Path.of("/dev/zero"));
+            return p::seed;
+        }, "02_zero.sql", "a link to /dev/zero, which is not a regular file"));
         // encodings
         c.add(bad("a Latin-1 migration", p -> encoded(p, p.migrations.resolve(BAD), "CREATE TABLE caf\u00e9 (id int);\n",
                 StandardCharsets.ISO_8859_1, p::apply), BAD, "UTF-8"));
@@ -134,10 +139,10 @@ class BadInputTest {
             p.baseline = "20991231";
             return p::apply;
         }, "baseline '20991231'"));
-        c.add(bad("historyTable with a quote", p -> {
-            p.historyTable = "supabase_migrations.\"schema_migrations\"";
+        c.add(bad("historyTable with an unclosed quote", p -> {
+            p.historyTable = "supabase_migrations.\"schema_migrations";
             return p::apply;
-        }, "historyTable", "\"schema_migrations\""));
+        }, "historyTable", "\"schema_migrations is not a closed"));
         c.add(bad("historyTable with a ; and more SQL", p -> {
             p.historyTable = "public.h; DROP TABLE accounts";
             return p::apply;

@@ -56,19 +56,30 @@ final class MigrationRunner {
         String cannotRecord = "Cannot record " + name + " in " + history.name() + ": " + f.getMessage();
         if (f.rolledBack()) {
             return f.inHistoryChange() ? cannotRecord + ". The migration was rolled back."
-                    : f.describe(migration.fileName(), script) + "\nMigration " + name
+                    : f.describe(migration.fileName(), script) + "\nMigration " + migration.shownName()
                     + " was rolled back: none of it is applied, and nothing after it ran."
                     + MissingPlatform.advice(f.getCause(), session.connection());
         }
-        return f.inHistoryChange()
-                ? cannotRecord + ". Its statements ran outside a transaction and took effect; record it with mvn"
-                + " pmoves:repair -Dpmoves.markApplied=" + version + "."
-                : f.describe(migration.fileName(), script) + "\nMigration " + name
-                + " ran outside a transaction (" + f.nonTransactionalReason() + "): the "
-                + Counted.of(f.statementsDone(), "statement") + " before this one took effect. It is recorded as failed in " + history.failedName()
-                + " (not in " + history.name() + ", which the Supabase CLI reads as applied), and runs refuse to go on until it is repaired: undo those statements and run mvn pmoves:repair"
-                + " -Dpmoves.clearFailed=" + version + " so that it runs again, or finish it by hand and"
-                + " run mvn pmoves:repair -Dpmoves.markApplied=" + version + ".";
+        String outside = " ran outside a transaction (" + f.nonTransactionalReason() + ")";
+        String markApplied = "mvn pmoves:repair -Dpmoves.markApplied=" + migration.version();
+        if (f.inHistoryChange()) {
+            // every statement ran and committed as it went: only its row is missing, and the next run would run it again
+            return cannotRecord + ".\nMigration " + migration.shownName() + outside + ": its statements took effect,"
+                    + " but they are not recorded, and the next run would run them again. Once the user may write to "
+                    + history.name() + ", record it as applied: " + markApplied + ".";
+        }
+        String failed = f.describe(migration.fileName(), script) + "\nMigration " + migration.shownName() + outside
+                + ": the " + Counted.of(f.statementsDone(), "statement") + " before this one took effect. ";
+        if (f.failureNotRecorded() != null) {
+            return failed + "It could not be recorded as failed in " + history.failedName() + " either ("
+                    + f.failureNotRecorded().getMessage() + "), so nothing stops the next run from running it again"
+                    + " from its first statement: undo those statements before it does, or finish it by hand and, once"
+                    + " the user may write to " + history.name() + ", record it as applied: " + markApplied + ".";
+        }
+        return failed + "It is recorded as failed in " + history.failedName() + " (not in " + history.name()
+                + ", which the Supabase CLI reads as applied), and runs refuse to go on until it is repaired: undo those"
+                + " statements and run mvn pmoves:repair -Dpmoves.clearFailed=" + migration.version() + " so that it"
+                + " runs again, or finish it by hand and run " + markApplied + ".";
     }
 
     private void record(Connection connection, Migration migration, MigrationScript script, int ms)

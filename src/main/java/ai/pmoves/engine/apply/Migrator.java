@@ -166,7 +166,7 @@ public final class Migrator {
                 log.info(m.fileName() + " runs outside a single transaction, not atomic: " + nonTransactional + ".");
             }
             long ms = runner.run(m, scripts.get(i));
-            log.info("[" + (i + 1) + "/" + toRun.size() + "] " + m.fileName() + " … " + ms + " ms");
+            log.info("[" + (i + 1) + "/" + toRun.size() + "] " + m.shownName() + " … " + ms + " ms");
         }
     }
 
@@ -183,7 +183,7 @@ public final class Migrator {
             dryRun.migration(i + 1, toRun.size(), toRun.get(i), scripts.get(i),
                     runner.nonTransactionalReason(scripts.get(i)),
                     d -> options.hooks().writeInside(HookMoment.AFTER_EACH_MIGRATE, d));
-            log.info("[" + (i + 1) + "/" + toRun.size() + "] " + toRun.get(i).fileName() + " … would run");
+            log.info("[" + (i + 1) + "/" + toRun.size() + "] " + toRun.get(i).shownName() + " … would run");
         }
         definitions.writeTo(dryRun, log, options.hooks());
         options.hooks().writeTo(HookMoment.AFTER_MIGRATE, dryRun);

@@ -1,5 +1,7 @@
 package ai.pmoves.engine.db;
 
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.sql.SqlIdentifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,12 +26,26 @@ public final class SchemaChange {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    all.add("CREATE SCHEMA IF NOT EXISTS " + schema);
+                    all.add("CREATE SCHEMA IF NOT EXISTS " + SqlIdentifier.quote(schema));
                 }
             }
         }
         all.addAll(statements);
         run(connection, all);
+    }
+
+    /**
+     * The failure of {@link #runInSchema}, with what a person can do about it: a read-only database said as such, since
+     * no privilege would help; otherwise the privileges the change needs.
+     *
+     * @param what   what could not be done, e.g. {@code create or extend the history table x.y}
+     * @param schema the schema the table is in, as the catalog stores it
+     */
+    public static PmovesException failed(Connection connection, String what, String schema, SQLException e) {
+        String readOnly = ReadOnlyDatabase.advice(e, connection);
+        return new PmovesException("Cannot " + what + ": " + e.getMessage() + "." + (readOnly.isEmpty()
+                ? " The user needs CREATE on the database (for the schema) or on schema " + SqlIdentifier.quote(schema)
+                + "." : readOnly + " Nothing was changed."), e);
     }
 
     /** Runs the statements in one transaction and commits; rolls back on any failure. Restores the auto-commit mode. */

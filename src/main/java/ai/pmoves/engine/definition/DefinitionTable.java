@@ -45,9 +45,7 @@ public final class DefinitionTable {
                 SchemaChange.runInSchema(connection, name.schema(), createStatements());
             }
         } catch (SQLException e) {
-            throw new PmovesException("Cannot create the definition table " + name + ": " + e.getMessage()
-                    + ". The user needs CREATE on the database (for the schema) or on schema " + name.schema()
-                    + ".", e);
+            throw SchemaChange.failed(connection, "create the definition table " + name, name.schema(), e);
         }
     }
 

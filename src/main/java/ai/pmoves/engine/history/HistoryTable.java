@@ -2,6 +2,7 @@ package ai.pmoves.engine.history;
 
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.SchemaChange;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,16 +54,26 @@ public final class HistoryTable {
             "state", Set.of("text", "character varying"));
 
     private static final String FAILED_SUFFIX = "_failed";
-    private static final int MAX_IDENTIFIER = 63;
 
     private final TableName name;
     private final TableName failedName;
 
     public HistoryTable(TableName name) {
         this.name = name;
-        String table = name.table().length() + FAILED_SUFFIX.length() > MAX_IDENTIFIER
-                ? name.table().substring(0, MAX_IDENTIFIER - FAILED_SUFFIX.length()) : name.table();
-        this.failedName = new TableName(name.schema(), table + FAILED_SUFFIX);
+        this.failedName = new TableName(name.schema(), withinNameLimit(name.table()) + FAILED_SUFFIX);
+    }
+
+    /**
+     * {@code table} cut, at a whole character, to leave room for the suffix within the bytes PostgreSQL keeps of a
+     * name, as the server would cut it: the failed table's name is then the one the catalog holds.
+     */
+    private static String withinNameLimit(String table) {
+        int room = TableName.MAX_BYTES - FAILED_SUFFIX.length();
+        String cut = table;
+        while (cut.getBytes(StandardCharsets.UTF_8).length > room) {
+            cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
+        }
+        return cut;
     }
 
     public TableName name() {
@@ -77,7 +88,7 @@ public final class HistoryTable {
     /** The statements that create the table where missing and add the plugin's columns to a CLI-made one. */
     public List<String> createStatements() {
         List<String> sql = new ArrayList<>();
-        sql.add("CREATE SCHEMA IF NOT EXISTS " + name.schema());
+        sql.add("CREATE SCHEMA IF NOT EXISTS " + name.quotedSchema());
         sql.addAll(tableStatements());
         sql.add(failedTableStatement());
         return sql;
@@ -126,8 +137,7 @@ public final class HistoryTable {
                 SchemaChange.runInSchema(connection, name.schema(), statements);
             }
         } catch (SQLException e) {
-            throw new PmovesException("Cannot create or extend the history table " + name + ": " + e.getMessage()
-                    + ". The user needs CREATE on the database (for the schema) or on schema " + name.schema() + ".", e);
+            throw SchemaChange.failed(connection, "create or extend the history table " + name, name.schema(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.lint;
 
+import ai.pmoves.engine.sql.SqlIdentifier;
 import ai.pmoves.engine.sql.SqlToken;
 import java.util.List;
 
@@ -35,10 +36,6 @@ record NameRef(String schema, String name, int next) {
     /** The name as it would be written in SQL: quoted where a bare word would not read back the same. */
     @Override
     public String toString() {
-        return schema == null ? quoted(name) : quoted(schema) + "." + quoted(name);
-    }
-
-    private static String quoted(String part) {
-        return part.matches("[a-z_][a-z0-9_$]*") ? part : "\"" + part.replace("\"", "\"\"") + "\"";
+        return schema == null ? SqlIdentifier.quote(name) : SqlIdentifier.quote(schema) + "." + SqlIdentifier.quote(name);
     }
 }

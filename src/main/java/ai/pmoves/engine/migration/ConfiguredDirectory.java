@@ -12,22 +12,28 @@ import java.nio.file.Path;
  *
  * @param path       where it is
  * @param configured whether the user set it, rather than the plugin's default
+ * @param project    the project directory, which a file linked from here may lead out of; null when unknown
  */
-public record ConfiguredDirectory(Path path, boolean configured) {
+public record ConfiguredDirectory(Path path, boolean configured, Path project) {
 
     /** A directory the user set: it must exist. */
     public static ConfiguredDirectory configured(Path path) {
-        return new ConfiguredDirectory(path, true);
+        return new ConfiguredDirectory(path, true, null);
     }
 
     /** The plugin's default directory: it may be missing. */
     public static ConfiguredDirectory byDefault(Path path) {
-        return new ConfiguredDirectory(path, false);
+        return new ConfiguredDirectory(path, false, null);
     }
 
     /** {@link #configured(Path)} or {@link #byDefault(Path)}, as the user's configuration says. */
     public static ConfiguredDirectory of(Path path, boolean configured) {
-        return new ConfiguredDirectory(path, configured);
+        return new ConfiguredDirectory(path, configured, null);
+    }
+
+    /** This directory, of the project in {@code project}: a file linked from here to outside it is said to be. */
+    public ConfiguredDirectory inProject(Path project) {
+        return new ConfiguredDirectory(path, configured, project);
     }
 
     /**

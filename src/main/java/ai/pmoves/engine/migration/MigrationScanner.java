@@ -17,7 +17,8 @@ public final class MigrationScanner {
     public static List<Migration> scan(ConfiguredDirectory migrationsDirectory) {
         List<Migration> migrations = new ArrayList<>();
         for (Path file : SqlFiles.list(migrationsDirectory, "migrationsDirectory")) {
-            migrations.add(new Migration(file, MigrationName.parse(file.getFileName().toString())));
+            migrations.add(new Migration(file, MigrationName.parse(file.getFileName().toString()),
+                    SqlFiles.outsideProject(file, migrationsDirectory.project())));
         }
         migrations.sort(MigrationOrder.COMPARATOR);
         rejectDuplicateVersions(migrations);

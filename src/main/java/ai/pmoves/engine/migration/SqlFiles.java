@@ -63,11 +63,31 @@ public final class SqlFiles {
         if (Files.isRegularFile(entry)) {
             return true;
         }
-        String what = Files.isSymbolicLink(entry)
-                ? "a link to " + Printable.of(target(entry)) + ", which does not exist" : "not a regular file";
+        // Files.exists follows the link: a link to a device (/dev/zero) or a pipe leads somewhere, just not to a file
+        String what = !Files.isSymbolicLink(entry) ? "not a regular file"
+                : "a link to " + Printable.of(target(entry)) + (Files.exists(entry) ? ", which is not a regular file (a"
+                + " device, a pipe or a socket)" : ", which does not exist");
         throw new PmovesException("'" + Printable.of(entry.getFileName()) + "' in " + parameter + " '"
                 + Printable.of(entry.getParent()) + "' is"
                 + " named like an SQL file but is " + what + ": make the link point at the file, or remove it.");
+    }
+
+    /**
+     * Where {@code file} really is, said as {@code a link to /elsewhere/x.sql, outside the project}, when it is a
+     * symbolic link that leads out of {@code project}; null for any other file, or when the project is unknown. The
+     * link is followed, as psql follows it, but a file from outside the project shows its text in errors and dry runs,
+     * so the log says where it came from.
+     */
+    public static String outsideProject(Path file, Path project) {
+        if (project == null || !Files.isSymbolicLink(file)) {
+            return null;
+        }
+        try {
+            Path real = file.toRealPath();
+            return real.startsWith(project.toRealPath()) ? null : "a link to " + real + ", outside the project";
+        } catch (IOException e) {
+            return null; // a link that leads nowhere is refused by isSqlFile with its own message
+        }
     }
 
     private static String target(Path link) {

@@ -27,7 +27,10 @@ import java.util.List;
  * another file already has.
  */
 public final class NewMigration {
-    /** A table or schema name the template can write bare: what {@link TableName} accepts, at most 63 characters. */
+    /**
+     * A table or schema name of lower-case letters, digits and _, at most 63 characters: the template makes index and
+     * policy names of it. A keyword among them ({@code order}) is quoted where the template writes it ({@link TableName}).
+     */
     private static final String IDENTIFIER = "[a-z_][a-z0-9_]{0,62}";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
             .withResolverStyle(ResolverStyle.STRICT);

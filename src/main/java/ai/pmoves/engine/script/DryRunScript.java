@@ -50,7 +50,8 @@ public final class DryRunScript {
     /** @param afterRow what runs after the history row, in the migration's transaction: its afterEach… hooks */
     public void migration(int index, int total, Migration m, MigrationScript script, String nonTransactionalReason,
                           Consumer<DryRunScript> afterRow) {
-        script("[" + index + "/" + total + "] " + m.fileName() + " (version " + m.version() + ")", script,
+        script("[" + index + "/" + total + "] " + m.fileName() + " (version " + m.version()
+                + (m.origin() == null ? "" : "; " + m.origin()) + ")", script,
                 nonTransactionalReason, historyInsert(m, script.checksum(), "applied"), afterRow);
     }
 

@@ -16,6 +16,7 @@ public final class ScriptFailure extends Exception {
     private final String nonTransactionalReason;
     private final int statementsDone;
     private transient PsqlVariables variables = PsqlVariables.NONE;
+    private transient SQLException failureNotRecorded;
 
     ScriptFailure(SqlStatement statement, Throwable cause, String nonTransactionalReason, int statementsDone) {
         super(cause instanceof SQLException ? cause.getMessage() : ExecutionError.notTheServers(cause), cause);
@@ -28,6 +29,20 @@ public final class ScriptFailure extends Exception {
     ScriptFailure ranWith(PsqlVariables variables) {
         this.variables = variables;
         return this;
+    }
+
+    /** Why the failure itself could not be recorded (outside a transaction), or null when it was or had no need. */
+    ScriptFailure failureNotRecorded(SQLException why) {
+        this.failureNotRecorded = why;
+        return this;
+    }
+
+    /**
+     * Why the record of this failure (outside a transaction, where statements before it took effect) could not be
+     * written, or null when it was: then nothing stops the next run from running the file again.
+     */
+    public SQLException failureNotRecorded() {
+        return failureNotRecorded;
     }
 
     /** Whether the history change failed after every statement ran (rather than a statement). */

@@ -135,8 +135,8 @@ public final class ScriptRunner {
                         done++;
                     } catch (SQLException | RuntimeException | Error e) { // the JVM's failures as the server's
                         Transactions.rollBackQuietly(connection);
-                        writeQuietly(onPartialFailure, elapsedMs(start));
-                        throw new ScriptFailure(s, e, reason, done);
+                        throw new ScriptFailure(s, e, reason, done)
+                                .failureNotRecorded(writeQuietly(onPartialFailure, elapsedMs(start)));
                     }
                     if (!session.inTransactionBlock()) {
                         blockOpener = null;
@@ -146,10 +146,10 @@ public final class ScriptRunner {
                 }
                 if (blockOpener != null) {
                     Transactions.rollBackQuietly(connection);
-                    writeQuietly(onPartialFailure, elapsedMs(start));
                     throw new ScriptFailure(blockOpener, new SQLException("the file ends inside the transaction block"
                             + " this statement opened, which psql rolls back when the file ends: none of the block"
-                            + " took effect. End the block with COMMIT"), reason, done);
+                            + " took effect. End the block with COMMIT"), reason, done)
+                            .failureNotRecorded(writeQuietly(onPartialFailure, elapsedMs(start)));
                 }
                 if (effects.contains(SessionEffect.SETTINGS)) {
                     session.reset(st);
@@ -177,12 +177,17 @@ public final class ScriptRunner {
         }
     }
 
-    private void writeQuietly(HistoryChange change, int ms) {
+    /**
+     * Writes the change; returns why it could not, or null. The statement's own error stays the one reported, but the
+     * message must not claim a record that was never written.
+     */
+    private SQLException writeQuietly(HistoryChange change, int ms) {
         try {
             connection.setAutoCommit(true);
             change.write(connection, ms);
-        } catch (SQLException ignored) {
-            // the statement's own error is the one to report
+            return null;
+        } catch (SQLException e) {
+            return e;
         }
     }
 

@@ -50,8 +50,7 @@ public final class SeedTable {
                     "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS applied_at timestamp,"
                             + " ADD COLUMN IF NOT EXISTS execution_ms integer"));
         } catch (SQLException e) {
-            throw new PmovesException("Cannot create or extend the seed table " + name + ": " + e.getMessage()
-                    + ". The user needs CREATE on the database (for the schema) or on schema " + name.schema() + ".", e);
+            throw SchemaChange.failed(connection, "create or extend the seed table " + name, name.schema(), e);
         }
     }
 

@@ -163,7 +163,7 @@ public final class PsqlVariables {
     /** As psql quotes: literals with {@code '} doubled (E'' for a backslash), identifiers with {@code "} doubled. */
     private static String quoted(String value, char quote) {
         if (quote == '"') {
-            return '"' + value.replace("\"", "\"\"") + '"';
+            return SqlIdentifier.quoted(value);
         }
         if (quote == '\'') {
             String doubled = value.replace("'", "''");

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.supabase;
 
+import ai.pmoves.engine.db.ReadOnlyDatabase;
 import ai.pmoves.engine.supabase.StandIns.StandIn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,8 +48,9 @@ public final class MissingPlatform {
 
     /**
      * What to do about a failed statement of a file: the platform gap and the ways out when the server lacks a
-     * Supabase extension or object, otherwise " Fix the file and run again."; nothing for a failure that is not the
-     * server's (the JVM out of memory), whose description says the way out ({@code ExecutionError.notTheServers}).
+     * Supabase extension or object, where the database only reads, why (the file is not at fault either), otherwise
+     * " Fix the file and run again."; nothing for a failure that is not the server's (the JVM out of memory), whose
+     * description says the way out ({@code ExecutionError.notTheServers}).
      *
      * @param connection the file's connection, after its transaction rolled back: it tells a missing object from a
      *                   call that does not fit one that is there (the file's mistake)
@@ -58,7 +60,11 @@ public final class MissingPlatform {
             return "";
         }
         String explained = explain(sql, connection);
-        return explained == null ? " Fix the file and run again." : "\n" + explained;
+        if (explained != null) {
+            return "\n" + explained;
+        }
+        String readOnly = ReadOnlyDatabase.advice(sql, connection);
+        return readOnly.isEmpty() ? " Fix the file and run again." : readOnly;
     }
 
     /** The explanation when {@code e} says the server lacks a Supabase extension or object; null otherwise. */

@@ -1,7 +1,9 @@
 package ai.pmoves.engine.supabase;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.db.ReadOnlyDatabase;
 import ai.pmoves.engine.db.Transactions;
+import ai.pmoves.engine.sql.SqlIdentifier;
 import ai.pmoves.engine.supabase.PreparedItem.Outcome;
 import ai.pmoves.engine.supabase.StandIns.StandIn;
 import ai.pmoves.engine.supabase.SupabaseObjects.Piece;
@@ -83,8 +85,10 @@ public final class SupabasePreparation {
                 return items;
             });
         } catch (SQLException e) {
-            throw new PmovesException("Supabase preparation failed: " + e.getMessage()
-                    + privilegeHint(e) + " Nothing of the preparation was kept. Set supabaseCompat=off to skip it.", e);
+            String readOnly = ReadOnlyDatabase.advice(e, connection); // then skipping the preparation is no way out
+            throw new PmovesException("Supabase preparation failed: " + e.getMessage() + (readOnly.isEmpty()
+                    ? privilegeHint(e) + " Nothing of the preparation was kept. Set supabaseCompat=off to skip it."
+                    : "." + readOnly + " Nothing of the preparation was kept."), e);
         }
     }
 
@@ -130,7 +134,7 @@ public final class SupabasePreparation {
                 all &= exists(connection, "SELECT has_schema_privilege('" + role + "', ?, 'USAGE')", schema);
             }
             items.add(createIfMissing(st, "usage on schema " + schema + " for anon, authenticated, service_role", all,
-                    "GRANT USAGE ON SCHEMA " + quoteIdent(schema) + " TO anon, authenticated, service_role"));
+                    "GRANT USAGE ON SCHEMA " + SqlIdentifier.quote(schema) + " TO anon, authenticated, service_role"));
         }
         return items;
     }
@@ -176,7 +180,7 @@ public final class SupabasePreparation {
             return new PreparedItem(what, Outcome.LEFT_ALONE, "the server has no " + extension + " (PostgreSQL's"
                     + " contrib package provides it); files that call its functions will fail");
         }
-        st.execute("CREATE EXTENSION IF NOT EXISTS " + quoteIdent(extension) + " WITH SCHEMA extensions");
+        st.execute("CREATE EXTENSION IF NOT EXISTS " + SqlIdentifier.quote(extension) + " WITH SCHEMA extensions");
         return new PreparedItem(what, Outcome.CREATED, null);
     }
 
@@ -199,7 +203,7 @@ public final class SupabasePreparation {
                     + "; functions of the extensions schema called unqualified will not resolve unless it lists"
                     + " extensions");
         }
-        String database = quoteIdent(single(st, "SELECT current_database()"));
+        String database = SqlIdentifier.quote(single(st, "SELECT current_database()"));
         Savepoint before = connection.setSavepoint();
         try {
             st.execute("ALTER DATABASE " + database + " SET search_path = " + SupabaseObjects.SEARCH_PATH);
@@ -231,7 +235,7 @@ public final class SupabasePreparation {
                 return new PreparedItem(standIn.what(), Outcome.LEFT_ALONE, "it needs " + standIn.requires()
                         + ", which this server does not have; files that call its functions will fail");
             }
-            sql = sql.replace("@requires@", quoteIdent(schema));
+            sql = sql.replace("@requires@", SqlIdentifier.quote(schema));
         }
         st.execute(sql);
         return new PreparedItem(standIn.what(), Outcome.CREATED, standIn.doesNot());
@@ -297,7 +301,4 @@ public final class SupabasePreparation {
                 ? " The user lacks a privilege (CREATE on the database for schemas and the publication)." : "";
     }
 
-    private static String quoteIdent(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
 }

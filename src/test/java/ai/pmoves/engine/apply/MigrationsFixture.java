@@ -25,6 +25,9 @@ import java.util.Map;
 /** A migrations directory and a fresh database of its own, for engine tests against a real PostgreSQL. */
 public final class MigrationsFixture {
     public static final TableName HISTORY = TableName.parse("supabase_migrations.schema_migrations", "historyTable");
+    /** A role that may read the history tables but not write them (a user who lost INSERT on them). */
+    private static final String READER = "pmoves_history_reader";
+    private static final String READER_PASSWORD = "history-Reader-pw-5";
 
     public final Path directory;
     public final TestPostgres.Database database;
@@ -42,6 +45,19 @@ public final class MigrationsFixture {
 
     public ConnectionSettings settings() {
         return ConnectionSettings.resolve(database.url(), database.user(), database.password(), Map.of(), 5);
+    }
+
+    /**
+     * Connection settings of a login role that may create tables in {@code public} and read the history tables of
+     * this database, which must exist, but not write them: a user who lost INSERT on them.
+     */
+    public ConnectionSettings historyReader() throws SQLException {
+        execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + READER + "') THEN CREATE ROLE "
+                + READER + " LOGIN PASSWORD '" + READER_PASSWORD + "'; END IF; END $$;"
+                + " GRANT USAGE ON SCHEMA supabase_migrations TO " + READER + ";"
+                + " GRANT SELECT ON ALL TABLES IN SCHEMA supabase_migrations TO " + READER + ";"
+                + " GRANT CREATE ON SCHEMA public TO " + READER + ";");
+        return ConnectionSettings.resolve(database.url(), READER, READER_PASSWORD, Map.of(), 5);
     }
 
     /** Every pending migration of {@link #directory}, waiting 5 s for a lock. */

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.apply;
 
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.AdvisoryLock;
+import ai.pmoves.engine.db.ConnectionSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -165,6 +167,24 @@ class MigratorTest {
     }
 
     @Test
+    void aNonTransactionalFailureThatCannotBeRecordedSaysSoRatherThanThatLaterRunsRefuse() throws Exception {
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
+        db.apply();
+        ConnectionSettings reader = db.historyReader();
+        db.file("20250102_b.sql", "-- pmoves:no-transaction\nCREATE TABLE b (id int);\nSELECT 1/0;\n");
+        PmovesException e = assertThrows(PmovesException.class,
+                () -> new Migrator(reader, db.engineLog()).apply(db.options()));
+        assertTrue(e.getMessage().contains("the 1 statement before this one took effect. It could not be recorded as"
+                + " failed in supabase_migrations.schema_migrations_failed either (ERROR: permission denied for table"
+                + " schema_migrations_failed), so nothing stops the next run from running it again"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("record it as applied: mvn pmoves:repair -Dpmoves.markApplied=20250102."),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("It is recorded as failed"), e.getMessage());
+        assertTrue(db.exists("b"));
+        assertEquals(List.of(), db.column("SELECT version FROM supabase_migrations.schema_migrations_failed"));
+    }
+
+    @Test
     void changedAppliedFileFailsTheRunAndMissingFileIsReported() throws Exception {
         db.file("20250101_a.sql", "CREATE TABLE a (id int);\n").file("20250102_b.sql", "CREATE TABLE b (id int);\n");
         db.apply();
@@ -226,6 +246,36 @@ class MigratorTest {
         int begin = sql.indexOf("BEGIN;\nCREATE TABLE a (id int);\nINSERT INTO supabase_migrations.schema_migrations");
         int index = sql.indexOf("-- outside a transaction: CREATE INDEX CONCURRENTLY");
         assertTrue(create >= 0 && begin > create && index > begin, sql);
+    }
+
+    @Test
+    void aMigrationLinkedFromOutsideTheProjectRunsAndEveryLineThatShowsItSaysWhereItIs(@TempDir Path elsewhere)
+            throws Exception {
+        Path outside = Files.writeString(elsewhere.resolve("b.sql"), "CREATE TABLE b (id int);\n");
+        Path shared = Files.writeString(Files.createDirectories(root.resolve("shared")).resolve("a.sql"),
+                "CREATE TABLE a (id int);\n");
+        Files.createSymbolicLink(db.directory.resolve("20250101_a.sql"), shared); // inside the project: no word
+        Files.createSymbolicLink(db.directory.resolve("20250102_b.sql"), outside);
+        ApplyOptions inProject = ApplyOptions.of(configured(db.directory).inProject(root))
+                .withHistoryTable(MigrationsFixture.HISTORY).withLockTimeout(Duration.ofSeconds(5));
+        String origin = "a link to " + outside.toRealPath() + ", outside the project";
+
+        db.apply(inProject.withDryRun(db.dryRunFile()));
+        assertTrue(Files.readString(db.dryRunFile()).contains("-- [2/2] 20250102_b.sql (version 20250102; " + origin
+                + ")\nBEGIN;\nCREATE TABLE b (id int);\n"), Files.readString(db.dryRunFile()));
+        assertTrue(db.log.contains("INFO [2/2] 20250102_b.sql (" + origin + ") … would run"), db.log.toString());
+        assertTrue(db.log.contains("INFO [1/2] 20250101_a.sql … would run"), db.log.toString());
+
+        db.apply(inProject);
+        assertTrue(db.log.stream().anyMatch(l -> l.matches("INFO \\[2/2] 20250102_b\\.sql \\(\\Q" + origin
+                + "\\E\\) … \\d+ ms")), db.log.toString());
+        assertEquals(List.of("20250101", "20250102"), db.versions());
+
+        Path failing = Files.writeString(elsewhere.resolve("c.sql"), "SELECT * FROM nope;\n");
+        Files.createSymbolicLink(db.directory.resolve("20250103_c.sql"), failing);
+        PmovesException e = assertThrows(PmovesException.class, () -> db.apply(inProject));
+        assertTrue(e.getMessage().contains("\nMigration 20250103_c.sql (a link to " + failing.toRealPath()
+                + ", outside the project) was rolled back"), e.getMessage());
     }
 
     @Test

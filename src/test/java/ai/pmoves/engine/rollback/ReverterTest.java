@@ -192,6 +192,19 @@ class ReverterTest {
     }
 
     @Test
+    void aDownScriptRefusedByAReadOnlyDatabaseIsNotToBeFixedButTheDatabaseIs() throws Exception {
+        threeMigrations();
+        fx.db.execute("ALTER DATABASE " + fx.db.database.name() + " SET default_transaction_read_only = on");
+        PmovesException e = assertThrows(PmovesException.class, fx::rollback);
+        assertTrue(e.getMessage().startsWith("rollbacks/20250103_c.sql:1:1: ERROR 25006: cannot execute DROP TABLE in a"
+                + " read-only transaction"), e.getMessage());
+        assertTrue(e.getMessage().contains("its row still in supabase_migrations.schema_migrations. The database is"
+                + " read-only: default_transaction_read_only is on for database"), e.getMessage());
+        assertFalse(e.getMessage().contains("Fix the down script"), e.getMessage());
+        assertEquals(List.of("20250101", "20250102", "20250103"), fx.db.versions());
+    }
+
+    @Test
     void psqlBeginCommitWrappingADownScriptDoNotBreakAtomicity() throws Exception {
         threeMigrations();
         fx.down("20250103_c.sql", "BEGIN;\nDROP TABLE c;\nSELECT 1/0;\nCOMMIT;\n");
@@ -241,6 +254,23 @@ class ReverterTest {
         assertTrue(again.getMessage().contains("recorded as failed"), again.getMessage());
         PmovesException apply = assertThrows(PmovesException.class, fx.db::apply);
         assertTrue(apply.getMessage().contains("recorded as failed"), apply.getMessage());
+    }
+
+    @Test
+    void aNonTransactionalDownScriptFailureThatCannotBeRecordedSaysTheRowStillSaysApplied() throws Exception {
+        threeMigrations();
+        fx.down("20250103_c.sql", "-- pmoves:no-transaction\nCREATE TABLE undo_note (id int);\nSELECT 1/0;\n");
+        ConnectionSettings reader = fx.db.historyReader();
+        PmovesException e = assertThrows(PmovesException.class,
+                () -> new Reverter(reader, fx.db.engineLog()).rollback(fx.options()));
+        assertTrue(e.getMessage().contains("the 1 statement before this one took effect. It could not be recorded as"
+                + " failed in supabase_migrations.schema_migrations_failed either (ERROR: permission denied for table"
+                + " schema_migrations_failed): its row in supabase_migrations.schema_migrations still says applied."),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("recorded as failed in supabase_migrations.schema_migrations_failed,"),
+                e.getMessage());
+        assertEquals(List.of("20250101", "20250102", "20250103"), fx.db.versions());
+        assertEquals(List.of(), fx.db.column("SELECT version FROM supabase_migrations.schema_migrations_failed"));
     }
 
     @Test

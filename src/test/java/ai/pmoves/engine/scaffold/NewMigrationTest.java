@@ -74,6 +74,15 @@ class NewMigrationTest {
     }
 
     @Test
+    void aTableInASchemaNamedByAKeywordIsWrittenQuotedSoTheFileRuns() throws Exception {
+        List<Path> written = create(withRollback("add profile").withTable("user.profile"));
+        String sql = Files.readString(written.get(0));
+        assertTrue(sql.contains("CREATE TABLE IF NOT EXISTS \"user\".profile (\n"), sql);
+        assertTrue(sql.contains("CREATE POLICY read_profile_all ON \"user\".profile\n"), sql);
+        assertTrue(Files.readString(written.get(1)).contains("-- DROP TABLE IF EXISTS \"user\".profile CASCADE;"));
+    }
+
+    @Test
     void withRollbackWritesAnEmptyDownScriptOfTheSameName() throws Exception {
         List<Path> written = create(withRollback("add feature x").withTable("features"));
         Path down = project.resolve("supabase/rollbacks/20260115233005_add_feature_x.sql");
