@@ -53,7 +53,8 @@ final class UndoRunner {
                 + history.name() + ": " + f.getMessage();
         if (f.rolledBack()) {
             // a database that only reads is no fault of the down script
-            String readOnly = ReadOnlyDatabase.advice((SQLException) f.getCause(), session.connection());
+            String readOnly = f.getCause() instanceof SQLException e
+                    ? ReadOnlyDatabase.advice(e, session.connection()) : "";
             return (f.inHistoryChange() ? cannotDelete : f.describe(downName, down)) + "\nThe undo of "
                     + name + " was rolled back: it is still applied, its row still in " + history.name()
                     + "." + (readOnly.isEmpty() ? " Fix the down script and run again." : readOnly);
