@@ -70,6 +70,11 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
             public void warn(String line) {
                 getLog().warn(line);
             }
+
+            @Override
+            public void error(String line) {
+                getLog().error(line);
+            }
         };
     }
 }

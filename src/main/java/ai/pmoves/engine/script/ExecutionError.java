@@ -47,29 +47,14 @@ public final class ExecutionError {
     public static String describe(String fileName, SqlStatement statement, SQLException e, int copyDataLine,
                                   PsqlVariables variables) {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        int line = statement.line();
-        int column = statement.column();
-        Matcher copyLine = server == null || server.getWhere() == null ? null : COPY_LINE.matcher(server.getWhere());
-        if (server != null && server.getPosition() > 0) {
-            String sql = statement.sql();
-            int[] lc = SqlText.lineAndColumn(sql, Math.min(sql.length(),
-                    variables.offsetAsWritten(sql, server.getPosition() - 1)));
-            line = statement.line() + lc[0] - 1;
-            column = lc[0] == 1 ? statement.column() + lc[1] - 1 : lc[1];
-        } else if (copyDataLine > 0 && copyLine != null && copyLine.find()) {
-            line = copyDataLine + Integer.parseInt(copyLine.group(1)) - 1;
-            column = 1;
-        }
+        int[] position = position(statement, e, copyDataLine, variables);
         StringBuilder sb = new StringBuilder();
-        sb.append(fileName).append(':').append(line).append(':').append(column).append(": ");
+        sb.append(fileName).append(':').append(position[0]).append(':').append(position[1]).append(": ")
+                .append(headline(e));
         if (server != null) {
-            sb.append(server.getSeverity() == null ? "ERROR" : server.getSeverity()).append(' ')
-                    .append(server.getSQLState()).append(": ").append(server.getMessage());
             appendField(sb, "Detail", server.getDetail());
             appendField(sb, "Hint", server.getHint());
             appendField(sb, "Where", server.getWhere());
-        } else {
-            sb.append(e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ").append(e.getMessage());
         }
         sb.append("\n  Statement at line ").append(statement.line()).append(':');
         String[] lines = statement.sql().split("\n", STATEMENT_LINES_SHOWN + 1);
@@ -80,6 +65,35 @@ public final class ExecutionError {
             sb.append("\n    | …");
         }
         return sb.toString();
+    }
+
+    /**
+     * Where in the file the error is, as {line, column}: the server's position mapped back through the statement (and
+     * the variables it ran with), the row of a failed COPY's data, or else the statement's start.
+     */
+    public static int[] position(SqlStatement statement, SQLException e, int copyDataLine, PsqlVariables variables) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        Matcher copyLine = server == null || server.getWhere() == null ? null : COPY_LINE.matcher(server.getWhere());
+        if (server != null && server.getPosition() > 0) {
+            String sql = statement.sql();
+            int[] lc = SqlText.lineAndColumn(sql, Math.min(sql.length(),
+                    variables.offsetAsWritten(sql, server.getPosition() - 1)));
+            return new int[] {statement.line() + lc[0] - 1, lc[0] == 1 ? statement.column() + lc[1] - 1 : lc[1]};
+        }
+        if (copyDataLine > 0 && copyLine != null && copyLine.find()) {
+            return new int[] {copyDataLine + Integer.parseInt(copyLine.group(1)) - 1, 1};
+        }
+        return new int[] {statement.line(), statement.column()};
+    }
+
+    /** The error in one line: {@code ERROR 42P01: relation "nope" does not exist}. */
+    public static String headline(SQLException e) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        if (server != null) {
+            return (server.getSeverity() == null ? "ERROR" : server.getSeverity()) + " " + server.getSQLState() + ": "
+                    + server.getMessage();
+        }
+        return (e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ") + e.getMessage();
     }
 
     private static void appendField(StringBuilder sb, String label, String value) {
