@@ -22,7 +22,7 @@ import org.postgresql.util.PSQLWarning;
 /**
  * Runs one pgTAP file as psql runs it for pg_prove: in a session of its own, statement by statement, stopping at the
  * first error ({@code ON_ERROR_STOP}), every value of every row printed as a line of TAP and every notice as a
- * diagnostic. And so that a test never leaves data behind, inside a transaction that is rolled back at its end: a
+ * diagnostic (the values of the psql variables, which are never printed, masked as {@code :'name'}). And so that a test never leaves data behind, inside a transaction that is rolled back at its end: a
  * {@code BEGIN} first and a {@code ROLLBACK} (or {@code COMMIT}) last are the file's wrapper around the same thing and
  * are dropped, and savepoints work inside it. Only a file with other transaction control of its own ({@code COMMIT} in
  * the middle, several blocks) runs as written, with autocommit between its blocks, as psql would run it; a block it
@@ -116,7 +116,7 @@ final class TestFileRunner {
                         for (int c = 1; c <= columns; c++) {
                             String value = rs.getString(c);
                             if (value != null) {
-                                tap.print(value);
+                                tap.print(settings.variables().mask(value));
                             }
                         }
                     }
@@ -126,13 +126,12 @@ final class TestFileRunner {
         }
     }
 
-    private static void notices(SQLWarning warning, TapReader tap) {
+    private void notices(SQLWarning warning, TapReader tap) {
         for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
-            if (w instanceof PSQLWarning p && p.getServerErrorMessage() != null) {
-                tap.notice(p.getServerErrorMessage().getSeverity() + ": " + p.getServerErrorMessage().getMessage());
-            } else {
-                tap.notice(String.valueOf(w.getMessage()));
-            }
+            String text = w instanceof PSQLWarning p && p.getServerErrorMessage() != null
+                    ? p.getServerErrorMessage().getSeverity() + ": " + p.getServerErrorMessage().getMessage()
+                    : String.valueOf(w.getMessage());
+            tap.notice(settings.variables().mask(text));
         }
     }
 
@@ -143,8 +142,8 @@ final class TestFileRunner {
                 && String.valueOf(e.getMessage()).contains("\"pgtap\"")) {
             description += "\n" + PgTap.missing(settings.maskedUrl(), serverVersion).getMessage();
         }
-        return new SqlError(position[0], e.getSQLState() == null ? "" : e.getSQLState(), ExecutionError.headline(e),
-                description);
+        return new SqlError(position[0], e.getSQLState() == null ? "" : e.getSQLState(),
+                settings.variables().mask(ExecutionError.headline(e)), settings.variables().mask(description));
     }
 
     /**

@@ -278,10 +278,15 @@ class PgTapTestsTest {
 
     @Test
     void variablesAreSubstitutedAsInEveryFileThePluginRuns() throws Exception {
-        write("17_variables.sql", "SELECT plan(1);\nSELECT is(:'expected'::text, 'pmoves', 'the variable');\n");
-        TestRunResult r = new PgTapTests(() -> settings().withVariables(
-                new ai.pmoves.engine.sql.PsqlVariables(Map.of("expected", "pmoves"))), log).run(options());
-        assertEquals("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0", r.counts(), log.lines::toString);
+        write("17_variables.sql", "SELECT plan(2);\nSELECT is(:'expected'::text, 'pmoves', 'the variable');\n"
+                + "SELECT is(:'api_key'::text, 'another', 'a secret, which no report shows');\n");
+        TestRunResult r = new PgTapTests(() -> settings().withVariables(new ai.pmoves.engine.sql.PsqlVariables(
+                Map.of("expected", "pmoves", "api_key", "sk-Secret-4711"))), log).run(options());
+        assertEquals("Tests run: 2, Failures: 1, Errors: 0, Skipped: 0", r.counts(), log.lines::toString);
+        assertTrue(log.has("ERROR     #         have: :'api_key'"), log.lines::toString);
+        assertFalse(log.has("sk-Secret-4711"), log.lines::toString);
+        assertFalse(Files.readString(project.resolve("target/pmoves-reports/TEST-pmoves.test.17_variables.xml"))
+                .contains("sk-Secret-4711"));
     }
 
     @Test
