@@ -6,6 +6,11 @@ public interface EngineLog {
 
     void warn(String line);
 
+    /** A line about a failure the caller reports on its own (a failed test); a warning where no error level exists. */
+    default void error(String line) {
+        warn(line);
+    }
+
     /** A log that drops everything, for callers that only want the result. */
     EngineLog SILENT = new EngineLog() {
         @Override

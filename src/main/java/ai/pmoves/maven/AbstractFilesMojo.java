@@ -59,6 +59,11 @@ public abstract class AbstractFilesMojo extends AbstractPmovesMojo {
         return new DefinitionSources(directory(configured, "definitions"), basedir.toPath());
     }
 
+    /** The pgTAP files' directory: {@code configured}, or supabase/tests of the project directory when it is null. */
+    protected ConfiguredDirectory testDirectory(File configured) {
+        return directory(configured, "tests");
+    }
+
     /** The hooks in {@code configured}, or in supabase/hooks of the project directory when it is null. */
     protected Hooks hooks(File configured) {
         return Hooks.read(directory(configured, "hooks"), basedir.toPath());

@@ -76,6 +76,11 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
             public void warn(String line) {
                 getLog().warn(Printable.of(line));
             }
+
+            @Override
+            public void error(String line) {
+                getLog().error(line);
+            }
         };
     }
 }

@@ -1,5 +1,6 @@
 package ai.pmoves.it;
 
+import ai.pmoves.testing.PgTapFixture;
 import ai.pmoves.testing.TestPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -60,11 +61,29 @@ public final class ItDatabase {
 
     /** Creates a login role with a password of the IT's own, for ITs about credentials. */
     public ItDatabase passwordRole(String role, String rolePassword) {
+        TestPostgres.passwordRole(server(), role, rolePassword);
+        return this;
+    }
+
+    /**
+     * Makes pgTAP available on the IT server, for the pmoves:test ITs: the server is embedded, and gets this machine's
+     * pgTAP files (see {@link PgTapFixture}); fails saying what to install when they are missing (an IT's selector
+     * script skips it before, with {@code PgTapFixture.missingOnThisMachine()}).
+     */
+    public ItDatabase withPgTap() {
+        String missing = PgTapFixture.install(server());
+        if (missing != null) {
+            throw new IllegalStateException(missing);
+        }
+        return this;
+    }
+
+    /** The IT server, as the test fixtures take it. */
+    private TestPostgres.Server server() {
         java.util.regex.Matcher hostPort = java.util.regex.Pattern.compile("//([^:/]+):(\\d+)/").matcher(url);
         hostPort.find();
-        TestPostgres.passwordRole(new TestPostgres.Server(hostPort.group(1), Integer.parseInt(hostPort.group(2)),
-                "postgres", password, "embedded"), role, rolePassword);
-        return this;
+        return new TestPostgres.Server(hostPort.group(1), Integer.parseInt(hostPort.group(2)), "postgres", password,
+                "embedded");
     }
 
     /** Makes {@code role} the owner of the IT's database, so that it may do there what the superuser would. */

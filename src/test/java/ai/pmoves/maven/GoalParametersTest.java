@@ -57,6 +57,16 @@ class GoalParametersTest {
         assertEquals(connecting(concat(SEED_FILES, RUNS_FILES), "migrationsDirectory", "definitionsDirectory",
                 "hooksDirectory", "seedMode", "lockTimeout", "supabaseCompat", "target", "baseline", "outOfOrder",
                 "dryRun", "notifyPostgrest"), goals.get("bootstrap"));
+        // test reads no migration either: migrationsDirectory comes from the same base
+        assertEquals(connecting(RUNS_FILES, "migrationsDirectory", "testDirectory", "reportsDirectory",
+                "testFailureIgnore", "skipTests"), goals.get("test"));
+    }
+
+    @Test
+    void testAnswersToSurefiresPropertiesForFailuresAndSkipping() throws Exception {
+        assertEquals("${maven.test.failure.ignore}", parameter("test", "testFailureIgnore").get("expression"));
+        assertEquals("${skipTests}", parameter("test", "skipTests").get("expression"));
+        assertEquals("${pmoves.testDirectory}", parameter("test", "testDirectory").get("expression"));
     }
 
     @Test

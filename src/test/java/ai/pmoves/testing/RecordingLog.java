@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** An engine log that keeps its lines ({@code INFO …}, {@code WARN …}) for assertions. */
+/** An engine log that keeps its lines ({@code INFO …}, {@code WARN …}, {@code ERROR …}) for assertions. */
 public final class RecordingLog implements EngineLog {
     public final List<String> lines;
 
@@ -26,6 +26,11 @@ public final class RecordingLog implements EngineLog {
     @Override
     public void warn(String line) {
         lines.add("WARN " + line);
+    }
+
+    @Override
+    public void error(String line) {
+        lines.add("ERROR " + line);
     }
 
     /** Whether some line contains {@code text}. */

@@ -51,37 +51,50 @@ public final class ExecutionError {
     public static String describe(String fileName, SqlStatement statement, Throwable e, int copyDataLine,
                                   PsqlVariables variables) {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        int line = statement.line();
-        int column = statement.column();
+        int[] position = position(statement, e, copyDataLine, variables);
+        StringBuilder sb = new StringBuilder();
+        sb.append(Printable.of(fileName)).append(':').append(position[0]).append(':').append(position[1])
+                .append(": ").append(e instanceof SQLException sql ? headline(sql) : notTheServers(e));
+        if (server != null) {
+            appendField(sb, "Detail", server.getDetail());
+            appendField(sb, "Hint", server.getHint());
+            appendField(sb, "Where", server.getWhere());
+        }
+        sb.append("\n  Statement at line ").append(statement.line()).append(':');
+        appendFirstLines(sb, statement.sql());
+        return sb.toString();
+    }
+
+    /**
+     * Where in the file the error is, as {line, column}: the server's position mapped back through the statement (and
+     * the variables it ran with), the row of a failed COPY's data, or else the statement's start.
+     */
+    public static int[] position(SqlStatement statement, Throwable e, int copyDataLine, PsqlVariables variables) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         Matcher copyLine = server == null || server.getWhere() == null ? null : COPY_LINE.matcher(server.getWhere());
         if (server != null && server.getPosition() > 0) {
             String sql = statement.sql();
             int[] lc = SqlText.lineAndColumn(sql, Math.min(sql.length(),
                     variables.offsetAsWritten(sql, server.getPosition() - 1)));
-            line = statement.line() + lc[0] - 1;
-            column = lc[0] == 1 ? statement.column() + lc[1] - 1 : lc[1];
-        } else if (copyDataLine > 0 && copyLine != null && copyLine.find()) {
-            line = copyDataLine + Integer.parseInt(copyLine.group(1)) - 1;
-            column = 1;
+            return new int[] {statement.line() + lc[0] - 1, lc[0] == 1 ? statement.column() + lc[1] - 1 : lc[1]};
         }
-        StringBuilder sb = new StringBuilder();
-        sb.append(Printable.of(fileName)).append(':').append(line).append(':').append(column).append(": ");
+        if (copyDataLine > 0 && copyLine != null && copyLine.find()) {
+            return new int[] {copyDataLine + Integer.parseInt(copyLine.group(1)) - 1, 1};
+        }
+        return new int[] {statement.line(), statement.column()};
+    }
+
+    /**
+     * The error in one line: {@code ERROR 42P01: relation "nope" does not exist}. The server's message is one line, as
+     * PostgreSQL writes them; a name it quotes keeps it one.
+     */
+    public static String headline(SQLException e) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         if (server != null) {
-            // The server's message is one line, as PostgreSQL writes them; a name it quotes keeps it one
-            sb.append(server.getSeverity() == null ? "ERROR" : server.getSeverity()).append(' ')
-                    .append(server.getSQLState()).append(": ").append(Printable.of(server.getMessage()));
-            appendField(sb, "Detail", server.getDetail());
-            appendField(sb, "Hint", server.getHint());
-            appendField(sb, "Where", server.getWhere());
-        } else if (e instanceof SQLException sql) {
-            sb.append(sql.getSQLState() == null ? "" : "SQLSTATE " + sql.getSQLState() + ": ")
-                    .append(Printable.of(sql.getMessage()));
-        } else {
-            sb.append(notTheServers(e));
+            return (server.getSeverity() == null ? "ERROR" : server.getSeverity()) + " " + server.getSQLState() + ": "
+                    + Printable.of(server.getMessage());
         }
-        sb.append("\n  Statement at line ").append(statement.line()).append(':');
-        appendFirstLines(sb, statement.sql());
-        return sb.toString();
+        return (e.getSQLState() == null ? "" : "SQLSTATE " + e.getSQLState() + ": ") + Printable.of(e.getMessage());
     }
 
     /**

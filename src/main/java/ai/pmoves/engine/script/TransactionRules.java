@@ -107,6 +107,25 @@ public final class TransactionRules {
         return null;
     }
 
+    /**
+     * Whether the statement is a {@code ROLLBACK} or {@code ABORT} alone (or with {@code TRANSACTION} or {@code WORK}):
+     * a pgTAP file's usual last statement, which ends the transaction its {@code BEGIN} opened.
+     */
+    public static boolean isPlainRollback(SqlStatement statement) {
+        List<String> w = statement.words();
+        return !w.isEmpty() && (w.get(0).equals("ROLLBACK") || w.get(0).equals("ABORT")) && shortForm(statement);
+    }
+
+    /**
+     * Whether the statement works on a savepoint ({@code SAVEPOINT}, {@code RELEASE}, {@code ROLLBACK TO}): inside a
+     * transaction, it never ends it.
+     */
+    public static boolean isSavepointControl(SqlStatement statement) {
+        List<String> w = statement.words();
+        return !w.isEmpty() && (w.get(0).equals("SAVEPOINT") || w.get(0).equals("RELEASE")
+                || w.get(0).equals("ROLLBACK") && (at(w, 1, "TO") || at(w, 2, "TO")));
+    }
+
     /** How a statement of {@link #ownTransactionControl} is named in messages: {@code COMMIT at line 4}. */
     public static String describe(SqlStatement control) {
         List<String> w = control.words();
@@ -115,7 +134,10 @@ public final class TransactionRules {
         return name + " at line " + control.line();
     }
 
-    /** {@code BEGIN}, {@code COMMIT} or {@code END}, alone or followed by {@code TRANSACTION} or {@code WORK}. */
+    /**
+     * {@code BEGIN}, {@code COMMIT}, {@code END}, {@code ROLLBACK} or {@code ABORT}, alone or followed by
+     * {@code TRANSACTION} or {@code WORK}.
+     */
     private static boolean shortForm(SqlStatement statement) {
         List<String> w = statement.words();
         return (w.size() == 1 || w.size() == 2 && (at(w, 1, "TRANSACTION") || at(w, 1, "WORK")))

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import ai.pmoves.engine.sql.SqlStatement;
 import ai.pmoves.engine.sql.SqlStatementReader;
+import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** Which transaction control is a wrapper (dropped, the file atomic) and which is the file's own (run as written). */
@@ -31,6 +33,20 @@ class TransactionRulesTest {
         assertEquals("COMMIT at line 2", own("BEGIN;\nCOMMIT AND CHAIN;\n"));
         assertEquals("BEGIN at line 1", own("BEGIN ISOLATION LEVEL SERIALIZABLE;\nSELECT 1;\nCOMMIT;\n"));
         assertEquals("ABORT at line 2", own("SELECT 1;\nABORT;\n"));
+    }
+
+    @Test
+    void aPlainRollbackAndSavepointControlAreToldApart() throws Exception {
+        assertEquals(List.of(true, true, true, false, false, false), each(
+                "ROLLBACK; rollback work; ABORT TRANSACTION; ROLLBACK TO SAVEPOINT s; ROLLBACK AND CHAIN; COMMIT;",
+                TransactionRules::isPlainRollback));
+        assertEquals(List.of(true, true, true, true, false, false), each(
+                "SAVEPOINT s; RELEASE SAVEPOINT s; ROLLBACK TO s; rollback work to savepoint s; ROLLBACK; BEGIN;",
+                TransactionRules::isSavepointControl));
+    }
+
+    private static List<Boolean> each(String sql, Predicate<SqlStatement> rule) throws Exception {
+        return SqlStatementReader.split(sql).stream().map(rule::test).toList();
     }
 
     private static String own(String sql) throws Exception {

@@ -1,0 +1,2 @@
+select plan(1);
+select has_table('public', 'accounts', 'accounts exists');

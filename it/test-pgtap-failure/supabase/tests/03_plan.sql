@@ -1,0 +1,3 @@
+select plan(3);
+select ok(true, 'one');
+select ok(true, 'two');
