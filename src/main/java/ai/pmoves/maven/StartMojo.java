@@ -67,10 +67,11 @@ public class StartMojo extends AbstractPmovesMojo {
 
     /**
      * The system engine's PostgreSQL: the folder of its initdb, pg_ctl and postgres. Unset, the first of:
-     * {@code pg_config --bindir} and {@code initdb} on the PATH, {@code /usr/lib/postgresql/<version>/bin} (newest
-     * first), Homebrew's {@code /opt/homebrew/opt/postgresql@<version>/bin} and {@code /usr/local/opt/…}, Postgres.app,
-     * {@code C:\Program Files\PostgreSQL\<version>\bin}. Its path must be one that only root and the build user may
-     * change. When the build runs as root (initdb refuses root), the server runs as the OS user {@code postgres}.
+     * {@code pg_config --bindir} and {@code initdb} on the PATH, {@code /usr/lib/postgresql/NN/bin} (newest version
+     * first, or postgresVersion), Homebrew's {@code /opt/homebrew/opt/postgresql@NN/bin} and {@code /usr/local/opt/…},
+     * Postgres.app, {@code C:\Program Files\PostgreSQL\NN\bin}. Its path must be one that only root and the build
+     * user may change. When the build runs as root (initdb refuses root), the server runs as the OS user
+     * {@code postgres}.
      *
      * @since 0.2.0
      */
