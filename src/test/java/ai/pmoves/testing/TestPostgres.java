@@ -131,6 +131,19 @@ public final class TestPostgres {
         return embedded(0);
     }
 
+    /** The first column of every row of a query on the {@code postgres} database of a started server, as text. */
+    public static java.util.List<String> column(ai.pmoves.engine.server.PostgresServer server, String sql)
+            throws SQLException {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
+             Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
     /**
      * Starts the embedded PostgreSQL 17 on {@code port} (0: any free port), as {@code pmoves:start} starts one: through
      * the plugin's own {@link EmbeddedServer}, so the tests' server too asks for a password made for it, listens on

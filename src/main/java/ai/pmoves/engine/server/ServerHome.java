@@ -47,9 +47,21 @@ public final class ServerHome {
      * @throws PmovesException naming the directory at fault, its owner and mode, and the way out
      */
     public static ServerHome at(Path directory) {
+        Path wanted = directory.toAbsolutePath().normalize();
         Path home;
         try {
-            home = createPrivate(directory.toAbsolutePath().normalize()).toRealPath();
+            if (unixAttributes()) {
+                // before anything is made there: the part of the path above the home that exists already (the home
+                // itself is checked below, with the way to close it)
+                Path existing = wanted.getParent();
+                while (existing != null && !Files.exists(existing)) {
+                    existing = existing.getParent();
+                }
+                if (existing != null) {
+                    checkPath(existing.toRealPath(), currentUid(), wanted);
+                }
+            }
+            home = createPrivate(wanted).toRealPath();
         } catch (IOException e) {
             throw new PmovesException("Cannot create the throwaway servers' folder " + directory + ": " + e
                     + ". Set serverDirectory (-Dpmoves.serverDirectory) to a folder of yours that only you may write.", e);
@@ -58,11 +70,8 @@ public final class ServerHome {
             return new ServerHome(home);
         }
         int me = currentUid();
-        Path ancestor = home.getRoot();
-        checkAncestor(ancestor, me, home);
-        for (Path name : home.getParent()) {
-            ancestor = ancestor.resolve(name);
-            checkAncestor(ancestor, me, home);
+        if (home.getParent() != null) {
+            checkPath(home.getParent(), me, home);
         }
         ServerHome checked = new ServerHome(home);
         for (Path own : new Path[] {home, checked.binaries(), checked.servers()}) {
@@ -115,12 +124,16 @@ public final class ServerHome {
         } catch (IOException e) {
             throw new PmovesException("Cannot read " + what + " " + dir + ": " + e, e);
         }
-        int me = currentUid();
+        checkPath(real, currentUid(), real);
+    }
+
+    /** Checks {@code real} and every directory above it as {@link #checkAncestor} does, for {@code named}. */
+    private static void checkPath(Path real, int me, Path named) {
         Path ancestor = real.getRoot();
-        checkAncestor(ancestor, me, real);
+        checkAncestor(ancestor, me, named);
         for (Path name : real) {
             ancestor = ancestor.resolve(name);
-            checkAncestor(ancestor, me, real);
+            checkAncestor(ancestor, me, named);
         }
     }
 

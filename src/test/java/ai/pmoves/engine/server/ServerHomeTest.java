@@ -1,6 +1,7 @@
 package ai.pmoves.engine.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,7 @@ class ServerHomeTest {
 
         assertTrue(e.getMessage().startsWith("Refusing to run PostgreSQL from " + open.resolve("pmoves") + ": " + open
                 + " (mode 0777) may be written by other users"), e.getMessage());
+        assertFalse(Files.exists(open.resolve("pmoves")), "nothing is made in a folder that is refused");
     }
 
     @Test
