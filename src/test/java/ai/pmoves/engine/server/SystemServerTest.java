@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +44,7 @@ class SystemServerTest {
         installation = found.get();
         Files.deleteIfExists(LOG);
         server = SystemServer.start(installation, 0, LOG, ServerHome.defaultLocation(),
-                SystemServer.preloads(installation));
+                SystemServer.preloads(installation, Set.of("pg_cron", "pgtap")));
         data = Path.of(column("SHOW data_directory").get(0));
     }
 
@@ -98,6 +99,17 @@ class SystemServerTest {
             st.execute("SELECT cron.schedule('pmoves-test', '0 3 * * *', 'SELECT 1')");
         }
         assertEquals(List.of("pmoves-test"), column("SELECT jobname FROM cron.job"));
+    }
+
+    @Test
+    void onlyTheExtensionsTheFilesCreateArePreloaded() {
+        Assumptions.assumeTrue(installation.hasLibrary("pg_cron") && installation.hasLibrary("pg_stat_statements"));
+
+        assertEquals(Map.of(), SystemServer.preloads(installation, Set.of("pgtap", "pgcrypto")));
+        assertEquals(Map.of("shared_preload_libraries", "pg_stat_statements"),
+                SystemServer.preloads(installation, Set.of("pg_stat_statements")));
+        assertEquals(Map.of("shared_preload_libraries", "pg_cron", "cron.database_name", "postgres"),
+                SystemServer.preloads(installation, Set.of("pg_cron", "vector")));
     }
 
     @Test
