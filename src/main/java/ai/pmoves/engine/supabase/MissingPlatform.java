@@ -1,6 +1,9 @@
 package ai.pmoves.engine.supabase;
 
 import ai.pmoves.engine.db.ReadOnlyDatabase;
+import ai.pmoves.engine.server.DockerEngine;
+import ai.pmoves.engine.server.ExtensionPackages;
+import ai.pmoves.engine.server.SystemServer;
 import ai.pmoves.engine.supabase.StandIns.StandIn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +28,10 @@ public final class MissingPlatform {
     private static final Pattern RELATION = Pattern.compile("^relation \"([\\w.]+)\" does not exist");
     private static final Pattern SCHEMA = Pattern.compile("^schema \"(\\w+)\" does not exist");
     private static final Pattern TYPE = Pattern.compile("^type \"([\\w.]+)\" does not exist");
+    /** pg_cron created without being preloaded: its script sets cron.database_name, which only the library defines. */
+    private static final Pattern UNKNOWN_SETTING = Pattern.compile("^unrecognized configuration parameter \"(\\w+)\\.");
+    /** pg_stat_statements, pg_net and others, used without being preloaded. */
+    private static final Pattern NOT_PRELOADED = Pattern.compile("^\"?(\\w+)\"? must be loaded via \"?shared_preload_libraries");
 
     /** The schemas Supabase's extensions create, by extension. */
     private static final Map<String, String> SCHEMA_EXTENSIONS = Map.of("net", "pg_net", "cron", "pg_cron",
@@ -80,7 +87,9 @@ public final class MissingPlatform {
             case "58P01" -> extension(find(NO_CONTROL_FILE, message), connection);
             case "3F000" -> object("schema", find(SCHEMA, message), connection);
             case "42883" -> object("function", find(FUNCTION, message), connection);
-            case "42704" -> object("type", find(TYPE, message), connection);
+            case "42704" -> Optional.ofNullable(notPreloaded(find(UNKNOWN_SETTING, message), connection))
+                    .orElseGet(() -> object("type", find(TYPE, message), connection));
+            case "55000" -> notPreloaded(find(NOT_PRELOADED, message), connection);
             case "42P01" -> object("relation", find(RELATION, message), connection);
             default -> null;
         };
@@ -89,6 +98,34 @@ public final class MissingPlatform {
     private static String extension(String name, Connection connection) {
         return name == null ? null : "The file is not at fault: this server does not have the extension " + name
                 + ", which Supabase provides. " + waysOut(name, connection);
+    }
+
+    /**
+     * The advice for an extension that is installed but not preloaded, the state a package such as postgresql-15-cron
+     * leaves a server in: named by its library or its settings' prefix ({@code cron} for pg_cron); null otherwise.
+     */
+    private static String notPreloaded(String name, Connection connection) {
+        String extension = name == null ? null : SystemServer.PRELOADED.contains(name) ? name
+                : SystemServer.PRELOADED.contains("pg_" + name) ? "pg_" + name : null;
+        if (extension == null || !available(extension, connection)) {
+            return null;
+        }
+        String database = databaseOf(connection);
+        return "The file is not at fault: this server has " + extension + " installed but not preloaded, and "
+                + extension + " works only when the server loads it at start. Add to postgresql.conf:\n"
+                + "  shared_preload_libraries = '" + extension + "'   (added to the list if it has one)\n"
+                + (extension.equals("pg_cron") ? "  cron.database_name = '" + database + "'\n" : "")
+                + "and restart the server. Or use pmoves:start (engine=auto or system), which preloads what the files"
+                + " create" + (StandIns.forExtension(extension).isPresent()
+                ? "; or -Dpmoves.supabaseCompat=emulate, which stands in for it" : "") + ".";
+    }
+
+    private static String databaseOf(Connection connection) {
+        try {
+            return connection == null ? "postgres" : connection.getCatalog();
+        } catch (SQLException e) {
+            return "postgres";
+        }
     }
 
     private static String object(String kind, String name, Connection connection) {
@@ -124,10 +161,23 @@ public final class MissingPlatform {
         }
         Optional<StandIn> inPlace = StandIns.forExtension(extension);
         boolean standIn = inPlace.isPresent();
+        String install = ExtensionPackages.install(extension, major(connection));
         return "Ways out: " + (standIn ? "-Dpmoves.supabaseCompat=emulate (" + inPlace.get().offer() + "); " : "")
-                + "-Dpmoves.engine=docker for pmoves:start, with the supabase/postgres image, which has it; or a"
+                + "install " + extension + " beside a PostgreSQL on this machine"
+                + (install == null ? "" : " (" + install + ")") + " and let pmoves:start run that PostgreSQL"
+                + " (engine=auto, the default, picks it; or -Dpmoves.engine=system); or -Dpmoves.engine=docker with the"
+                + " supabase/postgres image, which has it (" + DockerEngine.DEPENDENCY + "); or point pmoves.url at a"
                 + " server with " + extension + " installed."
                 + (standIn ? "" : " supabaseCompat=emulate does not stand in for " + extension + ".");
+    }
+
+    /** The server's major version, for a package name; 17, the embedded engine's, when it cannot be read. */
+    private static int major(Connection connection) {
+        try {
+            return connection == null ? 17 : connection.getMetaData().getDatabaseMajorVersion();
+        } catch (SQLException e) {
+            return 17;
+        }
     }
 
     /** Whether the object is there after all (on the search_path, for an unqualified name). */

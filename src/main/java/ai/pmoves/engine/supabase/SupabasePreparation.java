@@ -104,7 +104,7 @@ public final class SupabasePreparation {
     public static Set<String> stoodInExtensions(Connection connection) throws SQLException {
         Set<String> names = new LinkedHashSet<>();
         for (StandIn standIn : StandIns.ALL) {
-            if (standIn.extension() != null && !available(connection, standIn.extension())
+            if (standIn.extension() != null && !CreatableExtension.creatable(connection, standIn.extension())
                     && exists(connection, probeQuery(standIn), standIn.probe())) {
                 names.add(standIn.extension());
             }
@@ -224,7 +224,7 @@ public final class SupabasePreparation {
         if (exists(connection, probeQuery(standIn), standIn.probe())) {
             return new PreparedItem(standIn.what(), Outcome.PRESENT, null);
         }
-        if (standIn.extension() != null && available(connection, standIn.extension())) {
+        if (standIn.extension() != null && CreatableExtension.creatable(connection, standIn.extension())) {
             return new PreparedItem(standIn.what(), Outcome.NOT_NEEDED, "the server has " + standIn.extension()
                     + ": a file's CREATE EXTENSION " + standIn.extension() + " creates the real one");
         }

@@ -111,7 +111,13 @@ class BootstrapperTest {
         assertTrue(e.getMessage().contains("The file is not at fault: this server does not have the extension vector")
                 && e.getMessage().contains("-Dpmoves.engine=docker") && e.getMessage().contains("supabase/postgres")
                 && e.getMessage().contains("supabaseCompat=emulate does not stand in for vector")
+                && e.getMessage().contains("-Dpmoves.engine=system")
+                && e.getMessage().contains("<artifactId>testcontainers-postgresql</artifactId>")
                 && !e.getMessage().contains("Fix the file"), e.getMessage());
+        if (Files.exists(Path.of("/etc/debian_version"))) {
+            int major = Integer.parseInt(single("SELECT current_setting('server_version_num')::int / 10000"));
+            assertTrue(e.getMessage().contains("(apt install postgresql-" + major + "-pgvector)"), e.getMessage());
+        }
         assertEquals(null, single("SELECT to_regclass('public.documents')"));
     }
 
