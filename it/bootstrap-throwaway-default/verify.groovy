@@ -1,5 +1,8 @@
 def log = new File(basedir, 'build.log').text
 
+// engine unset is auto: no server here has both pg_cron and pg_net, so the embedded one, with stand-ins
+assert log =~ /engine=auto chose embedded: the files create pg_cron, pg_net, which the embedded server lacks, .*: the embedded server, with the Supabase stand-ins for what they cover\./
+
 // start ran a throwaway server, so the unset supabaseCompat acted as emulate there
 assert log =~ /Started embedded PostgreSQL 17\.6\.0 on port \d+ \(instance default\)/
 assert log.contains('supabaseCompat=emulate: the server was started by pmoves:start, a throwaway')
