@@ -90,6 +90,23 @@ public class StartMojo extends AbstractFilesMojo {
     protected List<File> seedDirectories;
 
     /**
+     * Read by engine=auto and engine=system: which seed files run, as bootstrap's and seed's seedIncludes. Default
+     * every .sql file.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.seedIncludes")
+    protected List<String> seedIncludes;
+
+    /**
+     * Read by engine=auto and engine=system: which seed files do not run, as bootstrap's and seed's seedExcludes.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.seedExcludes")
+    protected List<String> seedExcludes;
+
+    /**
      * Read by engine=auto and engine=system: the definitions' directory, as apply's and bootstrap's
      * definitionsDirectory. Default: supabase/definitions.
      *
@@ -260,7 +277,7 @@ public class StartMojo extends AbstractFilesMojo {
         List<Path> files = new ArrayList<>();
         Set<String> created = new TreeSet<>();
         try {
-            SeedScanner.scan(seedSources(initDirectory, seedDirectories, null, null), EngineLog.SILENT)
+            SeedScanner.scan(seedSources(initDirectory, seedDirectories, seedIncludes, seedExcludes), EngineLog.SILENT)
                     .forEach(f -> files.add(f.file()));
         } catch (PmovesException e) {
             getLog().debug("engine: the seeds are not read: " + e.getMessage());

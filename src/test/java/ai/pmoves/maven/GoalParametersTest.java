@@ -30,8 +30,10 @@ class GoalParametersTest {
     @Test
     void theGoalsThatNeverConnectListNoConnectionAndStartAndStopOnlyTheirServer() throws Exception {
         Map<String, Set<String>> goals = editableParameters();
+        // start reads the files' directories for the extensions they create, which choose its engine
         assertEquals(names("skip", "engine", "postgresVersion", "postgresBin", "image", "serverPort", "instance",
-                "propertyPrefix", "serverDirectory"),
+                "propertyPrefix", "serverDirectory", "migrationsDirectory", "initDirectory", "seedDirectories",
+                "seedIncludes", "seedExcludes", "definitionsDirectory", "testDirectory"),
                 goals.get("start"));
         assertEquals(names("skip", "instance"), goals.get("stop"));
         assertEquals(names("skip", "migrationsDirectory", "rollbackDirectory", "definitionsDirectory", "name",
