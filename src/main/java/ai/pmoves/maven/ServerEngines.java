@@ -8,11 +8,13 @@ import ai.pmoves.engine.server.EmbeddedBinaries;
 import ai.pmoves.engine.server.EmbeddedEngine;
 import ai.pmoves.engine.server.EngineChoice;
 import ai.pmoves.engine.server.PostgresServer;
+import ai.pmoves.engine.server.Preloads;
 import ai.pmoves.engine.server.SystemInstallation;
 import ai.pmoves.engine.server.SystemServer;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.aether.RepositorySystem;
@@ -74,7 +76,8 @@ final class ServerEngines {
             installation = choice.system();
         }
         return switch (chosen) {
-            case "embedded" -> embedded(version, port, serverLog, home);
+            case "embedded" -> embedded(version, port, serverLog, home,
+                    Preloads.settings(created, EmbeddedBinaries.EXTENSIONS::contains));
             case "system" -> system(installation.orElseGet(() -> SystemInstallation.find(bin, version,
                     System.getenv())), port, serverLog, home, created);
             case "docker" -> {
@@ -92,7 +95,7 @@ final class ServerEngines {
         return SystemServer.start(installation, port, serverLog, home, SystemServer.preloads(installation, created));
     }
 
-    private PostgresServer embedded(String version, int port, Path serverLog, Path home) {
+    private PostgresServer embedded(String version, int port, Path serverLog, Path home, Map<String, String> settings) {
         String coordinates = EmbeddedBinaries.coordinates(version, System.getProperty("os.name"),
                 System.getProperty("os.arch"));
         Path binaries;
@@ -112,7 +115,8 @@ final class ServerEngines {
             }
         }
         log.info("PostgreSQL's own log: " + serverLog);
-        return EmbeddedEngine.start(engineLibrary(), binaries, EmbeddedBinaries.release(version), port, serverLog, home);
+        return EmbeddedEngine.start(engineLibrary(), binaries, EmbeddedBinaries.release(version), port, serverLog, home,
+                settings);
     }
 
     /**

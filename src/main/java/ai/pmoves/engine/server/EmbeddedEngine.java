@@ -4,6 +4,7 @@ import ai.pmoves.engine.PmovesException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Starts an {@code EmbeddedServer} with the zonky library the caller resolved ({@link #LIBRARY} and its
@@ -22,11 +23,17 @@ public final class EmbeddedEngine {
     /** See {@code EmbeddedServer.start}; {@code libraryJars} are {@link #LIBRARY} and its runtime dependencies. */
     public static PostgresServer start(List<Path> libraryJars, Path binariesJar, String version, int port,
                                        Path serverLog, Path serverDirectory) {
+        return start(libraryJars, binariesJar, version, port, serverLog, serverDirectory, Map.of());
+    }
+
+    /** As above, with more server settings, e.g. {@code shared_preload_libraries} (see {@link Preloads}). */
+    public static PostgresServer start(List<Path> libraryJars, Path binariesJar, String version, int port,
+                                       Path serverLog, Path serverDirectory, Map<String, String> settings) {
         ClassLoader loader = new EngineClassLoader(libraryJars, EmbeddedEngine.class.getClassLoader(), SERVER_CLASS);
         try {
             return (PostgresServer) Class.forName(SERVER_CLASS, true, loader)
-                    .getMethod("start", Path.class, String.class, int.class, Path.class, Path.class)
-                    .invoke(null, binariesJar, version, port, serverLog, serverDirectory);
+                    .getMethod("start", Path.class, String.class, int.class, Path.class, Path.class, Map.class)
+                    .invoke(null, binariesJar, version, port, serverLog, serverDirectory, settings);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

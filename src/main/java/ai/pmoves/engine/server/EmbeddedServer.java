@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Enumeration;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -50,6 +51,12 @@ public final class EmbeddedServer implements PostgresServer {
      */
     public static EmbeddedServer start(Path binariesJar, String version, int port, Path serverLog,
                                        Path serverDirectory) {
+        return start(binariesJar, version, port, serverLog, serverDirectory, Map.of());
+    }
+
+    /** As above, with more server settings, e.g. {@code shared_preload_libraries} (see {@link Preloads}). */
+    public static EmbeddedServer start(Path binariesJar, String version, int port, Path serverLog,
+                                       Path serverDirectory, Map<String, String> settings) {
         ServerHome home = ServerHome.at(serverDirectory);
         Path workDirectory = null;
         Process watchdog = null;
@@ -69,7 +76,9 @@ public final class EmbeddedServer implements PostgresServer {
             ServerHome.privateFile(passwordFile);
             Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            settings.forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder
                     .setPgBinaryResolver((system, hardware) -> archiveIn(binariesJar))
                     .setOverrideWorkingDirectory(home.zonky().toFile())
                     .setPort(port)

@@ -31,9 +31,6 @@ public final class SystemServer implements PostgresServer {
     /** The OS user a server runs as when the build runs as root. */
     public static final String SERVER_USER = "postgres";
     private static final int STOP_SECONDS = 20;
-    /** Extensions whose library must be in shared_preload_libraries before CREATE EXTENSION works. */
-    public static final List<String> PRELOADED = List.of("pg_cron", "pg_net", "pg_stat_statements", "pgaudit",
-            "timescaledb");
 
     private final SystemInstallation installation;
     private final Path workDirectory;
@@ -123,26 +120,11 @@ public final class SystemServer implements PostgresServer {
     }
 
     /**
-     * The settings that preload, of the extensions that must be loaded at start (pg_cron, pg_net, pg_stat_statements,
-     * pgaudit, timescaledb), those the files create and the installation has: a project's {@code CREATE EXTENSION
-     * pg_cron} then gets the real one. pg_cron's jobs live in the {@code postgres} database, where {@code pmoves.url}
-     * points. Nothing else is loaded: a server with everything preloaded would hide a file that forgot one.
+     * The settings that preload, of the extensions that must be loaded at start ({@link Preloads#LIBRARIES}), those
+     * the files create and the installation has: a project's {@code CREATE EXTENSION pg_cron} then gets the real one.
      */
     public static Map<String, String> preloads(SystemInstallation installation, Set<String> created) {
-        List<String> libraries = new ArrayList<>();
-        for (String library : PRELOADED) {
-            if (created.contains(library) && installation.hasLibrary(library) && installation.hasExtension(library)) {
-                libraries.add(library);
-            }
-        }
-        Map<String, String> settings = new LinkedHashMap<>();
-        if (!libraries.isEmpty()) {
-            settings.put("shared_preload_libraries", String.join(",", libraries));
-        }
-        if (libraries.contains("pg_cron")) {
-            settings.put("cron.database_name", "postgres");
-        }
-        return settings;
+        return Preloads.settings(created, l -> installation.hasLibrary(l) && installation.hasExtension(l));
     }
 
     /**

@@ -3,7 +3,7 @@ package ai.pmoves.engine.supabase;
 import ai.pmoves.engine.db.ReadOnlyDatabase;
 import ai.pmoves.engine.server.DockerEngine;
 import ai.pmoves.engine.server.ExtensionPackages;
-import ai.pmoves.engine.server.SystemServer;
+import ai.pmoves.engine.server.Preloads;
 import ai.pmoves.engine.supabase.StandIns.StandIn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -105,8 +105,8 @@ public final class MissingPlatform {
      * leaves a server in: named by its library or its settings' prefix ({@code cron} for pg_cron); null otherwise.
      */
     private static String notPreloaded(String name, Connection connection) {
-        String extension = name == null ? null : SystemServer.PRELOADED.contains(name) ? name
-                : SystemServer.PRELOADED.contains("pg_" + name) ? "pg_" + name : null;
+        String extension = name == null ? null : Preloads.LIBRARIES.contains(name) ? name
+                : Preloads.LIBRARIES.contains("pg_" + name) ? "pg_" + name : null;
         if (extension == null || !available(extension, connection)) {
             return null;
         }
