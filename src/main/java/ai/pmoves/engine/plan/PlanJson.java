@@ -178,10 +178,11 @@ public final class PlanJson {
     private record Reader(Path file) {
         ReleasePlan plan(Object tree) {
             Map<String, Object> root = object(tree, "the file");
-            String format = string(root, "format", "");
+            String format = nullable(root, "format");
             if (!ReleasePlan.FORMAT.equals(format)) {
-                throw notAPlan(file, "its format is " + (format == null ? "not given" : "'" + Printable.of(format)
-                        + "'") + ", where " + ReleasePlan.FORMAT + " is expected");
+                throw notAPlan(file, format == null ? "it has no \"format\": \"" + ReleasePlan.FORMAT + "\", which"
+                        + " every plan starts with (another report?)" : "its format is '" + Printable.of(format)
+                        + "', where this plugin reads " + ReleasePlan.FORMAT);
             }
             Map<String, Object> database = object(root.get("database"), "database");
             Map<String, Object> history = object(root.get("history"), "history");
