@@ -75,8 +75,8 @@ final class PlanRun {
         Map<String, String> hooks = new HashMap<>();
         options.hooks().scripts().forEach((path, script) -> hooks.put(path, script.checksum()));
         new PlanCheck(mode.file(), mode.followed(), mode.pluginVersion()).refuseMoved(new PlanCheck.Now(
-                databaseName(connection), historyOf(connection, rows), PlanCatalog.read(connection), migrations,
-                definitions, hooks));
+                databaseName(connection), historyOf(connection, rows), PlanCatalog.readLike(connection, mode.followed()),
+                migrations, definitions, hooks));
     }
 
     /** Writes plan.json for what the dry run found (its SQL, plan.sql, is written by then) and logs the summary. */

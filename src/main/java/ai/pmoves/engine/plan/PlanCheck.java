@@ -4,6 +4,8 @@ import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.plan.ReleasePlan.HistoryEntry;
 import ai.pmoves.engine.plan.ReleasePlan.PlannedFile;
+import ai.pmoves.engine.schema.SchemaDiff;
+import ai.pmoves.engine.schema.SchemaSnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What {@code apply -Dpmoves.plan} checks, under the migration lock and before anything runs: that the plan was made
@@ -23,6 +26,8 @@ import java.util.function.Function;
  * @param pluginVersion this plugin's version
  */
 public record PlanCheck(Path planFile, ReleasePlan plan, String pluginVersion) {
+    /** How many differing schema objects a refusal lists; the rest are counted. */
+    private static final int SHOWN_OBJECTS = 25;
 
     /** The state of the database and the files now, as the check compares it with the plan. */
     public record Now(String databaseName, ReleasePlan.History history, ReleasePlan.Catalog catalog,
@@ -109,25 +114,17 @@ public record PlanCheck(Path planFile, ReleasePlan plan, String pluginVersion) {
         }
     }
 
+    /** The schema must be as the plan found it; each object that differs is named as drift names it. */
     private void catalog(List<String> moved, ReleasePlan.Catalog now) {
-        String planned = plan.catalog().fingerprint();
-        if (planned == null || planned.equals(now.fingerprint())) {
+        if (plan.catalog().fingerprint().equals(now.fingerprint())) {
             return;
         }
-        List<String> objects = new ArrayList<>();
-        now.objects().forEach((name, text) -> {
-            String before = plan.catalog().objects().get(name);
-            if (before == null) {
-                objects.add("added " + name);
-            } else if (!before.equals(text)) {
-                objects.add("changed " + name);
-            }
-        });
-        plan.catalog().objects().keySet().stream().filter(name -> !now.objects().containsKey(name))
-                .forEach(name -> objects.add("removed " + name));
-        moved.add("the schema changed since the plan (by hand, or by another tool)"
-                + (objects.isEmpty() ? "" : ": " + Printable.of(String.join(", ", objects)))
-                + "; mvn pmoves:drift shows each difference");
+        List<String> lines = SchemaDiff.between(SchemaSnapshot.of(plan.catalog().objects()),
+                SchemaSnapshot.of(now.objects())).lines();
+        List<String> shown = lines.size() <= SHOWN_OBJECTS ? lines : lines.subList(0, SHOWN_OBJECTS);
+        moved.add("the schema changed since the plan (by hand, or by another tool); mvn pmoves:drift compares it with"
+                + " the files:" + shown.stream().map(line -> "\n      " + Printable.of(line)).collect(Collectors.joining())
+                + (lines.size() > shown.size() ? "\n      … and " + (lines.size() - shown.size()) + " more" : ""));
     }
 
     private static Map<String, HistoryEntry> byKey(List<HistoryEntry> rows) {

@@ -8,6 +8,7 @@ import ai.pmoves.engine.plan.ReleasePlan.History;
 import ai.pmoves.engine.plan.ReleasePlan.HistoryEntry;
 import ai.pmoves.engine.plan.ReleasePlan.PlannedFile;
 import ai.pmoves.engine.plan.ReleasePlan.PlannedStatement;
+import ai.pmoves.engine.schema.SchemaObject;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -22,8 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -65,11 +64,24 @@ public final class PlanJson {
             g.writeEndObject();
             g.writeObjectFieldStart("catalog");
             g.writeStringField("fingerprint", plan.catalog().fingerprint());
-            g.writeObjectFieldStart("objects");
-            for (Map.Entry<String, String> object : plan.catalog().objects().entrySet()) {
-                g.writeStringField(object.getKey(), object.getValue());
+            g.writeArrayFieldStart("excludedSchemas");
+            for (String schema : plan.catalog().excludedSchemas()) {
+                g.writeString(schema);
             }
-            g.writeEndObject();
+            g.writeEndArray();
+            g.writeArrayFieldStart("objects");
+            for (SchemaObject object : plan.catalog().objects()) {
+                g.writeStartObject();
+                g.writeStringField("kind", object.kind());
+                g.writeStringField("name", object.name());
+                g.writeObjectFieldStart("attributes");
+                for (Map.Entry<String, String> attribute : object.attributes().entrySet()) {
+                    g.writeStringField(attribute.getKey(), attribute.getValue());
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeEndObject();
             files(g, "migrations", plan.migrations());
             files(g, "baseline", plan.baseline());
@@ -187,17 +199,34 @@ public final class PlanJson {
             Map<String, Object> database = object(root.get("database"), "database");
             Map<String, Object> history = object(root.get("history"), "history");
             Map<String, Object> catalog = object(root.get("catalog"), "catalog");
-            SortedMap<String, String> objects = new TreeMap<>();
-            object(catalog.get("objects"), "catalog.objects").forEach((k, v) -> objects.put(k, text(v, "catalog.objects." + k)));
             return new ReleasePlan(format, string(root, "pluginVersion", ""), string(root, "createdAt", ""),
                     new Database(string(database, "url", "database."), string(database, "serverVersion", "database."),
                             string(database, "name", "database.")),
                     new History(string(history, "table", "history."), string(history, "fingerprint", "history."),
                             list(history, "rows", "history.", row -> new HistoryEntry(string(row, "key", "history.rows[]."),
                                     string(row, "state", "history.rows[]."), nullable(row, "checksum")))),
-                    new Catalog(nullable(catalog, "fingerprint"), objects),
+                    new Catalog(string(catalog, "fingerprint", "catalog."), strings(catalog, "excludedSchemas"),
+                            list(catalog, "objects", "catalog.", this::schemaObject)),
                     files(root, "migrations"), files(root, "baseline"), files(root, "definitions"),
                     files(root, "hooks"));
+        }
+
+        private SchemaObject schemaObject(Map<String, Object> o) {
+            String at = "catalog.objects[].";
+            Map<String, String> attributes = new LinkedHashMap<>();
+            object(o.get("attributes"), at + "attributes").forEach((k, v) -> attributes.put(k, text(v, at + k)));
+            try {
+                return new SchemaObject(string(o, "kind", at), string(o, "name", at), attributes);
+            } catch (IllegalArgumentException e) { // a kind this plugin does not know
+                throw notAPlan(file, at + "kind: " + Printable.of(e.getMessage()));
+            }
+        }
+
+        private List<String> strings(Map<String, Object> map, String field) {
+            if (!(map.get(field) instanceof List<?> items)) {
+                throw missing("catalog." + field, "a list");
+            }
+            return items.stream().map(i -> text(i, "catalog." + field + "[]")).toList();
         }
 
         private List<PlannedFile> files(Map<String, Object> root, String field) {

@@ -1,5 +1,6 @@
 package ai.pmoves.engine.plan;
 
+import ai.pmoves.engine.schema.SchemaObject;
 import java.util.List;
 
 /**
@@ -56,11 +57,11 @@ public record ReleasePlan(String format, String pluginVersion, String createdAt,
     }
 
     /**
-     * @param fingerprint SHA-256 hex of the schema snapshot; null when the plan was made without one
-     * @param objects     the snapshot's objects, by their name, each with its canonical text: what lets a refusal
-     *                    name the objects that differ
+     * @param fingerprint     SHA-256 hex of the schema snapshot
+     * @param excludedSchemas the schemas the snapshot leaves out (besides the system ones): the apply reads the same
+     * @param objects         the snapshot's objects: what lets a refusal name the objects that differ, as drift does
      */
-    public record Catalog(String fingerprint, java.util.SortedMap<String, String> objects) {
+    public record Catalog(String fingerprint, List<String> excludedSchemas, List<SchemaObject> objects) {
     }
 
     /**
