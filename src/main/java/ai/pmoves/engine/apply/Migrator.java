@@ -138,7 +138,9 @@ public final class Migrator {
             writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner, definitions);
             if (options.writesPlan()) {
                 planRun.write(settings, connection, rows, plan, scripts, definitions, log);
-                return new ApplyResult(List.of(), List.of(), plan.upToDate(), millisSince(start), definitions.paths());
+                return new ApplyResult(toRun.stream().map(Migration::fileName).toList(),
+                        toBaseline.stream().map(Migration::version).toList(), plan.upToDate(), millisSince(start),
+                        definitions.paths()); // what the plan runs; its summary is the one line
             }
         } else {
             try {
