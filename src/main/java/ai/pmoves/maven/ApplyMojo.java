@@ -55,7 +55,7 @@ public class ApplyMojo extends AbstractApplyMojo {
      * plan does not run: it waits for the next plan. The plan decides what runs: target, baseline and outOfOrder are
      * not read. With dryRun, the checks run and the dry run is written; nothing else.
      *
-     * @since 0.3.0
+     * @since 0.2.0
      */
     @Parameter(property = "pmoves.plan")
     protected File plan;

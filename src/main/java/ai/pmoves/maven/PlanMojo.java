@@ -20,7 +20,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * with mvn pmoves:apply -Dpmoves.plan=plan.json, which refuses it if anything moved since. For example:
  * <pre>mvn pmoves:plan -Dpmoves.url=jdbc:postgresql://db.example.com:5432/postgres -Dpmoves.serverId=prod-db</pre>
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 @Mojo(name = "plan", threadSafe = true)
 public class PlanMojo extends AbstractApplyMojo {
