@@ -102,7 +102,7 @@ public final class Migrator {
         Connection connection = session.connection();
         HistoryTable history = new HistoryTable(options.historyTable());
         if (options.writesPlan()) {
-            PlanRun.readOnly(connection);
+            PlanRun.beginReadOnly(connection);
         }
         log.info((options.writesPlan() ? "Planning against " : options.dryRun() ? "Dry run against "
                 : "Applying to ") + settings.maskedUrl() + " (PostgreSQL "
@@ -138,6 +138,7 @@ public final class Migrator {
             writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner, definitions);
             if (options.writesPlan()) {
                 planRun.write(settings, connection, rows, plan, scripts, definitions, log);
+                PlanRun.endReadOnly(connection);
                 return new ApplyResult(toRun.stream().map(Migration::fileName).toList(),
                         toBaseline.stream().map(Migration::version).toList(), plan.upToDate(), millisSince(start),
                         definitions.paths()); // what the plan runs; its summary is the one line

@@ -50,11 +50,23 @@ final class PlanRun {
         this.runner = runner;
     }
 
-    /** Makes the session read-only, so that making a plan can change nothing, whatever reads it does. */
-    static void readOnly(Connection connection) throws SQLException {
+    /**
+     * Starts the one transaction a plan is made in: read-only, so that making a plan changes nothing whatever it reads,
+     * and repeatable-read, so that the history and the schema it records are of one moment. A transaction, not a
+     * session setting: behind a pooler in transaction mode, a session setting would stay on the server session for the
+     * next client. {@link #endReadOnly} ends it.
+     */
+    static void beginReadOnly(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
-            st.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+            st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
         }
+    }
+
+    /** Ends the plan's transaction: rolled back, since it changed nothing. */
+    static void endReadOnly(Connection connection) throws SQLException {
+        connection.rollback();
+        connection.setAutoCommit(true);
     }
 
     /**
