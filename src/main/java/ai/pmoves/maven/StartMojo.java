@@ -1,15 +1,8 @@
 package ai.pmoves.maven;
 
-import ai.pmoves.engine.PmovesException;
-import ai.pmoves.engine.server.DockerEngine;
-import ai.pmoves.engine.server.DockerServer;
-import ai.pmoves.engine.server.EmbeddedBinaries;
-import ai.pmoves.engine.server.EmbeddedEngine;
 import ai.pmoves.engine.server.PostgresServer;
 import ai.pmoves.engine.server.RunningServers;
 import ai.pmoves.engine.server.ServerHome;
-import ai.pmoves.engine.server.SystemInstallation;
-import ai.pmoves.engine.server.SystemServer;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,16 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.collection.CollectRequest;
-import org.eclipse.aether.graph.Dependency;
-import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.RemoteRepository;
-import org.eclipse.aether.resolution.ArtifactRequest;
-import org.eclipse.aether.resolution.ArtifactResolutionException;
-import org.eclipse.aether.resolution.ArtifactResult;
-import org.eclipse.aether.resolution.DependencyRequest;
-import org.eclipse.aether.resolution.DependencyResolutionException;
 
 /**
  * Starts a throwaway PostgreSQL for the build and sets {@code pmoves.url}, {@code pmoves.user},
@@ -130,10 +114,6 @@ public class StartMojo extends AbstractPmovesMojo {
     @Parameter(defaultValue = "${project.remotePluginRepositories}", readonly = true, required = true)
     protected List<RemoteRepository> remoteRepositories;
 
-    /** zonky's log level, for Maven 4's logger and for Maven 3's SLF4J simple logger. */
-    private static final List<String> ZONKY_LOG_LEVEL = List.of("maven.logger.log.io.zonky.test",
-            "org.slf4j.simpleLogger.log.io.zonky.test");
-
     private final RepositorySystem repositorySystem;
 
     @Inject
@@ -147,16 +127,8 @@ public class StartMojo extends AbstractPmovesMojo {
         RunningServers.reserve(owner, instance);
         PostgresServer server;
         try {
-            server = switch (engine) {
-                case "embedded" -> startEmbedded();
-                case "system" -> startSystem();
-                case "docker" -> {
-                    DockerEngine.requireAvailable(System.getenv());
-                    yield DockerServer.start(image);
-                }
-                default -> throw new PmovesException("engine '" + engine + "' is unknown: use embedded, system or"
-                        + " docker.");
-            };
+            server = new ServerEngines(repositorySystem, repositorySession, remoteRepositories, engineLog())
+                    .start(engine, postgresVersion, postgresBin, image, serverPort, serverLog(), serverHome());
         } catch (RuntimeException e) {
             RunningServers.release(owner, instance);
             throw e;
@@ -177,15 +149,6 @@ public class StartMojo extends AbstractPmovesMojo {
                 + project.getBasedir();
     }
 
-    private PostgresServer startSystem() {
-        SystemInstallation installation = SystemInstallation.find(postgresBin == null ? null : postgresBin.toPath(),
-                postgresVersion, System.getenv());
-        Path serverLog = serverLog();
-        engineLog().info("PostgreSQL's own log: " + serverLog);
-        return SystemServer.start(installation, serverPort, serverLog, serverHome(),
-                SystemServer.preloads(installation));
-    }
-
     private Path serverLog() {
         return project.getBasedir().toPath().resolve(project.getBuild().getDirectory())
                 .resolve("pmoves").resolve("postgres-" + instance + ".log");
@@ -193,52 +156,5 @@ public class StartMojo extends AbstractPmovesMojo {
 
     private Path serverHome() {
         return serverDirectory == null ? ServerHome.defaultLocation() : serverDirectory.toPath();
-    }
-
-    private PostgresServer startEmbedded() {
-        String coordinates = EmbeddedBinaries.coordinates(postgresVersion, System.getProperty("os.name"),
-                System.getProperty("os.arch"));
-        Path binaries;
-        try {
-            binaries = repositorySystem.resolveArtifact(repositorySession,
-                    new ArtifactRequest(new DefaultArtifact(coordinates), remoteRepositories, null))
-                    .getArtifact().getFile().toPath();
-        } catch (ArtifactResolutionException e) {
-            throw new PmovesException("Cannot resolve the PostgreSQL binaries " + coordinates + ": " + e.getMessage()
-                    + ". Check the network or the repositories, or choose another postgresVersion.", e);
-        }
-        // zonky logs initdb's output at INFO; the server's own log goes to a file instead of the build log. Maven 4
-        // reads its own property first, and warns about the older one only when its own is unset.
-        for (String property : ZONKY_LOG_LEVEL) {
-            if (System.getProperty(property) == null) {
-                System.setProperty(property, "warn");
-            }
-        }
-        Path serverLog = serverLog();
-        engineLog().info("PostgreSQL's own log: " + serverLog);
-        return EmbeddedEngine.start(engineLibrary(), binaries, EmbeddedBinaries.release(postgresVersion), serverPort,
-                serverLog, serverHome());
-    }
-
-    /**
-     * The zonky library and its dependencies, resolved now rather than declared by the plugin: every other goal then
-     * loads a plugin of two jars. Its default binaries (PostgreSQL 14, every platform) are left out, and so are the
-     * libraries it declares optional (Flyway, Liquibase): asked for as a dependency rather than as the root of the
-     * resolution, its optional dependencies are not followed.
-     */
-    private List<Path> engineLibrary() {
-        Dependency library = new Dependency(new DefaultArtifact(EmbeddedEngine.LIBRARY), "runtime", false,
-                List.of(new Exclusion(EmbeddedBinaries.GROUP_ID, "*", "*", "*")));
-        CollectRequest request = new CollectRequest(List.of(library), List.of(), remoteRepositories);
-        try {
-            return repositorySystem.resolveDependencies(repositorySession, new DependencyRequest(request, null))
-                    .getArtifactResults().stream()
-                    .map(ArtifactResult::getArtifact)
-                    .map(artifact -> artifact.getFile().toPath())
-                    .toList();
-        } catch (DependencyResolutionException e) {
-            throw new PmovesException("Cannot resolve the embedded engine " + EmbeddedEngine.LIBRARY + ": "
-                    + e.getMessage() + ". Check the network or the repositories, or use engine=docker.", e);
-        }
     }
 }

@@ -23,6 +23,9 @@ public final class ConnectionSettings {
     private static final Pattern URI_FORM = Pattern.compile("postgres(?:ql)?://(?:([^:@/]*)(?::([^@/]*))?@)?(.*)");
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&]password=)[^&]*");
     private static final String JDBC_AUTHORITY = "jdbc:postgresql://";
+    /** A jdbc URL as its part before the database name, the name, and its parameters. */
+    private static final Pattern DATABASE_IN_URL = Pattern.compile("(jdbc:postgresql://[^/?]*/)([^?]*)(\\?.*)?",
+            Pattern.DOTALL);
     /**
      * The driver's logger, which masks what it logs: its warnings about a URL it cannot parse quote the URL whole
      * ("JDBC URL contains too many / characters: …"), on the console, past every message of this class. Held here
@@ -52,6 +55,19 @@ public final class ConnectionSettings {
     /** These settings, whose sessions run the files with {@code variables} as psql's {@code -v} would. */
     public ConnectionSettings withVariables(PsqlVariables variables) {
         return new ConnectionSettings(url, user, password, connectTimeoutSeconds, variables);
+    }
+
+    /**
+     * These settings on another database of the same server: the URL's database name replaced, its parameters kept.
+     */
+    public ConnectionSettings withDatabase(String database) {
+        Matcher m = DATABASE_IN_URL.matcher(url);
+        if (!m.matches()) {
+            throw new PmovesException("Cannot tell the database of " + maskedUrl() + ": give pmoves.url as"
+                    + " jdbc:postgresql://HOST:PORT/DATABASE.");
+        }
+        return new ConnectionSettings(m.group(1) + database + (m.group(3) == null ? "" : m.group(3)), user, password, connectTimeoutSeconds,
+                variables);
     }
 
     /** The psql variables the files' {@code :name} references take (see {@link WorkSession#sqlOf}). */
