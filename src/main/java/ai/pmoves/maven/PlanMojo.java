@@ -2,6 +2,7 @@ package ai.pmoves.maven;
 
 import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.apply.PlanMode;
+import ai.pmoves.engine.schema.SchemaFilter;
 import java.nio.file.Path;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -25,6 +26,16 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 @Mojo(name = "plan", threadSafe = true)
 public class PlanMojo extends AbstractApplyMojo {
 
+    /**
+     * The schemas the plan's schema snapshot leaves out, as a comma list, as for pmoves:drift (give both the same
+     * list). Default: the Supabase platform's schemas. The apply of the plan reads the same ones, which the plan
+     * records.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.driftSchemas")
+    protected String driftSchemas;
+
     /** The project the plan is attached to. */
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
@@ -44,7 +55,8 @@ public class PlanMojo extends AbstractApplyMojo {
     protected void run() {
         Path planFile = reportPath("plan.json");
         new Migrator(connectionSettings().withVariables(psqlVariables(variables, secretVariables)), engineLog())
-                .apply(applyOptions().withPlanMode(PlanMode.write(planFile, pluginVersion())));
+                .apply(applyOptions().withPlanMode(PlanMode.write(planFile, pluginVersion(), driftSchemas == null
+                        ? SchemaFilter.platformExcluded() : SchemaFilter.excluding(CommaList.of(driftSchemas)))));
         if (project != null) {
             projectHelper.attachArtifact(project, "json", CLASSIFIER, planFile.toFile());
         }

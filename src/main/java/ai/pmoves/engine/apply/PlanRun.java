@@ -87,7 +87,7 @@ final class PlanRun {
         Map<String, String> hooks = new HashMap<>();
         options.hooks().scripts().forEach((path, script) -> hooks.put(path, script.checksum()));
         new PlanCheck(mode.file(), mode.followed(), mode.pluginVersion()).refuseMoved(new PlanCheck.Now(
-                databaseName(connection), historyOf(connection, rows), PlanCatalog.readLike(connection, mode.followed()),
+                databaseName(connection), historyOf(connection, rows), PlanCatalog.read(connection, mode.schemas()),
                 migrations, definitions, hooks));
     }
 
@@ -110,7 +110,7 @@ final class PlanRun {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 new ReleasePlan.Database(settings.maskedUrl(), connection.getMetaData().getDatabaseProductVersion(),
                         databaseName(connection)),
-                historyOf(connection, rows), PlanCatalog.read(connection), List.copyOf(migrations), baseline,
+                historyOf(connection, rows), PlanCatalog.read(connection, mode.schemas()), List.copyOf(migrations), baseline,
                 List.copyOf(planned), List.copyOf(hooks));
         Json.write(mode.file(), PlanJson.toJson(release));
         log.info("Plan: " + listed(migrations, "migration", PlannedFile::path) + ", "

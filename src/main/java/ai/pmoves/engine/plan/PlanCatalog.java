@@ -15,17 +15,11 @@ public final class PlanCatalog {
     private PlanCatalog() {
     }
 
-    /** The catalog of {@code connection}'s database, the platform schemas left out, as a new plan records it. */
-    public static ReleasePlan.Catalog read(Connection connection) {
-        return read(connection, SchemaFilter.platformExcluded());
-    }
-
-    /** The catalog of {@code connection}'s database, read as {@code plan}'s was: the same schemas left out. */
-    public static ReleasePlan.Catalog readLike(Connection connection, ReleasePlan plan) {
-        return read(connection, SchemaFilter.excluding(plan.catalog().excludedSchemas()));
-    }
-
-    private static ReleasePlan.Catalog read(Connection connection, SchemaFilter filter) {
+    /**
+     * The catalog of {@code connection}'s database, the schemas {@code filter} leaves out aside: a new plan's with the
+     * filter it is made with, a followed plan's with the one it records.
+     */
+    public static ReleasePlan.Catalog read(Connection connection, SchemaFilter filter) {
         try {
             SchemaSnapshot snapshot = SchemaSnapshot.read(connection, filter);
             return new ReleasePlan.Catalog(snapshot.fingerprint(), List.copyOf(filter.excluded()), snapshot.objects());

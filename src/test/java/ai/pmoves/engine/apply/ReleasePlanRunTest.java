@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.definition.DefinitionSources;
+import ai.pmoves.engine.schema.SchemaFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +42,7 @@ class ReleasePlanRunTest {
     }
 
     private void plan(ApplyOptions options) {
-        db.apply(options.withPlanMode(PlanMode.write(planFile(), VERSION)));
+        db.apply(options.withPlanMode(PlanMode.write(planFile(), VERSION, SchemaFilter.platformExcluded())));
     }
 
     private ApplyResult follow(ApplyOptions options, String pluginVersion) {
