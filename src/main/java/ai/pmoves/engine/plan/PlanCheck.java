@@ -88,7 +88,8 @@ public record PlanCheck(Path planFile, ReleasePlan plan, String pluginVersion) {
             if (before == null) {
                 added.add(row.shown());
             } else if (!before.equals(row)) {
-                changed.add(before.shown() + " → " + row.state());
+                changed.add(before.shown() + " → " + (before.state().equals(row.state())
+                        ? "checksum " + abbreviated(row.checksum()) : row.state()));
             }
         });
         then.forEach((key, row) -> {
