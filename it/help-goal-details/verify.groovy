@@ -2,7 +2,7 @@
 def log = new File(basedir, 'build.log').text.replaceAll(/\s+/, ' ')
 
 // Every goal is listed, help included
-['apply', 'bootstrap', 'help', 'new', 'repair', 'rollback', 'seed', 'start', 'status', 'stop', 'test', 'validate'].each {
+['apply', 'bootstrap', 'help', 'new', 'plan', 'repair', 'rollback', 'seed', 'start', 'status', 'stop', 'test', 'validate'].each {
     assert log.contains("pmoves:$it"), "pmoves:$it is not in the help"
 }
 
@@ -13,6 +13,7 @@ assert log.contains('Default: supabase/initdb in the project directory')
 assert log.contains('Default: db in the project directory')
 assert log.contains('supabase/migrations/TIMESTAMP_NAME.sql')
 assert log.contains('Default: supabase/tests in the project directory')
+assert log.contains('attached to the project (type json, classifier pmoves-plan)')
 
 // and nothing is garbled
 assert !log.contains('The id of a in settings.xml')

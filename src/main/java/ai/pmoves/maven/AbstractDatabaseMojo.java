@@ -5,6 +5,7 @@ import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.sql.PsqlVariables;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
@@ -128,7 +129,8 @@ public abstract class AbstractDatabaseMojo extends AbstractFilesMojo {
             secrets.forEach((name, id) -> values.put(name, secretOf(name, id)));
         }
         values.putAll(commandLineVariables());
-        variablesInUse = new PsqlVariables(values);
+        // a secret's name stays secret when the command line overrides its value: a plan shows neither
+        variablesInUse = new PsqlVariables(values, secrets == null ? Set.of() : secrets.keySet());
         return variablesInUse;
     }
 

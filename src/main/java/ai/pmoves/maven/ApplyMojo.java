@@ -2,6 +2,7 @@ package ai.pmoves.maven;
 
 import ai.pmoves.engine.apply.ApplyOptions;
 import ai.pmoves.engine.apply.Migrator;
+import ai.pmoves.engine.apply.PlanMode;
 import java.io.File;
 import java.time.Duration;
 import javax.inject.Inject;
@@ -18,32 +19,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "apply", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class ApplyMojo extends AbstractScriptsMojo {
-
-    /**
-     * Apply up to and including this version (as {@code pmoves:status} lists it); later migrations stay pending.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pmoves.target")
-    protected String target;
-
-    /**
-     * Record every pending migration up to and including this version as {@code baseline}, without running it: adopts
-     * a database that was built by hand or by a psql loop. Later migrations are then applied.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pmoves.baseline")
-    protected String baseline;
-
-    /**
-     * Allow pending migrations older than the newest applied one to run (otherwise the run fails).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "pmoves.outOfOrder", defaultValue = "false")
-    protected boolean outOfOrder;
+public class ApplyMojo extends AbstractApplyMojo {
 
     /**
      * Run nothing: write the exact SQL that would run, with its transactions, to {@code target/pmoves/dry-run.sql}.
@@ -62,27 +38,6 @@ public class ApplyMojo extends AbstractScriptsMojo {
     protected int lockTimeout;
 
     /**
-     * Directory of the definitions: SQL files (functions, views, policies, grants) that run after the pending
-     * migrations whenever they are new or changed. Default: supabase/definitions in the project directory, skipped
-     * when missing; a configured directory that does not exist is an error.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "pmoves.definitionsDirectory")
-    protected File definitionsDirectory;
-
-    /**
-     * Directory of the hooks: SQL files named for the moment they run at (beforeMigrate, afterEachMigrate,
-     * afterMigrate, afterEachDefinition, onError; afterMigrate__grants.sql for one of several). They run every time,
-     * beforeMigrate and afterMigrate even when there is no migration or definition to run, and are not recorded.
-     * Default: supabase/hooks in the project directory, skipped when missing.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = "pmoves.hooksDirectory")
-    protected File hooksDirectory;
-
-    /**
      * After a run that applied a migration or a definition, send NOTIFY pgrst, 'reload schema' so that a PostgREST
      * in front of the database serves the new schema without a restart.
      *
@@ -91,6 +46,20 @@ public class ApplyMojo extends AbstractScriptsMojo {
     @Parameter(property = "pmoves.notifyPostgrest", defaultValue = "false")
     protected boolean notifyPostgrest;
 
+    /**
+     * Run exactly the release plan in this file (the plan.json of pmoves:plan, as the build published it), and only
+     * if nothing moved since it was made. Before anything runs, under the migration lock, the apply checks that every
+     * planned file is there with its planned checksum, that the history and the schema are as the plan found them,
+     * and that the plan was made for this database by this plugin's major and minor version; anything that moved
+     * refuses the run and is named, and the database is left unchanged. A migration or definition added after the
+     * plan does not run: it waits for the next plan. The plan decides what runs: target, baseline and outOfOrder are
+     * not read. With dryRun, the checks run and the dry run is written; nothing else.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.plan")
+    protected File plan;
+
     @Inject
     public ApplyMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -98,13 +67,10 @@ public class ApplyMojo extends AbstractScriptsMojo {
 
     @Override
     protected void run() {
-        ApplyOptions options = ApplyOptions
-                .of(migrationsDirectory())
-                .withHistoryTable(historyTableName()).withTarget(target).withBaseline(baseline)
-                .withOutOfOrder(outOfOrder).withDryRun(dryRun ? reportPath("dry-run.sql") : null)
-                .withLockTimeout(Duration.ofSeconds(lockTimeout))
-                .withDefinitions(definitionSources(definitionsDirectory))
-                .withHooks(hooks(hooksDirectory)).withNotifyPostgrest(notifyPostgrest);
+        ApplyOptions options = applyOptions()
+                .withDryRun(dryRun ? reportPath("dry-run.sql") : null)
+                .withLockTimeout(Duration.ofSeconds(lockTimeout)).withNotifyPostgrest(notifyPostgrest)
+                .withPlanMode(plan == null ? null : PlanMode.follow(plan.toPath(), pluginVersion()));
         new Migrator(connectionSettings().withVariables(psqlVariables(variables, secretVariables)), engineLog()).apply(options);
     }
 }

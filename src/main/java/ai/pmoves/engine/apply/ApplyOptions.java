@@ -24,66 +24,86 @@ import java.time.Duration;
  * @param definitions         the definitions brought up to date after the migrations; null for none
  * @param hooks               the hooks that run at the run's moments
  * @param notifyPostgrest     after a run that changed the schema, tell PostgREST to reload it
+ * @param planMode            write a release plan, or run exactly one; null for neither
  */
 public record ApplyOptions(ConfiguredDirectory migrationsDirectory, TableName historyTable, String target,
                            String baseline, boolean outOfOrder, Path dryRunFile, Duration lockTimeout,
-                           DefinitionSources definitions, Hooks hooks, boolean notifyPostgrest) {
+                           DefinitionSources definitions, Hooks hooks, boolean notifyPostgrest, PlanMode planMode) {
 
     /** Every pending migration of {@code migrationsDirectory}, no definitions, no hooks, the default history table. */
     public static ApplyOptions of(ConfiguredDirectory migrationsDirectory) {
         return new ApplyOptions(migrationsDirectory, HistoryTable.DEFAULT_NAME, null, null, false, null,
-                AdvisoryLock.DEFAULT_TIMEOUT, null, Hooks.NONE, false);
+                AdvisoryLock.DEFAULT_TIMEOUT, null, Hooks.NONE, false, null);
     }
 
     public ApplyOptions withHistoryTable(TableName historyTable) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
     }
 
     public ApplyOptions withTarget(String target) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
     }
 
     public ApplyOptions withBaseline(String baseline) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
     }
 
     public ApplyOptions withOutOfOrder(boolean outOfOrder) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
     }
 
     /** A dry run that writes its SQL to {@code dryRunFile}; null runs for real. */
     public ApplyOptions withDryRun(Path dryRunFile) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
     }
 
     public ApplyOptions withLockTimeout(Duration lockTimeout) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
     }
 
     public ApplyOptions withDefinitions(DefinitionSources definitions) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
     }
 
     public ApplyOptions withHooks(Hooks hooks) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
     }
 
     public ApplyOptions withNotifyPostgrest(boolean notifyPostgrest) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
     }
 
-    /** Whether nothing runs: the SQL that would run is written to {@link #dryRunFile()}. */
+    /**
+     * Make a release plan ({@link PlanMode#write}: nothing runs, as in a dry run, and the plan goes to its files), or
+     * run exactly one ({@link PlanMode#follow}); null for neither.
+     */
+    public ApplyOptions withPlanMode(PlanMode planMode) {
+        return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
+    }
+
+    /** Whether nothing runs: the SQL that would run is written to {@link #dryRunFile()}, or a plan is made. */
     public boolean dryRun() {
-        return dryRunFile != null;
+        return dryRunFile != null || writesPlan();
+    }
+
+    /** Whether the run makes a release plan. */
+    boolean writesPlan() {
+        return planMode != null && planMode.writes();
+    }
+
+    /** Whether the run follows a release plan. */
+    boolean followsPlan() {
+        return planMode != null && !planMode.writes();
     }
 
     /** Whether there is a definition to bring up to date (it scans the definitions directory). */

@@ -9,10 +9,14 @@ import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationInfo;
 import ai.pmoves.engine.migration.MigrationState;
 import ai.pmoves.engine.migration.MigrationStatus;
+import ai.pmoves.engine.plan.ReleasePlan;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -77,6 +81,46 @@ public record ApplyPlan(List<Migration> toBaseline, List<Migration> toRun, int u
                         + " the migrations directory.")
                 .toList();
         return new ApplyPlan(List.copyOf(toBaseline), List.copyOf(toRun), upToDate, warnings);
+    }
+
+    /**
+     * The run of a release plan, once {@code PlanCheck} found that nothing moved since it was made: exactly its
+     * migrations, in its order. A pending file the plan does not have waits for the next plan, with one warning.
+     *
+     * @param files the migrations on disk, each planned one among them with its planned checksum
+     */
+    static ApplyPlan following(ReleasePlan plan, List<Migration> files, List<HistoryRow> rows,
+                               Function<Migration, String> checksums) {
+        Map<String, Migration> byVersion = new HashMap<>();
+        files.forEach(m -> byVersion.put(m.version(), m));
+        Set<String> planned = new HashSet<>();
+        List<Migration> toBaseline = new ArrayList<>();
+        List<Migration> toRun = new ArrayList<>();
+        plan.baseline().forEach(f -> {
+            toBaseline.add(byVersion.get(f.version()));
+            planned.add(f.version());
+        });
+        plan.migrations().forEach(f -> {
+            toRun.add(byVersion.get(f.version()));
+            planned.add(f.version());
+        });
+        MigrationStatus status = MigrationStatus.of(files, rows, checksums);
+        refuseChanged(status); // as any apply: a plan is no leave to edit what ran
+        List<String> warnings = new ArrayList<>();
+        int upToDate = 0;
+        for (MigrationInfo info : status.migrations()) {
+            switch (info.state()) {
+                case PENDING, OUT_OF_ORDER -> {
+                    if (!planned.contains(info.version())) {
+                        warnings.add(info.migration().shownName() + " is not in the plan (added after it was made):"
+                                + " it waits for the next plan.");
+                    }
+                }
+                case APPLIED, BASELINE -> upToDate++;
+                default -> { }
+            }
+        }
+        return new ApplyPlan(List.copyOf(toBaseline), List.copyOf(toRun), upToDate, List.copyOf(warnings));
     }
 
     private static void refuseChanged(MigrationStatus status) {

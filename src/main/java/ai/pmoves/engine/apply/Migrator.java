@@ -14,6 +14,7 @@ import ai.pmoves.engine.hook.HookMoment;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.plan.ReleasePlan;
 import ai.pmoves.engine.script.DryRunScript;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -84,7 +85,8 @@ public final class Migrator {
      * {@code NOTIFY pgrst}); the afterEach… ones have nothing to follow.
      */
     private boolean nothingToRun(List<Migration> files, ApplyOptions options) {
-        if (!files.isEmpty() || options.hasDefinitions()) {
+        if (!files.isEmpty() || options.hasDefinitions() || options.planMode() != null) {
+            // a plan with nothing to run still records the history and the schema it was made against
             return false;
         }
         if (options.hooks().has(HookMoment.BEFORE_MIGRATE) || options.hooks().has(HookMoment.AFTER_MIGRATE)) {
@@ -99,10 +101,23 @@ public final class Migrator {
                               ApplyOptions options, long start) throws SQLException {
         Connection connection = session.connection();
         HistoryTable history = new HistoryTable(options.historyTable());
-        log.info((options.dryRun() ? "Dry run against " : "Applying to ") + settings.maskedUrl() + " (PostgreSQL "
-                + connection.getMetaData().getDatabaseProductVersion() + "), history " + history.name());
+        if (options.writesPlan()) {
+            PlanRun.beginReadOnly(connection);
+        }
+        log.info((options.writesPlan() ? "Planning against " : options.dryRun() ? "Dry run against "
+                : "Applying to ") + settings.maskedUrl() + " (PostgreSQL "
+                + connection.getMetaData().getDatabaseProductVersion() + "), history " + history.name()
+                + (options.followsPlan() ? ", following the plan " + options.planMode().file() : ""));
         boolean historyExisted = history.exists(connection);
-        ApplyPlan plan = ApplyPlan.of(files, history.readAll(connection), checksums, options);
+        List<HistoryRow> rows = history.readAll(connection);
+        int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
+        MigrationRunner runner = new MigrationRunner(session, history, serverMajor, options.hooks());
+        PlanRun planRun = new PlanRun(options, history, runner);
+        if (options.followsPlan()) {
+            planRun.refuseMoved(connection, rows, files, checksums); // under the lock, before anything ran
+        }
+        ApplyPlan plan = options.followsPlan() ? ApplyPlan.following(options.planMode().followed(), files, rows, checksums)
+                : ApplyPlan.of(files, rows, checksums, options);
         plan.warnings().forEach(log::warn);
         List<Migration> toBaseline = plan.toBaseline();
         List<Migration> toRun = plan.toRun();
@@ -112,14 +127,22 @@ public final class Migrator {
             scripts.add(MigrationScript.read(m.file()));
         }
         DefinitionPlan definitions = DefinitionPlan.read(session, options.definitions(), options.historyTable());
-        int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
-        MigrationRunner runner = new MigrationRunner(session, history, serverMajor, options.hooks());
+        if (options.followsPlan()) {
+            definitions = followed(definitions, options.planMode());
+        }
         if (!options.dryRun()) {
             // Only now, with every file split: a bad file must leave the database as it was, history table included
             history.ensure(connection);
         }
         if (options.dryRun()) {
             writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner, definitions);
+            if (options.writesPlan()) {
+                planRun.write(settings, connection, rows, plan, scripts, definitions, log);
+                PlanRun.endReadOnly(connection);
+                return new ApplyResult(toRun.stream().map(Migration::fileName).toList(),
+                        toBaseline.stream().map(Migration::version).toList(), plan.upToDate(), millisSince(start),
+                        definitions.paths()); // what the plan runs; its summary is the one line
+            }
         } else {
             try {
                 options.hooks().run(HookMoment.BEFORE_MIGRATE, session, log);
@@ -140,6 +163,14 @@ public final class Migrator {
         long millis = millisSince(start);
         summarize(options, applied, baselined, plan.upToDate(), millis);
         return new ApplyResult(applied, baselined, plan.upToDate(), millis, definitions.paths());
+    }
+
+    /** The definitions of the followed plan; one new or changed since it was made waits, with one line. */
+    private DefinitionPlan followed(DefinitionPlan definitions, PlanMode mode) throws SQLException {
+        List<String> planned = mode.followed().definitions().stream().map(ReleasePlan.PlannedFile::path).toList();
+        definitions.paths().stream().filter(path -> !planned.contains(path)).forEach(path -> log.warn("Definition "
+                + path + " is not in the plan (new or changed after it was made): it waits for the next plan."));
+        return definitions.only(planned);
     }
 
     private void recordBaseline(Connection connection, HistoryTable history, List<Migration> toBaseline)
@@ -173,7 +204,10 @@ public final class Migrator {
     private void writeDryRun(ApplyOptions options, HistoryTable history, boolean historyExisted,
                              List<Migration> toBaseline, List<Migration> toRun, List<MigrationScript> scripts,
                              MigrationRunner runner, DefinitionPlan definitions) {
-        DryRunScript dryRun = new DryRunScript(history, settings.maskedUrl(), "apply");
+        boolean plan = options.writesPlan();
+        DryRunScript dryRun = plan ? DryRunScript.plan(history, settings.maskedUrl(), settings.variables(),
+                options.planMode().file()) : new DryRunScript(history, settings.maskedUrl(), "apply");
+        EngineLog progress = plan ? EngineLog.SILENT : log; // a plan says it all in one summary
         if (!historyExisted) {
             dryRun.createHistoryTable();
         }
@@ -183,12 +217,12 @@ public final class Migrator {
             dryRun.migration(i + 1, toRun.size(), toRun.get(i), scripts.get(i),
                     runner.nonTransactionalReason(scripts.get(i)),
                     d -> options.hooks().writeInside(HookMoment.AFTER_EACH_MIGRATE, d));
-            log.info("[" + (i + 1) + "/" + toRun.size() + "] " + toRun.get(i).shownName() + " … would run");
+            progress.info("[" + (i + 1) + "/" + toRun.size() + "] " + toRun.get(i).shownName() + " … would run");
         }
-        definitions.writeTo(dryRun, log, options.hooks());
+        definitions.writeTo(dryRun, progress, options.hooks());
         options.hooks().writeTo(HookMoment.AFTER_MIGRATE, dryRun);
-        dryRun.writeTo(options.dryRunFile());
-        log.info("Dry run: nothing was executed; the SQL is in " + options.dryRunFile());
+        dryRun.writeTo(plan ? options.planMode().sqlFile() : options.dryRunFile());
+        progress.info("Dry run: nothing was executed; the SQL is in " + options.dryRunFile());
     }
 
     private void summarize(ApplyOptions options, List<String> applied, List<String> baselined, int upToDate,

@@ -17,7 +17,10 @@ import ai.pmoves.engine.seed.SeedState;
 import ai.pmoves.engine.supabase.MissingPlatform;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The definitions a run brings up to date: those that are new or changed since they last ran, read and split before
@@ -105,6 +108,31 @@ public final class DefinitionPlan {
                     d -> hooks.writeInside(HookMoment.AFTER_EACH_DEFINITION, d));
             log.info(progress(i) + " … would run");
         }
+    }
+
+    /** The definitions the plan runs, each path to its script, in order: what a release plan records. */
+    public Map<String, MigrationScript> scripts() {
+        Map<String, MigrationScript> byPath = new LinkedHashMap<>();
+        for (int i = 0; i < toRun.size(); i++) {
+            byPath.put(toRun.get(i).path(), scripts.get(i));
+        }
+        return byPath;
+    }
+
+    /**
+     * This plan with only the definitions whose paths {@code paths} holds (a release plan's): the others, new or
+     * changed since, wait for a later run.
+     */
+    public DefinitionPlan only(Collection<String> paths) throws SQLException {
+        List<SeedInfo> kept = new ArrayList<>();
+        List<MigrationScript> keptScripts = new ArrayList<>();
+        for (int i = 0; i < toRun.size(); i++) {
+            if (paths.contains(toRun.get(i).path())) {
+                kept.add(toRun.get(i));
+                keptScripts.add(scripts.get(i));
+            }
+        }
+        return new DefinitionPlan(session, table, tableExists, kept, keptScripts);
     }
 
     /** The paths of the definitions the plan runs, in order. */

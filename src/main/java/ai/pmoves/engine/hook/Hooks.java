@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +60,15 @@ public final class Hooks {
                     .add(new Hook(SqlFiles.recordedPath(baseDirectory, file), MigrationScript.read(file)));
         }
         return new Hooks(hooks);
+    }
+
+    /** Every hook, its path to its script, moment after moment in the order they run: what a plan records. */
+    public Map<String, MigrationScript> scripts() {
+        Map<String, MigrationScript> scripts = new LinkedHashMap<>();
+        for (HookMoment moment : HookMoment.values()) {
+            at(moment).forEach(hook -> scripts.put(hook.path(), hook.script()));
+        }
+        return scripts;
     }
 
     /** Whether a hook runs at {@code moment}. */

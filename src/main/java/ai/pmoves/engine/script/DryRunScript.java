@@ -5,6 +5,7 @@ import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.sql.PsqlVariables;
 import ai.pmoves.engine.sql.SqlStatement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The exact SQL a run would execute, in order, with its transaction boundaries and history changes, written as a
@@ -21,13 +23,31 @@ import java.util.function.Consumer;
 public final class DryRunScript {
     private final StringBuilder sql = new StringBuilder();
     private final HistoryTable history;
+    /** How a statement is written: as in its file, or with the psql variables a reviewer may see substituted. */
+    private final UnaryOperator<String> shown;
 
     /** @param goal the goal whose run this previews, e.g. {@code apply} */
     public DryRunScript(HistoryTable history, String maskedUrl, String goal) {
+        this(history, "-- pmoves dry run against " + maskedUrl + "\n-- Nothing below was executed; this is what pmoves:"
+                + goal + " would run, in order.\n\n", UnaryOperator.identity());
+    }
+
+    private DryRunScript(HistoryTable history, String header, UnaryOperator<String> shown) {
         this.history = history;
-        sql.append("-- pmoves dry run against ").append(maskedUrl).append('\n')
-                .append("-- Nothing below was executed; this is what pmoves:").append(goal)
-                .append(" would run, in order.\n\n");
+        this.shown = shown;
+        sql.append(header);
+    }
+
+    /**
+     * The script of a release plan: what apply runs when given the plan, with the psql variables substituted but for
+     * the secret ones, which stay as written ({@code :'name'}).
+     *
+     * @param planFile the plan.json the script goes with, named in its header
+     */
+    public static DryRunScript plan(HistoryTable history, String maskedUrl, PsqlVariables variables, Path planFile) {
+        return new DryRunScript(history, "-- pmoves plan for " + maskedUrl + "\n-- Nothing below was executed; this is"
+                + " what pmoves:apply -Dpmoves.plan=" + Printable.of(planFile.getFileName()) + " runs, in order, once it"
+                + " has checked that nothing moved since.\n\n", variables::shown);
     }
 
     public void createHistoryTable() {
@@ -105,7 +125,7 @@ public final class DryRunScript {
     }
 
     private void statement(SqlStatement s) {
-        sql.append(s.sql()).append(";\n");
+        sql.append(shown.apply(s.sql())).append(";\n");
         if (s.isCopyFromStdin()) {
             sql.append(s.copyData());
             if (!s.copyData().isEmpty() && !s.copyData().endsWith("\n")) {

@@ -20,9 +20,19 @@ public final class PsqlVariables {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     private final Map<String, String> values;
+    /** The variables whose values are secrets: a plan shows them as written, never substituted. */
+    private final Set<String> secrets;
 
     /** @throws PmovesException when a name is not one psql could refer to */
     public PsqlVariables(Map<String, String> values) {
+        this(values, Set.of());
+    }
+
+    /**
+     * @param secrets the names among {@code values} whose values are secrets (from settings.xml): see {@link #shown}
+     * @throws PmovesException when a name is not one psql could refer to
+     */
+    public PsqlVariables(Map<String, String> values, Set<String> secrets) {
         for (String name : values.keySet()) {
             if (!NAME.matcher(name).matches()) {
                 throw new PmovesException("Variable name '" + name + "' cannot be written in a file as :name: use"
@@ -30,6 +40,7 @@ public final class PsqlVariables {
             }
         }
         this.values = new TreeMap<>(values);
+        this.secrets = Set.copyOf(secrets);
     }
 
     /**
@@ -71,6 +82,18 @@ public final class PsqlVariables {
 
     /** {@code sql} with every reference to a defined variable replaced by its value, quoted as the reference asks. */
     public String substitute(String sql) {
+        return substitute(sql, false);
+    }
+
+    /**
+     * {@code sql} as a reviewer may read it: {@link #substitute substituted}, except the secret variables, which stay
+     * as written ({@code :'name'}), so that the text still runs with psql given the same variables.
+     */
+    public String shown(String sql) {
+        return substitute(sql, true);
+    }
+
+    private String substitute(String sql, boolean keepSecrets) {
         if (values.isEmpty() || sql.indexOf(':') < 0) {
             return sql;
         }
@@ -78,8 +101,8 @@ public final class PsqlVariables {
         int copied = 0;
         for (Reference r : references(sql)) {
             String value = values.get(r.name());
-            if (value == null) {
-                continue; // psql leaves an undefined variable as written
+            if (value == null || keepSecrets && secrets.contains(r.name())) {
+                continue; // psql leaves an undefined variable as written; a secret one is not shown
             }
             if (out == null) {
                 out = new StringBuilder(sql.length() + 32);

@@ -31,6 +31,16 @@ class PsqlVariablesTest {
     }
 
     @Test
+    void aPlanShowsThePlainValuesAndLeavesTheSecretOnesAsWritten() {
+        PsqlVariables withSecret = new PsqlVariables(Map.of("owner", "app_owner", "api_key", "sk-live-9f8e"),
+                java.util.Set.of("api_key"));
+        String sql = "ALTER ROLE :\"owner\" SET app.key = :'api_key'";
+        assertEquals("ALTER ROLE \"app_owner\" SET app.key = :'api_key'", withSecret.shown(sql));
+        // what runs still takes the secret
+        assertEquals("ALTER ROLE \"app_owner\" SET app.key = 'sk-live-9f8e'", withSecret.substitute(sql));
+    }
+
+    @Test
     void castsSlicesAndUndefinedVariablesAreLeftAsWritten() {
         assertEquals("SELECT x::owner, a[1:2], :nobody, :'nobody', : owner",
                 vars.substitute("SELECT x::owner, a[1:2], :nobody, :'nobody', : owner"));

@@ -1,0 +1,1 @@
+CREATE TABLE public.orders (id bigint PRIMARY KEY, total numeric NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE public.invoices (id bigint PRIMARY KEY, order_id bigint REFERENCES public.orders);

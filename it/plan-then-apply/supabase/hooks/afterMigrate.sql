@@ -1,0 +1,1 @@
+GRANT SELECT ON public.account_names TO PUBLIC;

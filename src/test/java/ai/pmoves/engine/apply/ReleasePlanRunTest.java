@@ -1,0 +1,117 @@
+package ai.pmoves.engine.apply;
+
+import static ai.pmoves.engine.migration.ConfiguredDirectory.configured;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.definition.DefinitionSources;
+import ai.pmoves.engine.schema.SchemaFilter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A release plan made with pmoves:plan's engine call, then followed, against a real PostgreSQL. */
+class ReleasePlanRunTest {
+    private static final String VERSION = "0.3.0";
+
+    @TempDir
+    Path root;
+    MigrationsFixture db;
+
+    @BeforeEach
+    void twoMigrations(TestInfo test) throws Exception {
+        db = new MigrationsFixture(root, "plan_" + test.getTestMethod().orElseThrow().getName())
+                .file("20250101000000_orders.sql", "CREATE TABLE orders (id int PRIMARY KEY);\n")
+                .file("20250102000000_lines.sql", "CREATE TABLE lines (order_id int REFERENCES orders);\n");
+    }
+
+    private Path planFile() {
+        return root.resolve("target/pmoves/plan.json");
+    }
+
+    private ApplyOptions withDefinitions() throws Exception {
+        return db.options().withDefinitions(new DefinitionSources(
+                configured(Files.createDirectories(root.resolve("definitions"))), root));
+    }
+
+    private void plan(ApplyOptions options) {
+        db.apply(options.withPlanMode(PlanMode.write(planFile(), VERSION, SchemaFilter.platformExcluded())));
+    }
+
+    private ApplyResult follow(ApplyOptions options, String pluginVersion) {
+        return db.apply(options.withPlanMode(PlanMode.follow(planFile(), pluginVersion)));
+    }
+
+    private PmovesException refused(ApplyOptions options) {
+        return assertThrows(PmovesException.class, () -> follow(options, VERSION));
+    }
+
+    private boolean historyExists() throws Exception {
+        return !db.column("SELECT nspname FROM pg_namespace WHERE nspname = 'supabase_migrations'").isEmpty();
+    }
+
+    @Test
+    void aPlanChangesNothingAndItsApplyRunsExactlyItsMigrations() throws Exception {
+        plan(db.options());
+        assertFalse(historyExists(), "making the plan created nothing, not even the history table");
+        assertTrue(Files.readString(planFile().resolveSibling("plan.sql")).contains("CREATE TABLE lines"));
+
+        ApplyResult result = follow(db.options(), VERSION);
+        assertEquals(List.of("20250101000000_orders.sql", "20250102000000_lines.sql"), result.applied());
+        assertEquals(List.of("20250101000000", "20250102000000"), db.versions());
+    }
+
+    @Test
+    void aPlannedFileThatIsGoneRefusesTheRunAndNamesIt() throws Exception {
+        plan(db.options());
+        Files.delete(db.directory.resolve("20250102000000_lines.sql"));
+
+        PmovesException e = refused(db.options());
+        assertTrue(e.getMessage().contains("20250102000000_lines.sql is missing: the plan runs it"), e.getMessage());
+        assertFalse(historyExists(), "nothing ran");
+    }
+
+    @Test
+    void aHistoryRowRemovedSinceThePlanRefusesTheRunAndIsNamed() throws Exception {
+        db.apply(db.options().withTarget("20250101000000"));
+        plan(db.options());
+        db.execute("DELETE FROM supabase_migrations.schema_migrations WHERE version = '20250101000000'");
+
+        PmovesException e = refused(db.options());
+        assertTrue(e.getMessage().contains("history rows removed since the plan (a rollback or a repair), from"
+                + " supabase_migrations.schema_migrations: 20250101000000 (applied)"), e.getMessage());
+        assertFalse(db.exists("public.lines"), "the planned migration did not run");
+    }
+
+    @Test
+    void aDefinitionAddedAfterThePlanWaitsForTheNextOne() throws Exception {
+        plan(withDefinitions());
+        Files.writeString(root.resolve("definitions/order_count.sql"),
+                "CREATE VIEW order_count AS SELECT count(*) FROM orders;\n");
+
+        follow(withDefinitions(), VERSION);
+        assertEquals(List.of("20250101000000", "20250102000000"), db.versions());
+        assertFalse(db.exists("public.order_count"), "the definition is not in the plan");
+        assertTrue(db.log.contains("WARN Definition definitions/order_count.sql is not in the plan (new or changed"
+                + " after it was made): it waits for the next plan."), db.log::toString);
+    }
+
+    @Test
+    void aPlanMadeByAnotherMinorVersionIsRefusedAndAPatchReleaseFollowsIt() throws Exception {
+        plan(db.options());
+        PmovesException e = assertThrows(PmovesException.class, () -> follow(db.options(), "0.4.0"));
+        assertTrue(e.getMessage().contains("the plan was made by pmoves-maven-plugin 0.3.0, and this is 0.4.0"),
+                e.getMessage());
+        assertFalse(historyExists(), "nothing ran");
+
+        follow(db.options(), "0.3.1");
+        assertEquals(List.of("20250101000000", "20250102000000"), db.versions());
+    }
+}
