@@ -5,6 +5,7 @@ import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.hook.Hooks;
+import ai.pmoves.engine.locks.LockWait;
 import ai.pmoves.engine.migration.ConfiguredDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,61 +25,69 @@ import java.time.Duration;
  * @param definitions         the definitions brought up to date after the migrations; null for none
  * @param hooks               the hooks that run at the run's moments
  * @param notifyPostgrest     after a run that changed the schema, tell PostgREST to reload it
+ * @param migrationLockWait   how long a migration's statements wait for a lock, and how often one that gave up is
+ *                            tried again (default: no lock timeout)
  */
 public record ApplyOptions(ConfiguredDirectory migrationsDirectory, TableName historyTable, String target,
                            String baseline, boolean outOfOrder, Path dryRunFile, Duration lockTimeout,
-                           DefinitionSources definitions, Hooks hooks, boolean notifyPostgrest) {
+                           DefinitionSources definitions, Hooks hooks, boolean notifyPostgrest,
+                           LockWait migrationLockWait) {
 
     /** Every pending migration of {@code migrationsDirectory}, no definitions, no hooks, the default history table. */
     public static ApplyOptions of(ConfiguredDirectory migrationsDirectory) {
         return new ApplyOptions(migrationsDirectory, HistoryTable.DEFAULT_NAME, null, null, false, null,
-                AdvisoryLock.DEFAULT_TIMEOUT, null, Hooks.NONE, false);
+                AdvisoryLock.DEFAULT_TIMEOUT, null, Hooks.NONE, false, LockWait.NONE);
     }
 
     public ApplyOptions withHistoryTable(TableName historyTable) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, migrationLockWait);
     }
 
     public ApplyOptions withTarget(String target) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, migrationLockWait);
     }
 
     public ApplyOptions withBaseline(String baseline) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, migrationLockWait);
     }
 
     public ApplyOptions withOutOfOrder(boolean outOfOrder) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, migrationLockWait);
     }
 
     /** A dry run that writes its SQL to {@code dryRunFile}; null runs for real. */
     public ApplyOptions withDryRun(Path dryRunFile) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, migrationLockWait);
     }
 
     public ApplyOptions withLockTimeout(Duration lockTimeout) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, migrationLockWait);
     }
 
     public ApplyOptions withDefinitions(DefinitionSources definitions) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, migrationLockWait);
     }
 
     public ApplyOptions withHooks(Hooks hooks) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, migrationLockWait);
     }
 
     public ApplyOptions withNotifyPostgrest(boolean notifyPostgrest) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest);
+                lockTimeout, definitions, hooks, notifyPostgrest, migrationLockWait);
+    }
+
+    public ApplyOptions withMigrationLockWait(LockWait migrationLockWait) {
+        return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
+                lockTimeout, definitions, hooks, notifyPostgrest, migrationLockWait);
     }
 
     /** Whether nothing runs: the SQL that would run is written to {@link #dryRunFile()}. */

@@ -11,6 +11,7 @@ import ai.pmoves.engine.definition.DefinitionPlan;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.hook.HookMoment;
+import ai.pmoves.engine.locks.LockWatch;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.migration.MigrationScript;
@@ -113,7 +114,23 @@ public final class Migrator {
         }
         DefinitionPlan definitions = DefinitionPlan.read(session, options.definitions(), options.historyTable());
         int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
-        MigrationRunner runner = new MigrationRunner(session, history, serverMajor, options.hooks());
+        try (LockWatch watch = options.migrationLockWait().enabled() && !options.dryRun()
+                ? new LockWatch(settings, options.migrationLockWait().timeout()) : null) {
+            MigrationRunner runner = new MigrationRunner(session, history, serverMajor, options.hooks(),
+                    options.migrationLockWait(), watch, log);
+            run(session, options, history, toBaseline, toRun, scripts, definitions, runner, historyExisted);
+        }
+        List<String> applied = toRun.stream().map(Migration::fileName).toList();
+        List<String> baselined = toBaseline.stream().map(Migration::version).toList();
+        long millis = millisSince(start);
+        summarize(options, applied, baselined, plan.upToDate(), millis);
+        return new ApplyResult(applied, baselined, plan.upToDate(), millis, definitions.paths());
+    }
+
+    private void run(WorkSession session, ApplyOptions options, HistoryTable history, List<Migration> toBaseline,
+                     List<Migration> toRun, List<MigrationScript> scripts, DefinitionPlan definitions,
+                     MigrationRunner runner, boolean historyExisted) throws SQLException {
+        Connection connection = session.connection();
         if (!options.dryRun()) {
             // Only now, with every file split: a bad file must leave the database as it was, history table included
             history.ensure(connection);
@@ -135,11 +152,6 @@ public final class Migrator {
                 PostgrestNotice.send(session.forNextFile(), log);
             }
         }
-        List<String> applied = toRun.stream().map(Migration::fileName).toList();
-        List<String> baselined = toBaseline.stream().map(Migration::version).toList();
-        long millis = millisSince(start);
-        summarize(options, applied, baselined, plan.upToDate(), millis);
-        return new ApplyResult(applied, baselined, plan.upToDate(), millis, definitions.paths());
     }
 
     private void recordBaseline(Connection connection, HistoryTable history, List<Migration> toBaseline)
