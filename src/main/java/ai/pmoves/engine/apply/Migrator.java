@@ -11,6 +11,7 @@ import ai.pmoves.engine.definition.DefinitionPlan;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.hook.HookMoment;
+import ai.pmoves.engine.locks.LockNotes;
 import ai.pmoves.engine.locks.LockWatch;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScanner;
@@ -136,7 +137,8 @@ public final class Migrator {
             history.ensure(connection);
         }
         if (options.dryRun()) {
-            writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner, definitions);
+            writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner, definitions,
+                    new LockNotes(connection));
         } else {
             try {
                 options.hooks().run(HookMoment.BEFORE_MIGRATE, session, log);
@@ -184,8 +186,8 @@ public final class Migrator {
 
     private void writeDryRun(ApplyOptions options, HistoryTable history, boolean historyExisted,
                              List<Migration> toBaseline, List<Migration> toRun, List<MigrationScript> scripts,
-                             MigrationRunner runner, DefinitionPlan definitions) {
-        DryRunScript dryRun = new DryRunScript(history, settings.maskedUrl(), "apply");
+                             MigrationRunner runner, DefinitionPlan definitions, LockNotes lockNotes) {
+        DryRunScript dryRun = new DryRunScript(history, settings.maskedUrl(), "apply").withNotes(lockNotes::of);
         if (!historyExisted) {
             dryRun.createHistoryTable();
         }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The exact SQL a run would execute, in order, with its transaction boundaries and history changes, written as a
@@ -21,6 +22,7 @@ import java.util.function.Consumer;
 public final class DryRunScript {
     private final StringBuilder sql = new StringBuilder();
     private final HistoryTable history;
+    private Function<SqlStatement, List<String>> notes = s -> List.of();
 
     /** @param goal the goal whose run this previews, e.g. {@code apply} */
     public DryRunScript(HistoryTable history, String maskedUrl, String goal) {
@@ -28,6 +30,14 @@ public final class DryRunScript {
         sql.append("-- pmoves dry run against ").append(maskedUrl).append('\n')
                 .append("-- Nothing below was executed; this is what pmoves:").append(goal)
                 .append(" would run, in order.\n\n");
+    }
+
+    /**
+     * Comment lines to write above each statement of the files, such as the locks it takes; none by default.
+     */
+    public DryRunScript withNotes(Function<SqlStatement, List<String>> notes) {
+        this.notes = notes;
+        return this;
     }
 
     public void createHistoryTable() {
@@ -105,6 +115,7 @@ public final class DryRunScript {
     }
 
     private void statement(SqlStatement s) {
+        notes.apply(s).forEach(this::comment);
         sql.append(s.sql()).append(";\n");
         if (s.isCopyFromStdin()) {
             sql.append(s.copyData());
