@@ -171,7 +171,7 @@ public final class StatementLocks {
      * Whether a new column's definition (tokens from its type to {@code end}) gives each row a value of its own, which
      * writes the table anew: a volatile default, a serial type, an identity or a stored generated column.
      */
-    boolean fillsRowByRow(int typeAt, int end) {
+    private boolean fillsRowByRow(int typeAt, int end) {
         if (typeAt < end && SERIAL_TYPES.contains(lower(typeAt))) {
             return true;
         }
@@ -184,8 +184,20 @@ public final class StatementLocks {
         return dflt >= 0 && volatileCall(dflt + 1, end) >= 0;
     }
 
-    /** The index of the first call of a volatile function from {@code from} to {@code end}, or -1. */
-    int volatileCall(int from, int end) {
+    /** The index of the first call of a volatile function in {@code tokens} from {@code from} to {@code end}, or -1. */
+    public static int volatileCall(List<SqlToken> tokens, int from, int end) {
+        return new StatementLocks(tokens).volatileCall(from, end);
+    }
+
+    /**
+     * Whether an {@code ALTER COLUMN … TYPE} whose new type is at {@code type} in {@code tokens}, its action ending at
+     * {@code end}, rewrites the table, as far as the statement alone tells (see {@link #typeChangeRewrites(int, int)}).
+     */
+    public static boolean typeChangeRewrites(List<SqlToken> tokens, int type, int end) {
+        return new StatementLocks(tokens).typeChangeRewrites(type, end);
+    }
+
+    private int volatileCall(int from, int end) {
         for (int k = from; k + 1 < end; k++) {
             if (t.get(k).isName() && t.get(k + 1).isSymbol('(') && VOLATILE_FUNCTIONS.contains(t.get(k).name())) {
                 return k;
@@ -212,7 +224,7 @@ public final class StatementLocks {
      * alone tells: not for {@code text} or {@code varchar}, the usual widening of a {@code varchar(n)}, unless a
      * USING expression computes the values anew.
      */
-    boolean typeChangeRewrites(int type, int end) {
+    private boolean typeChangeRewrites(int type, int end) {
         if (type >= end || indexOfWord(type, end, "USING") >= 0) {
             return true;
         }
