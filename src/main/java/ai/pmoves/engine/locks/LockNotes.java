@@ -3,7 +3,6 @@ package ai.pmoves.engine.locks;
 import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.sql.SqlStatement;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,25 +30,13 @@ public final class LockNotes {
             return List.of();
         }
         List<String> notes = new ArrayList<>();
-        for (StatementLock lock : StatementLocks.of(statement)) {
+        for (SizedLock lock : SizedLock.of(statement, sizes)) {
             if (lock.mode().compareTo(LockMode.SHARE_UPDATE_EXCLUSIVE) >= 0) {
-                notes.add(note(lock));
+                String shown = Printable.of(lock.relation())
+                        + (lock.exists() || sizes == null ? "" : " (not on the target yet)");
+                notes.add(new StatementLock(lock.relation(), lock.mode(), lock.rewrites()).describe(shown, lock.rows()));
             }
         }
         return notes;
-    }
-
-    private String note(StatementLock lock) {
-        TableSizes.Size size = null;
-        try {
-            size = sizes == null ? null : sizes.of(lock.relation());
-        } catch (SQLException e) {
-            // a size the target would not give is left out; the lock is still worth showing
-        }
-        if (size == null) {
-            return lock.describe(Printable.of(lock.relation()) + (sizes == null ? "" : " (not on the target yet)"),
-                    -1);
-        }
-        return lock.describe(Printable.of(size.name()), size.rows());
     }
 }

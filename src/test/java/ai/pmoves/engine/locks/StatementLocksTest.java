@@ -207,6 +207,10 @@ class StatementLocksTest {
             assertEquals("public.orders", orders.name());
             assertEquals(2000, orders.rows());
             assertEquals(null, sizes.of("nowhere.to_be_found"));
+            // what a plan records for a statement: the table as the target knows it, its rows, the rewrite
+            assertEquals(List.of(new SizedLock("public.orders", LockMode.SHARE_ROW_EXCLUSIVE, 2000, false, true),
+                            new SizedLock("invoices", LockMode.SHARE_ROW_EXCLUSIVE, -1, false, false)),
+                    SizedLock.of(statement("ALTER TABLE orders ADD FOREIGN KEY (id) REFERENCES invoices"), sizes));
         }
         assertEquals("1 row", TableSizes.approximately(1));
         assertEquals("999 rows", TableSizes.approximately(999));
