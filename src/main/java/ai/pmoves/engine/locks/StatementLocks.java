@@ -51,6 +51,27 @@ public final class StatementLocks {
         return List.copyOf(s.locks.values());
     }
 
+    /**
+     * Whether the statement sets {@code lock_timeout} itself: {@code SET [SESSION|LOCAL] lock_timeout …} or a
+     * {@code set_config('lock_timeout', …)} call. A plan's {@code lock-timeout-unset} finding looks for one before a
+     * statement that takes AccessExclusiveLock, when migrationLockTimeout is not set.
+     */
+    public static boolean setsLockTimeout(SqlStatement statement) {
+        List<SqlToken> t = SqlTokens.of(statement.sql());
+        StatementLocks s = new StatementLocks(t);
+        if (s.at(0, "SET")) {
+            int i = s.at(1, "SESSION") || s.at(1, "LOCAL") ? 2 : 1;
+            return i < t.size() && "lock_timeout".equals(t.get(i).name());
+        }
+        for (int k = 0; k + 2 < t.size(); k++) {
+            if ("set_config".equals(t.get(k).name()) && t.get(k + 1).isSymbol('(')
+                    && t.get(k + 2).text().equalsIgnoreCase("'lock_timeout'")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void read() {
         if (t.isEmpty()) {
             return;

@@ -191,6 +191,18 @@ class StatementLocksTest {
     }
 
     @Test
+    void aStatementThatSetsTheLockTimeoutIsToldFromOneThatMentionsIt() {
+        for (String sql : List.of("SET lock_timeout = '5s'", "set local LOCK_TIMEOUT to 5000",
+                "SELECT set_config('lock_timeout', '5s', true)")) {
+            assertEquals(true, StatementLocks.setsLockTimeout(statement(sql)), sql);
+        }
+        for (String sql : List.of("SET statement_timeout = '5s'", "SELECT 'SET lock_timeout = 1'",
+                "SELECT current_setting('lock_timeout')")) {
+            assertEquals(false, StatementLocks.setsLockTimeout(statement(sql)), sql);
+        }
+    }
+
+    @Test
     void statementsThatLockNoTableShowNone() {
         for (String sql : List.of("SELECT * FROM orders", "CREATE TABLE fresh (id int)",
                 "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$",
