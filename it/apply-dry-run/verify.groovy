@@ -12,7 +12,8 @@ def expected = [
         'BEGIN;\nCREATE TABLE public.profiles (id uuid PRIMARY KEY, handle text UNIQUE);',
         "INSERT INTO supabase_migrations.schema_migrations (version, name, checksum, applied_at, applied_by, state) VALUES ('20250101000000', 'profiles',",
         'COMMIT;',
-        'BEGIN;\nALTER TABLE public.profiles ADD COLUMN bio text;',
+        // the lock the statement takes is shown above it; the table is created by the run, so it has no size yet
+        'BEGIN;\n-- AccessExclusiveLock on public.profiles (not on the target yet)\nALTER TABLE public.profiles ADD COLUMN bio text;',
         "COMMENT ON COLUMN public.profiles.bio IS 'free text; shown on the profile page';",
         "VALUES ('20250102000000', 'profiles_bio',",
         'COMMIT;']

@@ -3,6 +3,7 @@ package ai.pmoves.maven;
 import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.lint.FailOn;
+import ai.pmoves.engine.lint.LintJUnit;
 import ai.pmoves.engine.lint.LintJson;
 import ai.pmoves.engine.lint.LintOptions;
 import ai.pmoves.engine.lint.LintReport;
@@ -33,7 +34,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Lints every migration, init script, seed and down script against the guide's best practices and troubleshooting,
- * without a database: prints the findings grouped by rule and writes {@code target/pmoves/validate.json}.
+ * without a database: prints the findings grouped by rule and writes {@code target/pmoves/validate.json} and a JUnit
+ * XML report, {@code target/pmoves-reports/TEST-pmoves.validate.xml}, that CI servers show as test results.
  * For example:
  * <pre>mvn pmoves:validate -Dpmoves.skipRules=rls-without-policy -Dpmoves.failOn=warning</pre>
  *
@@ -169,7 +171,9 @@ public class ValidateMojo extends AbstractFilesMojo {
         }
         Path json = reportPath("validate.json");
         LintJson.write(report, json);
-        engineLog().info("Written " + json);
+        Path junit = Path.of(project.getBuild().getDirectory(), "pmoves-reports", "TEST-pmoves.validate.xml");
+        LintJUnit.write(report, "validate", junit);
+        engineLog().info("Written " + json + " and " + junit);
         if (threshold.fails(report)) {
             throw new MojoFailureException("pmoves:validate found " + Counted.of(report.count(Severity.ERROR), "error") + " and "
                     + Counted.of(report.count(Severity.WARNING), "warning") + " (failOn=" + failOn.trim() + "): see the findings"

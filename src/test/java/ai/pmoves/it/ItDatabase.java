@@ -134,6 +134,49 @@ public final class ItDatabase {
         return value("SELECT to_regclass('" + qualified + "') IS NOT NULL").equals(Boolean.TRUE);
     }
 
+    /**
+     * Opens a session of its own named {@code applicationName}, runs {@code sql} in a transaction and leaves the
+     * transaction open, so that its locks are held while the IT's build runs (a report that read a table and went idle
+     * in transaction). A thread of its own keeps the session (the setup script's objects do not outlive it) for two
+     * minutes at most; verify.groovy ends it by its name, with {@code pg_terminate_backend}.
+     *
+     * @param releaseAfterWaitOn when not null, the session ends as soon as another session has waited for a lock on
+     *                           this table and given up (a migration's first try reaching its lock timeout), so that
+     *                           the retry finds the table free whatever time Maven took to start
+     */
+    public ItDatabase hold(String applicationName, String sql, String releaseAfterWaitOn) throws SQLException {
+        Connection c = connect();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET application_name = '" + applicationName.replace("'", "''") + "'");
+            st.execute(sql);
+        }
+        Thread keeper = new Thread(() -> keep(c, releaseAfterWaitOn), "it-hold-" + applicationName);
+        keeper.setDaemon(true);
+        keeper.start();
+        return this;
+    }
+
+    private void keep(Connection held, String table) {
+        String waiting = "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = to_regclass('" + table + "')";
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        boolean seen = false;
+        try (held) {
+            while (System.nanoTime() < deadline && !held.isClosed()) {
+                if (table != null) {
+                    boolean waits = ((Number) value(waiting)).longValue() > 0;
+                    if (!waits && seen) {
+                        return; // it waited, and gave up
+                    }
+                    seen |= waits;
+                }
+                Thread.sleep(20);
+            }
+        } catch (SQLException | InterruptedException e) {
+            // the session ends with the try, which is all that is wanted
+        }
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(url, "postgres", password);
     }

@@ -5,6 +5,7 @@ import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.hook.Hooks;
+import ai.pmoves.engine.locks.LockWait;
 import ai.pmoves.engine.migration.ConfiguredDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,61 +26,69 @@ import java.time.Duration;
  * @param hooks               the hooks that run at the run's moments
  * @param notifyPostgrest     after a run that changed the schema, tell PostgREST to reload it
  * @param planMode            write a release plan, or run exactly one; null for neither
+ * @param migrationLockWait   how long a migration's statements wait for a lock, and how often one that gave up is
+ *                            tried again (default: no lock timeout)
  */
 public record ApplyOptions(ConfiguredDirectory migrationsDirectory, TableName historyTable, String target,
                            String baseline, boolean outOfOrder, Path dryRunFile, Duration lockTimeout,
-                           DefinitionSources definitions, Hooks hooks, boolean notifyPostgrest, PlanMode planMode) {
+                           DefinitionSources definitions, Hooks hooks, boolean notifyPostgrest, PlanMode planMode,
+                           LockWait migrationLockWait) {
 
     /** Every pending migration of {@code migrationsDirectory}, no definitions, no hooks, the default history table. */
     public static ApplyOptions of(ConfiguredDirectory migrationsDirectory) {
         return new ApplyOptions(migrationsDirectory, HistoryTable.DEFAULT_NAME, null, null, false, null,
-                AdvisoryLock.DEFAULT_TIMEOUT, null, Hooks.NONE, false, null);
+                AdvisoryLock.DEFAULT_TIMEOUT, null, Hooks.NONE, false, null, LockWait.NONE);
     }
 
     public ApplyOptions withHistoryTable(TableName historyTable) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode, migrationLockWait);
     }
 
     public ApplyOptions withTarget(String target) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode, migrationLockWait);
     }
 
     public ApplyOptions withBaseline(String baseline) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode, migrationLockWait);
     }
 
     public ApplyOptions withOutOfOrder(boolean outOfOrder) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode, migrationLockWait);
     }
 
     /** A dry run that writes its SQL to {@code dryRunFile}; null runs for real. */
     public ApplyOptions withDryRun(Path dryRunFile) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode, migrationLockWait);
     }
 
     public ApplyOptions withLockTimeout(Duration lockTimeout) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode, migrationLockWait);
     }
 
     public ApplyOptions withDefinitions(DefinitionSources definitions) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode, migrationLockWait);
     }
 
     public ApplyOptions withHooks(Hooks hooks) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode, migrationLockWait);
     }
 
     public ApplyOptions withNotifyPostgrest(boolean notifyPostgrest) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode, migrationLockWait);
+    }
+
+    public ApplyOptions withMigrationLockWait(LockWait migrationLockWait) {
+        return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode, migrationLockWait);
     }
 
     /**
@@ -88,7 +97,7 @@ public record ApplyOptions(ConfiguredDirectory migrationsDirectory, TableName hi
      */
     public ApplyOptions withPlanMode(PlanMode planMode) {
         return new ApplyOptions(migrationsDirectory, historyTable, target, baseline, outOfOrder, dryRunFile,
-                lockTimeout, definitions, hooks, notifyPostgrest, planMode);
+                lockTimeout, definitions, hooks, notifyPostgrest, planMode, migrationLockWait);
     }
 
     /** Whether nothing runs: the SQL that would run is written to {@link #dryRunFile()}, or a plan is made. */

@@ -1,6 +1,7 @@
 package ai.pmoves.engine.apply;
 
 import ai.pmoves.engine.Counted;
+import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.Printable;
 import ai.pmoves.engine.db.WorkSession;
@@ -8,6 +9,9 @@ import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.hook.HookMoment;
 import ai.pmoves.engine.hook.Hooks;
+import ai.pmoves.engine.locks.LockQueue;
+import ai.pmoves.engine.locks.LockWait;
+import ai.pmoves.engine.locks.LockWatch;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.script.ScriptFailure;
@@ -16,6 +20,8 @@ import ai.pmoves.engine.sql.SqlStatement;
 import ai.pmoves.engine.supabase.MissingPlatform;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import org.postgresql.PGConnection;
 
 /**
  * Runs one migration: in one transaction together with its history row, so it lands whole or not at all; or, when
@@ -27,12 +33,27 @@ final class MigrationRunner {
     private final HistoryTable history;
     private final WorkSession session;
     private final Hooks hooks;
+    private final LockWait lockWait;
+    private final LockWatch watch;
+    private final EngineLog log;
 
     MigrationRunner(WorkSession session, HistoryTable history, int serverMajorVersion, Hooks hooks) {
-        this.scripts = new ScriptRunner(session, serverMajorVersion);
+        this(session, history, serverMajorVersion, hooks, LockWait.NONE, null, EngineLog.SILENT);
+    }
+
+    /**
+     * A runner whose migrations wait at most {@code lockWait}'s timeout for a lock and are tried again when they gave
+     * up; {@code watch} (null without a timeout) sees what they waited for, for the failure's message.
+     */
+    MigrationRunner(WorkSession session, HistoryTable history, int serverMajorVersion, Hooks hooks, LockWait lockWait,
+                    LockWatch watch, EngineLog log) {
+        this.scripts = new ScriptRunner(session, serverMajorVersion, lockWait);
         this.history = history;
         this.session = session;
         this.hooks = hooks;
+        this.lockWait = lockWait;
+        this.watch = watch;
+        this.log = log;
     }
 
     /** Why the script must run outside a transaction, or null. */
@@ -40,14 +61,71 @@ final class MigrationRunner {
         return scripts.nonTransactionalReason(script);
     }
 
-    /** Runs the migration and writes its row; returns the milliseconds it took. */
+    /**
+     * Runs the migration and writes its row; returns the milliseconds it took. A migration that gave up waiting for a
+     * lock before any of it took effect is run again after a pause, up to the retries of its {@link LockWait}.
+     */
     long run(Migration migration, MigrationScript script) {
-        try {
-            return scripts.run(script, (c, ms) -> record(c, migration, script, ms),
-                    (c, ms) -> recordFailure(c, migration, script, ms));
-        } catch (ScriptFailure f) {
-            throw new PmovesException(message(migration, script, f), f.getCause());
+        for (int retry = 1; ; retry++) {
+            watchFrom(session.forNextFile());
+            try {
+                return scripts.run(script, (c, ms) -> record(c, migration, script, ms),
+                        (c, ms) -> recordFailure(c, migration, script, ms));
+            } catch (ScriptFailure f) {
+                LockQueue queue = watch == null ? null : watch.lastSeen();
+                boolean retryable = lockWait.enabled() && f.lockTimedOut() && f.nothingTookEffect();
+                if (retryable && retry <= lockWait.retries()) {
+                    pause(migration, f, queue, retry);
+                    continue;
+                }
+                throw new PmovesException(retryable ? gaveUp(migration, script, f, queue)
+                        : message(migration, script, f) + (f.lockTimedOut() && queue != null
+                        ? "\n  It " + queue.describe() : ""), f.getCause());
+            } finally {
+                if (watch != null) {
+                    watch.stop();
+                }
+            }
         }
+    }
+
+    private void watchFrom(Connection connection) {
+        if (watch != null) {
+            try {
+                watch.start(connection.unwrap(PGConnection.class).getBackendPID());
+            } catch (SQLException e) {
+                // a connection that is not the driver's own: the failure then says it could not see the wait
+            }
+        }
+    }
+
+    private void pause(Migration migration, ScriptFailure f, LockQueue queue, int retry) {
+        Duration backoff = LockWait.backoff(retry);
+        log.warn(Printable.of(migration.fileName()) + ":" + f.statement().line() + " gave up waiting for "
+                + (queue == null ? "a lock" : queue.lock() + (queue.ahead().isEmpty() ? ""
+                : " behind pid " + queue.ahead().get(0).pid())) + " after " + lockWait.timeout().toMillis()
+                + " ms; rolled back, try " + (retry + 1) + " of " + (lockWait.retries() + 1) + " in "
+                + backoff.toSeconds() + " s.");
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PmovesException("Interrupted while waiting to try " + Printable.of(migration.fileName())
+                    + " again; it is not applied and stays pending.", e);
+        }
+    }
+
+    /** The message when the last try gave up waiting for a lock: the wait, the sessions in its way, and the way out. */
+    private String gaveUp(Migration migration, MigrationScript script, ScriptFailure f, LockQueue queue) {
+        return f.describe(migration.fileName(), script) + "\n  It " + (queue == null
+                ? "waited for a lock that the plugin could not see from its second connection (a wait shorter than"
+                + " it looks, or a pooler between them)" : queue.describe())
+                + "\nMigration " + migration.shownName() + " gave up waiting for a lock " + Counted.of(
+                lockWait.retries() + 1, "time") + " (migrationLockTimeout " + lockWait.timeout().toMillis() + " ms, "
+                + "migrationLockRetries " + lockWait.retries() + "): none of it is applied, nothing is recorded, and it"
+                + " stays pending; nothing after it ran. End or wait out the sessions in its way and run again, or run"
+                + " it at a quieter time; a longer migrationLockTimeout makes every query on the table queue longer"
+                + " behind it.";
     }
 
     private String message(Migration migration, MigrationScript script, ScriptFailure f) {

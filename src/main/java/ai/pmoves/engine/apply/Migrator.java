@@ -14,6 +14,8 @@ import ai.pmoves.engine.hook.HookMoment;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.locks.LockNotes;
+import ai.pmoves.engine.locks.LockWatch;
 import ai.pmoves.engine.plan.ReleasePlan;
 import ai.pmoves.engine.script.DryRunScript;
 import java.sql.Connection;
@@ -111,58 +113,65 @@ public final class Migrator {
         boolean historyExisted = history.exists(connection);
         List<HistoryRow> rows = history.readAll(connection);
         int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
-        MigrationRunner runner = new MigrationRunner(session, history, serverMajor, options.hooks());
-        PlanRun planRun = new PlanRun(options, history, runner);
-        if (options.followsPlan()) {
-            planRun.refuseMoved(connection, rows, files, checksums); // under the lock, before anything ran
-        }
-        ApplyPlan plan = options.followsPlan() ? ApplyPlan.following(options.planMode().followed(), files, rows, checksums)
-                : ApplyPlan.of(files, rows, checksums, options);
-        plan.warnings().forEach(log::warn);
-        List<Migration> toBaseline = plan.toBaseline();
-        List<Migration> toRun = plan.toRun();
-        // Split every file before running any: a syntax error in the third file must not leave two applied.
-        List<MigrationScript> scripts = new ArrayList<>(toRun.size());
-        for (Migration m : toRun) {
-            scripts.add(MigrationScript.read(m.file()));
-        }
-        DefinitionPlan definitions = DefinitionPlan.read(session, options.definitions(), options.historyTable());
-        if (options.followsPlan()) {
-            definitions = followed(definitions, options.planMode());
-        }
-        if (!options.dryRun()) {
-            // Only now, with every file split: a bad file must leave the database as it was, history table included
-            history.ensure(connection);
-        }
-        if (options.dryRun()) {
-            writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner, definitions);
-            if (options.writesPlan()) {
-                planRun.write(settings, connection, rows, plan, scripts, definitions, log);
-                PlanRun.endReadOnly(connection);
-                return new ApplyResult(toRun.stream().map(Migration::fileName).toList(),
-                        toBaseline.stream().map(Migration::version).toList(), plan.upToDate(), millisSince(start),
-                        definitions.paths()); // what the plan runs; its summary is the one line
+        // a second connection that sees who holds the lock a migration waits for, while it waits
+        try (LockWatch watch = options.migrationLockWait().enabled() && !options.dryRun()
+                ? new LockWatch(settings, options.migrationLockWait().timeout()) : null) {
+            MigrationRunner runner = new MigrationRunner(session, history, serverMajor, options.hooks(),
+                    options.migrationLockWait(), watch, log);
+            PlanRun planRun = new PlanRun(options, history, runner);
+            if (options.followsPlan()) {
+                planRun.refuseMoved(connection, rows, files, checksums); // under the lock, before anything ran
             }
-        } else {
-            try {
-                options.hooks().run(HookMoment.BEFORE_MIGRATE, session, log);
-                recordBaseline(connection, history, toBaseline);
-                runAll(runner, toRun, scripts);
-                definitions.run(log, options.hooks()); // after the migrations: a definition may use what they create
-                options.hooks().run(HookMoment.AFTER_MIGRATE, session, log);
-            } catch (RuntimeException e) {
-                options.hooks().runOnError(session, log, e);
-                throw e;
+            ApplyPlan plan = options.followsPlan() ? ApplyPlan.following(options.planMode().followed(), files, rows, checksums)
+                    : ApplyPlan.of(files, rows, checksums, options);
+            plan.warnings().forEach(log::warn);
+            List<Migration> toBaseline = plan.toBaseline();
+            List<Migration> toRun = plan.toRun();
+            // Split every file before running any: a syntax error in the third file must not leave two applied.
+            List<MigrationScript> scripts = new ArrayList<>(toRun.size());
+            for (Migration m : toRun) {
+                scripts.add(MigrationScript.read(m.file()));
             }
-            if (options.notifyPostgrest() && !(toRun.isEmpty() && definitions.paths().isEmpty())) {
-                PostgrestNotice.send(session.forNextFile(), log);
+            DefinitionPlan definitions = DefinitionPlan.read(session, options.definitions(), options.historyTable());
+            if (options.followsPlan()) {
+                definitions = followed(definitions, options.planMode());
             }
+            if (!options.dryRun()) {
+                // Only now, with every file split: a bad file must leave the database as it was, history table included
+                history.ensure(connection);
+            }
+            if (options.dryRun()) {
+                writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner, definitions,
+                        new LockNotes(connection));
+                if (options.writesPlan()) {
+                    planRun.write(settings, connection, rows, plan, scripts, definitions, log);
+                    PlanRun.endReadOnly(connection);
+                    return new ApplyResult(toRun.stream().map(Migration::fileName).toList(),
+                            toBaseline.stream().map(Migration::version).toList(), plan.upToDate(), millisSince(start),
+                            definitions.paths()); // what the plan runs; its summary is the one line
+                }
+            } else {
+                try {
+                    options.hooks().run(HookMoment.BEFORE_MIGRATE, session, log);
+                    recordBaseline(connection, history, toBaseline);
+                    runAll(runner, toRun, scripts);
+                    definitions.run(log, options.hooks()); // after the migrations: a definition may use what they create
+                    options.hooks().run(HookMoment.AFTER_MIGRATE, session, log);
+                } catch (RuntimeException e) {
+                    options.hooks().runOnError(session, log, e);
+                    throw e;
+                }
+                if (options.notifyPostgrest() && !(toRun.isEmpty() && definitions.paths().isEmpty())) {
+                    PostgrestNotice.send(session.forNextFile(), log);
+                }
+            }
+            List<String> applied = toRun.stream().map(Migration::fileName).toList();
+            List<String> baselined = toBaseline.stream().map(Migration::version).toList();
+            long millis = millisSince(start);
+            summarize(options, applied, baselined, plan.upToDate(), millis);
+            return new ApplyResult(applied, baselined, plan.upToDate(), millis, definitions.paths());
+    
         }
-        List<String> applied = toRun.stream().map(Migration::fileName).toList();
-        List<String> baselined = toBaseline.stream().map(Migration::version).toList();
-        long millis = millisSince(start);
-        summarize(options, applied, baselined, plan.upToDate(), millis);
-        return new ApplyResult(applied, baselined, plan.upToDate(), millis, definitions.paths());
     }
 
     /** The definitions of the followed plan; one new or changed since it was made waits, with one line. */
@@ -203,10 +212,12 @@ public final class Migrator {
 
     private void writeDryRun(ApplyOptions options, HistoryTable history, boolean historyExisted,
                              List<Migration> toBaseline, List<Migration> toRun, List<MigrationScript> scripts,
-                             MigrationRunner runner, DefinitionPlan definitions) {
+                             MigrationRunner runner, DefinitionPlan definitions, LockNotes lockNotes) {
         boolean plan = options.writesPlan();
-        DryRunScript dryRun = plan ? DryRunScript.plan(history, settings.maskedUrl(), settings.variables(),
-                options.planMode().file()) : new DryRunScript(history, settings.maskedUrl(), "apply");
+        // each statement that holds others up says which lock it takes, on how big a table: in the dry run and the plan
+        DryRunScript dryRun = (plan ? DryRunScript.plan(history, settings.maskedUrl(), settings.variables(),
+                options.planMode().file()) : new DryRunScript(history, settings.maskedUrl(), "apply"))
+                .withNotes(lockNotes::of);
         EngineLog progress = plan ? EngineLog.SILENT : log; // a plan says it all in one summary
         if (!historyExisted) {
             dryRun.createHistoryTable();

@@ -14,7 +14,9 @@ public final class Rules {
     public static final List<Rule> ALL = List.of(new SyntaxRule(), new FileNameRule(), new FileDateRule(), new SameDayFormsRule(),
             new UuidOsspRule(), new IfNotExistsRule(), new DropPolicyFirstRule(), new OrReplaceRule(),
             new RlsWithoutPolicyRule(), new SupabaseRolesRule(), new HistoryTimestamptzRule(),
-            new MixedTransactionRule(), new UndefinedVariableRule());
+            new MixedTransactionRule(), new UndefinedVariableRule(), new IndexNotConcurrentRule(),
+            new ConstraintNotValidRule(), new SetNotNullRule(), new ColumnTypeChangeRule(), new VolatileDefaultRule(),
+            new UniqueWithoutIndexRule(), new RenameRule());
 
     private Rules() {
     }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,6 +26,7 @@ public final class DryRunScript {
     private final HistoryTable history;
     /** How a statement is written: as in its file, or with the psql variables a reviewer may see substituted. */
     private final UnaryOperator<String> shown;
+    private Function<SqlStatement, List<String>> notes = s -> List.of();
 
     /** @param goal the goal whose run this previews, e.g. {@code apply} */
     public DryRunScript(HistoryTable history, String maskedUrl, String goal) {
@@ -48,6 +50,14 @@ public final class DryRunScript {
         return new DryRunScript(history, "-- pmoves plan for " + maskedUrl + "\n-- Nothing below was executed; this is"
                 + " what pmoves:apply -Dpmoves.plan=" + Printable.of(planFile.getFileName()) + " runs, in order, once it"
                 + " has checked that nothing moved since.\n\n", variables::shown);
+    }
+
+    /**
+     * Comment lines to write above each statement of the files, such as the locks it takes; none by default.
+     */
+    public DryRunScript withNotes(Function<SqlStatement, List<String>> notes) {
+        this.notes = notes;
+        return this;
     }
 
     public void createHistoryTable() {
@@ -125,6 +135,7 @@ public final class DryRunScript {
     }
 
     private void statement(SqlStatement s) {
+        notes.apply(s).forEach(this::comment);
         sql.append(shown.apply(s.sql())).append(";\n");
         if (s.isCopyFromStdin()) {
             sql.append(s.copyData());

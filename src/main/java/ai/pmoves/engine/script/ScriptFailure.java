@@ -1,5 +1,6 @@
 package ai.pmoves.engine.script;
 
+import ai.pmoves.engine.locks.LockWait;
 import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.sql.PsqlVariables;
 import ai.pmoves.engine.sql.SqlStatement;
@@ -58,6 +59,24 @@ public final class ScriptFailure extends Exception {
     /** Why the script ran outside a transaction, or null. */
     public String nonTransactionalReason() {
         return nonTransactionalReason;
+    }
+
+    /** Whether a statement gave up waiting for a lock (SQLSTATE 55P03: lock_timeout, or NOWAIT). */
+    public boolean lockTimedOut() {
+        return statement != null && LockWait.isLockTimeout(getCause());
+    }
+
+    /**
+     * Whether none of the script took effect: it was rolled back whole, or it ran outside a transaction and its first
+     * statement is the one that failed. Such a script can simply be run again.
+     */
+    public boolean nothingTookEffect() {
+        return statement != null && (rolledBack() || statementsDone == 0);
+    }
+
+    /** The statement that failed; null when the history change failed. */
+    public SqlStatement statement() {
+        return statement;
     }
 
     /** How many statements took effect before the failing one (outside a transaction). */

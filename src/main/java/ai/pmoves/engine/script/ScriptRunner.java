@@ -2,6 +2,7 @@ package ai.pmoves.engine.script;
 
 import ai.pmoves.engine.db.Transactions;
 import ai.pmoves.engine.db.WorkSession;
+import ai.pmoves.engine.locks.LockWait;
 import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.sql.SqlStatement;
 import java.io.IOException;
@@ -30,13 +31,23 @@ public final class ScriptRunner {
 
     private final WorkSession session;
     private final int serverMajorVersion;
+    private final LockWait lockWait;
     private Connection connection;
     /** The statement running in a transaction, for its failure; null before the first and after the last. */
     private SqlStatement running;
 
     public ScriptRunner(WorkSession session, int serverMajorVersion) {
+        this(session, serverMajorVersion, LockWait.NONE);
+    }
+
+    /**
+     * A runner whose files wait at most {@code lockWait}'s timeout for each lock: set inside a file's transaction
+     * ({@code SET LOCAL}), or for the session while a file runs outside one.
+     */
+    public ScriptRunner(WorkSession session, int serverMajorVersion, LockWait lockWait) {
         this.session = session;
         this.serverMajorVersion = serverMajorVersion;
+        this.lockWait = lockWait;
     }
 
     /** Why the script must run outside a transaction, or null. */
@@ -95,6 +106,9 @@ public final class ScriptRunner {
             return Transactions.inOne(connection, () -> {
                 try (Statement st = connection.createStatement()) {
                     session.takeOnChangedDefaults(st);
+                    if (lockWait.enabled()) {
+                        st.execute(lockWait.setLocal()); // before the file's own statements: a SET of its own wins
+                    }
                     for (SqlStatement s : script.statements()) {
                         if (TransactionRules.isTransactionControl(s)) {
                             continue; // a wrapper: any other transaction control makes the file run as written
@@ -128,6 +142,10 @@ public final class ScriptRunner {
             connection.setAutoCommit(true);
             try (Statement st = connection.createStatement()) {
                 session.takeOnChangedDefaults(st);
+                if (lockWait.enabled()) {
+                    // for the session, so that each statement's own transaction has it; undone after the file
+                    st.execute(lockWait.setForSession());
+                }
                 SqlStatement blockOpener = null;
                 for (SqlStatement s : script.statements()) {
                     try {
@@ -135,8 +153,12 @@ public final class ScriptRunner {
                         done++;
                     } catch (SQLException | RuntimeException | Error e) { // the JVM's failures as the server's
                         Transactions.rollBackQuietly(connection);
-                        throw new ScriptFailure(s, e, reason, done)
-                                .failureNotRecorded(writeQuietly(onPartialFailure, elapsedMs(start)));
+                        resetLockTimeoutQuietly();
+                        ScriptFailure failure = new ScriptFailure(s, e, reason, done);
+                        if (done == 0 && lockWait.enabled() && LockWait.isLockTimeout(e)) {
+                            throw failure; // nothing took effect: the file stays pending, to be tried again
+                        }
+                        throw failure.failureNotRecorded(writeQuietly(onPartialFailure, elapsedMs(start)));
                     }
                     if (!session.inTransactionBlock()) {
                         blockOpener = null;
@@ -146,6 +168,7 @@ public final class ScriptRunner {
                 }
                 if (blockOpener != null) {
                     Transactions.rollBackQuietly(connection);
+                    resetLockTimeoutQuietly();
                     throw new ScriptFailure(blockOpener, new SQLException("the file ends inside the transaction block"
                             + " this statement opened, which psql rolls back when the file ends: none of the block"
                             + " took effect. End the block with COMMIT"), reason, done)
@@ -153,6 +176,8 @@ public final class ScriptRunner {
                 }
                 if (effects.contains(SessionEffect.SETTINGS)) {
                     session.reset(st);
+                } else if (lockWait.enabled()) {
+                    st.execute("RESET lock_timeout");
                 }
             }
             int ms = elapsedMs(start);
@@ -160,7 +185,19 @@ public final class ScriptRunner {
             return ms;
         } catch (SQLException | RuntimeException | Error e) {
             Transactions.rollBackQuietly(connection); // nothing open, unless what failed is the session itself
+            resetLockTimeoutQuietly();
             throw new ScriptFailure(null, e, reason, done);
+        }
+    }
+
+    /** The next file must not inherit the timeout set for this one's session. */
+    private void resetLockTimeoutQuietly() {
+        if (lockWait.enabled()) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("RESET lock_timeout");
+            } catch (SQLException ignored) {
+                // a broken session is replaced before the next file, and this failure is not the one to report
+            }
         }
     }
 

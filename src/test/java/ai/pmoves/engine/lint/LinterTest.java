@@ -103,7 +103,7 @@ class LinterTest {
                 + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n");
         List<LintText.Line> lines = LintText.lines(project.lint());
         List<String> text = lines.stream().map(LintText.Line::text).toList();
-        assertEquals("Validated 1 SQL file (0 init scripts, 1 migration, 0 seeds, 0 down scripts) with 13 rules.",
+        assertEquals("Validated 1 SQL file (0 init scripts, 1 migration, 0 seeds, 0 down scripts) with 20 rules.",
                 text.get(0));
         int group = text.indexOf("if-not-exists (warning, 2 findings): " + new IfNotExistsRule().why());
         assertTrue(group > 0, text.toString());
