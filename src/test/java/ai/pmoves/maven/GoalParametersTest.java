@@ -52,7 +52,8 @@ class GoalParametersTest {
         assertEquals(connecting(RUNS_FILES, "migrationsDirectory", "rollbackDirectory", "count", "target", "force",
                 "dryRun", "lockTimeout"), goals.get("rollback"));
         assertEquals(connecting(RUNS_FILES, "migrationsDirectory", "definitionsDirectory", "hooksDirectory", "target",
-                "baseline", "outOfOrder", "dryRun", "lockTimeout", "notifyPostgrest"), goals.get("apply"));
+                "baseline", "outOfOrder", "dryRun", "lockTimeout", "notifyPostgrest", "plan", "migrationLockTimeout",
+                "migrationLockRetries"), goals.get("apply"));
         // seed reads no migration, but takes migrationsDirectory from the base every goal that reads the files shares
         assertEquals(connecting(concat(SEED_FILES, RUNS_FILES), "migrationsDirectory", "hooksDirectory", "seedMode",
                 "lockTimeout"), goals.get("seed"));
