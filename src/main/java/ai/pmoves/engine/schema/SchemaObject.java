@@ -54,7 +54,7 @@ public record SchemaObject(String kind, String name, Map<String, String> attribu
 
     /** Orders as {@link #compareTo}, as a text key for sorted maps. */
     String sortKey() {
-        return String.format("%02d", KINDS.indexOf(kind)) + "\0" + name;
+        return (char) ('A' + KINDS.indexOf(kind)) + name;
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class SchemaSnapshot {
     private static final String PLATFORM = "ARRAY['" + String.join("','", SchemaFilter.PLATFORM_SCHEMAS) + "']";
 
     private final Map<String, SchemaObject> objects;
+    /** Made on first use: a snapshot never changes. */
+    private String canonical;
 
     private SchemaSnapshot(Map<String, SchemaObject> objects) {
         this.objects = objects;
@@ -98,14 +100,18 @@ public final class SchemaSnapshot {
      * The canonical form: each object as {@code kind name} then one tab-indented {@code attribute: value} line per
      * attribute, the lines of a multi-line value indented twice; objects in snapshot order.
      */
-    public String canonical() {
-        StringBuilder sb = new StringBuilder();
+    public synchronized String canonical() {
+        if (canonical != null) {
+            return canonical;
+        }
+        StringBuilder sb = new StringBuilder(objects.size() * 96);
         for (SchemaObject o : objects.values()) {
             sb.append(o.kind()).append(' ').append(o.name()).append('\n');
             o.attributes().forEach((k, v) -> sb.append('\t').append(k).append(": ")
-                    .append(v.replace("\n", "\n\t\t")).append('\n'));
+                    .append(v.indexOf('\n') < 0 ? v : v.replace("\n", "\n\t\t")).append('\n'));
         }
-        return sb.toString();
+        canonical = sb.toString();
+        return canonical;
     }
 
     /** SHA-256 (hex) of {@link #canonical()}: equal for two databases exactly when their snapshots are equal. */

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.apply.MigrationsFixture;
+import ai.pmoves.engine.bootstrap.BootstrapOptions;
+import ai.pmoves.engine.bootstrap.Bootstrapper;
+import ai.pmoves.engine.bootstrap.SupabaseCompat;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.schema.SchemaDiff;
 import ai.pmoves.engine.seed.SeedOptions;
@@ -107,6 +110,29 @@ class DriftCheckTest {
         String json = Files.readString(root.resolve("drift.json"));
         assertTrue(json.contains("{\"kind\": \"table\", \"object\": \"public.hotfix\", \"change\": \"added\","
                 + " \"expected\": null,") && json.contains("\"changed\": 2") && json.contains("\"total\": 4"), json);
+    }
+
+    @Test
+    void aSupabaseTargetIsComparedWithFilesBuiltOnAPreparedScratchAndItsPlatformIsLeftOut() throws Exception {
+        // the target as bootstrap leaves a plain PostgreSQL written for Supabase: auth, storage, the API roles
+        target.file("20250103000000_profiles.sql", """
+                CREATE TABLE public.profiles (id uuid PRIMARY KEY REFERENCES auth.users (id), handle text);
+                ALTER TABLE public.profiles ENABLE ROW LEVEL SECURITY;
+                CREATE POLICY own_profile ON public.profiles FOR SELECT TO authenticated USING (id = auth.uid());
+                CREATE FUNCTION public.new_profile() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+                  SET search_path = '' AS $$ BEGIN INSERT INTO public.profiles (id) VALUES (NEW.id); RETURN NEW; END $$;
+                CREATE TRIGGER on_signup AFTER INSERT ON auth.users FOR EACH ROW EXECUTE FUNCTION public.new_profile();
+                """);
+        new Bootstrapper(target.settings(), target.engineLog()).bootstrap(
+                new BootstrapOptions(target.options(), SeedOptions.of(SeedSources.in(root)), SupabaseCompat.AUTO));
+        assertEquals(List.of(), drift(options()).lines(), "the platform's own objects are no drift");
+
+        // Studio's changes on the platform's tables that the project owns: its trigger, a storage policy
+        target.execute("ALTER TABLE auth.users DISABLE TRIGGER on_signup;"
+                + " CREATE POLICY public_avatars ON storage.objects FOR SELECT USING (bucket_id = 'avatars')");
+        assertEquals(List.of("changed trigger auth.users.on_signup: enabled yes → no",
+                "added policy storage.objects.public_avatars: none → as permissive, for select, to public,"
+                        + " using (bucket_id = 'avatars'::text)"), drift(options()).lines());
     }
 
     @Test
