@@ -71,7 +71,7 @@ public final class Migrator {
     }
 
     private List<Migration> scan(ApplyOptions options) {
-        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory());
+        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory(), log);
         if (files.isEmpty()) {
             log.info("No migrations in " + options.migrationsDirectory().path() + ".");
         }
