@@ -10,6 +10,7 @@ import ai.pmoves.engine.hook.HookMoment;
 import ai.pmoves.engine.hook.Hooks;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.script.Progress;
 import ai.pmoves.engine.script.ScriptFailure;
 import ai.pmoves.engine.script.ScriptRunner;
 import ai.pmoves.engine.sql.SqlStatement;
@@ -28,8 +29,9 @@ final class MigrationRunner {
     private final WorkSession session;
     private final Hooks hooks;
 
-    MigrationRunner(WorkSession session, HistoryTable history, int serverMajorVersion, Hooks hooks) {
-        this.scripts = new ScriptRunner(session, serverMajorVersion);
+    MigrationRunner(WorkSession session, HistoryTable history, int serverMajorVersion, Hooks hooks,
+                    Progress progress) {
+        this.scripts = new ScriptRunner(session, serverMajorVersion, progress);
         this.history = history;
         this.session = session;
         this.hooks = hooks;

@@ -15,6 +15,7 @@ import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.script.DryRunScript;
+import ai.pmoves.engine.script.Progress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -113,7 +114,8 @@ public final class Migrator {
         }
         DefinitionPlan definitions = DefinitionPlan.read(session, options.definitions(), options.historyTable());
         int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
-        MigrationRunner runner = new MigrationRunner(session, history, serverMajor, options.hooks());
+        Progress progress = Progress.every(Progress.EVERY, log); // its timer starts with the first statement it watches
+        MigrationRunner runner = new MigrationRunner(session, history, serverMajor, options.hooks(), progress);
         if (!options.dryRun()) {
             // Only now, with every file split: a bad file must leave the database as it was, history table included
             history.ensure(connection);
@@ -130,6 +132,8 @@ public final class Migrator {
             } catch (RuntimeException e) {
                 options.hooks().runOnError(session, log, e);
                 throw e;
+            } finally {
+                progress.close();
             }
             if (options.notifyPostgrest() && !(toRun.isEmpty() && definitions.paths().isEmpty())) {
                 PostgrestNotice.send(session.forNextFile(), log);
