@@ -14,6 +14,7 @@ import ai.pmoves.engine.hook.HookMoment;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.migration.SqlFiles;
 import ai.pmoves.engine.script.DryRunScript;
 import ai.pmoves.engine.script.Progress;
 import java.sql.Connection;
@@ -74,7 +75,15 @@ public final class Migrator {
     private List<Migration> scan(ApplyOptions options) {
         List<Migration> files = MigrationScanner.scan(options.migrationsDirectory(), log);
         if (files.isEmpty()) {
-            log.info("No migrations in " + options.migrationsDirectory().path() + ".");
+            int skipped = SqlFiles.list(options.migrationsDirectory(), "migrationsDirectory").size();
+            if (skipped > 0) {
+                // a folder of names the CLI skips (Lovable's 20250614222447-<uuid>.sql): the run would look done
+                log.warn("No migrations in " + options.migrationsDirectory().path() + ": " + (skipped == 1
+                        ? "its one .sql file was skipped for its name" : "all " + skipped + " .sql files there were"
+                        + " skipped for their names") + " (see above), so nothing is applied.");
+            } else {
+                log.info("No migrations in " + options.migrationsDirectory().path() + ".");
+            }
         }
         return files;
     }

@@ -29,6 +29,7 @@ public record MigrationName(String fileName, String version, String orderKey, St
     /** The Supabase CLI's own pattern. */
     private static final Pattern DIGITS = Pattern.compile("([0-9]+)_(.*)\\.sql");
     private static final Pattern DASHED = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})_(.*)\\.sql");
+    private static final Pattern JOINED_VERSION = Pattern.compile("([0-9]{8,14})[^0-9_A-Za-z](.+\\.sql)");
     private static final Pattern EMBEDDED_VERSION = Pattern.compile("(?:^|[^0-9])([0-9]{8,14}_.*\\.sql)$");
     private static final Pattern DIGIT_VERSION = Pattern.compile("[0-9]+");
     private static final Pattern DASHED_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(_.*)?");
@@ -62,11 +63,17 @@ public record MigrationName(String fileName, String version, String orderKey, St
     }
 
     /**
-     * A name of the accepted forms for a {@code .sql} file that has none: the same name from its first run of 8 to 14
-     * digits on ({@code local_20240107152745_x.sql} becomes {@code 20240107152745_x.sql}), else the name behind a
-     * timestamp to fill in ({@code notes.sql} becomes {@code YYYYMMDDhhmmss_notes.sql}).
+     * A name of the accepted forms for a {@code .sql} file that has none: a leading timestamp joined by another mark
+     * gets the underscore ({@code 20250614222447-6ead0547.sql}, as Lovable names them, becomes
+     * {@code 20250614222447_6ead0547.sql}); a name with a timestamp inside keeps it from there on
+     * ({@code local_20240107152745_x.sql} becomes {@code 20240107152745_x.sql}); any other gets a timestamp to fill in
+     * ({@code notes.sql} becomes {@code YYYYMMDDhhmmss_notes.sql}).
      */
     public static String suggestedFor(String fileName) {
+        Matcher joined = JOINED_VERSION.matcher(fileName);
+        if (joined.matches()) {
+            return joined.group(1) + "_" + joined.group(2);
+        }
         Matcher dated = EMBEDDED_VERSION.matcher(fileName);
         return dated.find() ? fileName.substring(dated.start(1)) : "YYYYMMDDhhmmss_" + fileName;
     }

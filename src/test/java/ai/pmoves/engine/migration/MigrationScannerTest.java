@@ -43,6 +43,16 @@ class MigrationScannerTest {
     }
 
     @Test
+    void aTimestampJoinedByADashIsSkippedAndTheWarningSaysTheUnderscoreMakesItRun() throws IOException {
+        // Lovable writes its migrations so: the CLI skips them all, and so a project may run none
+        touch("20250614222447-6ead0547-179d-429b-a865-e501572753b6.sql");
+        RecordingLog log = new RecordingLog();
+        assertEquals(List.of(), MigrationScanner.scan(configured(dir), log));
+        assertTrue(log.warnings().get(0).contains("rename it to 20250614222447_6ead0547-179d-429b-a865-e501572753b6.sql;"),
+                log.warnings().toString());
+    }
+
+    @Test
     void strictNamesRefuseTheFileTheCliWouldSkip() throws IOException {
         touch("20251105_a.sql", "notes.sql");
         PmovesException e = assertThrows(PmovesException.class,
