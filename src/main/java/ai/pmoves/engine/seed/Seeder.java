@@ -72,7 +72,7 @@ public final class Seeder {
         List<SeedFile> files = SeedScanner.scan(options.sources(), log);
         if (files.isEmpty() && options.sources().equals(options.sources().initScriptsOnly())) {
             // bootstrap's run before the migrations: "no seed files" there reads as if the seeds were not found
-            log.info("No init scripts: nothing to run before the migrations.");
+            log.debug("No init scripts: nothing to run before the migrations."); // no news: most projects have none
             return new SeedResult(List.of(), List.of(), List.of(), (System.nanoTime() - start) / 1_000_000);
         }
         if (files.isEmpty()) {
