@@ -6,7 +6,7 @@ assert log =~ /engine=auto chose embedded: the files create pg_cron, pg_net, whi
 // start ran a throwaway server, so the unset supabaseCompat acted as emulate there
 assert log =~ /Started embedded PostgreSQL 17\.6\.0 on port \d+ \(instance default\)/
 assert log.contains('supabaseCompat=emulate: the server was started by pmoves:start, a throwaway')
-assert log.contains('Supabase preparation: stand-in net (for pg_net): created')
+assert log =~ /\[INFO\] Supabase preparation \(emulate\): created .*; stand-ins: net, /
 assert log.contains('Supabase stand-in: create extension if not exists pg_cron — the server has no pg_cron')
 
 // every migration and the seed ran; status saw them before stop

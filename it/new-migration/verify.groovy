@@ -27,6 +27,6 @@ assert down.readLines().every { it.startsWith('--') }
 assert log.contains("Created ${new File(basedir, "supabase/migrations/$created").path}")
 
 // validate has nothing to say about what new wrote
-assert log.contains('[INFO] Validated 3 SQL files (0 init scripts, 2 migrations, 0 seeds, 1 down script) with 20 rules.')
+assert log.contains('[INFO] Validated 3 SQL files (0 init scripts, 2 migrations, 0 seeds, 1 down script) with 21 rules.')
 assert log.contains('[INFO] No findings.')
 true

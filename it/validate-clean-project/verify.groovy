@@ -1,7 +1,7 @@
 def log = new File(basedir, 'build.log').text
 
 // Every kind of file was read, and none has a finding, though failOn=warning
-assert log.contains('[INFO] Validated 5 SQL files (1 init script, 1 migration, 1 definition, 1 seed, 1 down script) with 20 rules.')
+assert log.contains('[INFO] Validated 5 SQL files (1 init script, 1 migration, 1 definition, 1 seed, 1 down script) with 21 rules.')
 assert log.contains('[INFO] No findings.')
 assert !log.contains('[WARNING]') && !log.contains('[ERROR]')
 

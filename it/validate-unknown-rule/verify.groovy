@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 
-assert log.contains("Unknown rule id 'uuid-osp' in skipRules (-Dpmoves.skipRules): the rules are syntax, file-name, file-date,"
+assert log.contains("Unknown rule id 'uuid-osp' in skipRules (-Dpmoves.skipRules): the rules are syntax, duplicate-version, file-name, file-date,"
         + " same-day-forms, uuid-ossp, if-not-exists, drop-policy-first, or-replace, rls-without-policy, supabase-roles,"
         + " history-timestamptz, mixed-transaction, undefined-variable.")
 // Nothing was linted and no report was written

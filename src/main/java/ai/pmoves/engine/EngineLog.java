@@ -6,6 +6,10 @@ public interface EngineLog {
 
     void warn(String line);
 
+    /** Detail a person reads only when looking for it (Maven's -X); dropped by default. */
+    default void debug(String line) {
+    }
+
     /** A line about a failure the caller reports on its own (a failed test); a warning where no error level exists. */
     default void error(String line) {
         warn(line);

@@ -31,6 +31,17 @@ public abstract class AbstractFilesMojo extends AbstractPmovesMojo {
     @Parameter(property = "pmoves.migrationsDirectory")
     protected File migrationsDirectory;
 
+    /**
+     * Refuse to run while a .sql file in the migrations directory has a name that is no migration's (not digits, an
+     * underscore and a description, nor YYYY-MM-DD_description.sql). By default such a file (notes.sql,
+     * local_20240107152745_x.sql) is skipped with a warning that names it, as the Supabase CLI skips it; files that do
+     * not end in .sql are always ignored.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.strictFileNames", defaultValue = "false")
+    protected boolean strictFileNames;
+
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     protected File basedir;
 
@@ -46,7 +57,7 @@ public abstract class AbstractFilesMojo extends AbstractPmovesMojo {
 
     /** The migrations directory as configured, or supabase/migrations of the project directory. */
     protected ConfiguredDirectory migrationsDirectory() {
-        return directory(migrationsDirectory, "migrations");
+        return directory(migrationsDirectory, "migrations").withStrictNames(strictFileNames);
     }
 
     /** The down scripts' directory: {@code configured}, or supabase/rollbacks of the project directory when null. */

@@ -81,6 +81,11 @@ public abstract class AbstractPmovesMojo extends AbstractMojo {
             public void error(String line) {
                 getLog().error(line);
             }
+
+            @Override
+            public void debug(String line) {
+                getLog().debug(Printable.of(line));
+            }
         };
     }
 }

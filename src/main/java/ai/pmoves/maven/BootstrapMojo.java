@@ -33,8 +33,9 @@ public class BootstrapMojo extends AbstractSeedingMojo {
      * missing (the API and platform roles; schemas auth, storage, realtime, extensions; pgcrypto and uuid-ossp in
      * extensions and the database search_path "$user", public, extensions; the auth helpers, auth.users and
      * auth.identities in GoTrue's shape; storage.buckets and storage.objects in the Storage service's shape with
-     * storage.foldername/filename/extension; the supabase_realtime publication; USAGE on the API schemas and the
-     * files' schemas), and repair a GoTrue-shaped public.schema_migrations for Realtime. {@code emulate}: that, and
+     * storage.foldername/filename/extension; the supabase_realtime publication; the grants Supabase makes: USAGE on
+     * public, extensions, auth and storage, and default privileges in public and storage, but nothing on the files'
+     * own schemas, see grantSchemaUsage), and repair a GoTrue-shaped public.schema_migrations for Realtime. {@code emulate}: that, and
      * stand-ins for pg_net, pg_cron, supabase_vault, http and supabase_functions where the server lacks them, which
      * record what they are asked and do not do the real work; a file's CREATE EXTENSION of one of them then runs as
      * nothing. {@code off}: none of it. Unset: {@code emulate} on a server pmoves:start started (a throwaway),
@@ -47,6 +48,18 @@ public class BootstrapMojo extends AbstractSeedingMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
+
+    /**
+     * After the files ran, grant anon, authenticated and service_role USAGE on every schema the files create (CREATE
+     * SCHEMA in a migration, init script or seed), as older versions of this plugin did. Supabase does not make that
+     * grant: a project that forgot its own GRANT USAGE ON SCHEMA passes here with this set and fails on Supabase with
+     * "permission denied for schema". A convenience that hides a real difference: leave it off, and add the grant to
+     * the migration that creates the schema.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.grantSchemaUsage", defaultValue = "false")
+    protected boolean grantSchemaUsage;
 
     /**
      * Apply migrations up to and including this version; later ones stay pending.
@@ -144,6 +157,7 @@ public class BootstrapMojo extends AbstractSeedingMojo {
         SeedOptions seeds = SeedOptions.of(seedSources()).withMode(SeedMode.parse(seedMode, "seedMode"))
                 .withSeedTable(seedTableName()).withHistoryTable(historyTableName()).withLockTimeout(timeout);
         ConnectionSettings settings = connectionSettings().withVariables(psqlVariables(variables, secretVariables));
-        new Bootstrapper(settings, engineLog()).bootstrap(new BootstrapOptions(apply, seeds, compat(settings)));
+        new Bootstrapper(settings, engineLog()).bootstrap(new BootstrapOptions(apply, seeds, compat(settings))
+                .withGrantSchemaUsage(grantSchemaUsage).withPreparationReport(reportPath("preparation.json")));
     }
 }

@@ -45,7 +45,8 @@ import org.apache.maven.project.MavenProject;
 public class ValidateMojo extends AbstractFilesMojo {
 
     /**
-     * Rules to turn off, by id, comma-separated: {@code syntax}, {@code file-name}, {@code same-day-forms},
+     * Rules to turn off, by id, comma-separated: {@code syntax}, {@code duplicate-version}, {@code file-name},
+     * {@code file-date}, {@code same-day-forms},
      * {@code uuid-ossp}, {@code if-not-exists}, {@code drop-policy-first}, {@code or-replace},
      * {@code rls-without-policy}, {@code supabase-roles}, {@code history-timestamptz}, {@code mixed-transaction}.
      * Called rules (-Dpmoves.rules) in 0.1.0, a name that still works.

@@ -56,7 +56,7 @@ class ValidateMojoTest {
     @Test
     @InjectMojo(goal = "validate", pom = POM)
     void errorsFailTheBuild(ValidateMojo mojo) throws Exception {
-        configure(mojo, projectWithMigrations(root, "add_feature.sql", "SELECT 1;\n"));
+        configure(mojo, projectWithMigrations(root, "20250115_a.sql", "SELECT 1;\n", "20250115_b.sql", "SELECT 1;\n"));
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("pmoves:validate found 1 error and 0 warnings (failOn=error)"),
                 e.getMessage());

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** An engine log that keeps its lines ({@code INFO …}, {@code WARN …}, {@code ERROR …}) for assertions. */
+/** An engine log that keeps its lines ({@code DEBUG …}, {@code INFO …}, {@code WARN …}, {@code ERROR …}) for assertions. */
 public final class RecordingLog implements EngineLog {
     public final List<String> lines;
 
@@ -29,6 +29,11 @@ public final class RecordingLog implements EngineLog {
     }
 
     @Override
+    public void debug(String line) {
+        lines.add("DEBUG " + line);
+    }
+
+    @Override
     public void error(String line) {
         lines.add("ERROR " + line);
     }
@@ -37,6 +42,13 @@ public final class RecordingLog implements EngineLog {
     public boolean has(String text) {
         synchronized (lines) {
             return lines.stream().anyMatch(l -> l.contains(text));
+        }
+    }
+
+    /** The warnings, without their {@code WARN } prefix, in the order they came. */
+    public List<String> warnings() {
+        synchronized (lines) {
+            return lines.stream().filter(l -> l.startsWith("WARN ")).map(l -> l.substring("WARN ".length())).toList();
         }
     }
 }

@@ -14,6 +14,7 @@ import ai.pmoves.engine.locks.LockWait;
 import ai.pmoves.engine.locks.LockWatch;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScript;
+import ai.pmoves.engine.script.Progress;
 import ai.pmoves.engine.script.ScriptFailure;
 import ai.pmoves.engine.script.ScriptRunner;
 import ai.pmoves.engine.sql.SqlStatement;
@@ -38,16 +39,17 @@ final class MigrationRunner {
     private final EngineLog log;
 
     MigrationRunner(WorkSession session, HistoryTable history, int serverMajorVersion, Hooks hooks) {
-        this(session, history, serverMajorVersion, hooks, LockWait.NONE, null, EngineLog.SILENT);
+        this(session, history, serverMajorVersion, hooks, LockWait.NONE, null, EngineLog.SILENT, Progress.NONE);
     }
 
     /**
      * A runner whose migrations wait at most {@code lockWait}'s timeout for a lock and are tried again when they gave
-     * up; {@code watch} (null without a timeout) sees what they waited for, for the failure's message.
+     * up; {@code watch} (null without a timeout) sees what they waited for, for the failure's message; a statement
+     * that runs long says so through {@code progress}.
      */
     MigrationRunner(WorkSession session, HistoryTable history, int serverMajorVersion, Hooks hooks, LockWait lockWait,
-                    LockWatch watch, EngineLog log) {
-        this.scripts = new ScriptRunner(session, serverMajorVersion, lockWait);
+                    LockWatch watch, EngineLog log, Progress progress) {
+        this.scripts = new ScriptRunner(session, serverMajorVersion, lockWait, progress);
         this.history = history;
         this.session = session;
         this.hooks = hooks;

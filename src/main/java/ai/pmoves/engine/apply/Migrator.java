@@ -17,7 +17,9 @@ import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.locks.LockNotes;
 import ai.pmoves.engine.locks.LockWatch;
 import ai.pmoves.engine.plan.ReleasePlan;
+import ai.pmoves.engine.migration.SqlFiles;
 import ai.pmoves.engine.script.DryRunScript;
+import ai.pmoves.engine.script.Progress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -74,9 +76,17 @@ public final class Migrator {
     }
 
     private List<Migration> scan(ApplyOptions options) {
-        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory());
+        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory(), log);
         if (files.isEmpty()) {
-            log.info("No migrations in " + options.migrationsDirectory().path() + ".");
+            int skipped = SqlFiles.list(options.migrationsDirectory(), "migrationsDirectory").size();
+            if (skipped > 0) {
+                // a folder of names the CLI skips (Lovable's 20250614222447-<uuid>.sql): the run would look done
+                log.warn("No migrations in " + options.migrationsDirectory().path() + ": " + (skipped == 1
+                        ? "its one .sql file was skipped for its name" : "all " + skipped + " .sql files there were"
+                        + " skipped for their names") + " (see above), so nothing is applied.");
+            } else {
+                log.info("No migrations in " + options.migrationsDirectory().path() + ".");
+            }
         }
         return files;
     }
@@ -114,10 +124,11 @@ public final class Migrator {
         List<HistoryRow> rows = history.readAll(connection);
         int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
         // a second connection that sees who holds the lock a migration waits for, while it waits
+        Progress progress = Progress.every(Progress.EVERY, log); // its timer starts with the first statement it watches
         try (LockWatch watch = options.migrationLockWait().enabled() && !options.dryRun()
                 ? new LockWatch(settings, options.migrationLockWait().timeout()) : null) {
             MigrationRunner runner = new MigrationRunner(session, history, serverMajor, options.hooks(),
-                    options.migrationLockWait(), watch, log);
+                    options.migrationLockWait(), watch, log, progress);
             PlanRun planRun = new PlanRun(options, history, runner);
             if (options.followsPlan()) {
                 planRun.refuseMoved(connection, rows, files, checksums); // under the lock, before anything ran
@@ -160,6 +171,8 @@ public final class Migrator {
                 } catch (RuntimeException e) {
                     options.hooks().runOnError(session, log, e);
                     throw e;
+                } finally {
+                    progress.close();
                 }
                 if (options.notifyPostgrest() && !(toRun.isEmpty() && definitions.paths().isEmpty())) {
                     PostgrestNotice.send(session.forNextFile(), log);
@@ -170,7 +183,6 @@ public final class Migrator {
             long millis = millisSince(start);
             summarize(options, applied, baselined, plan.upToDate(), millis);
             return new ApplyResult(applied, baselined, plan.upToDate(), millis, definitions.paths());
-    
         }
     }
 

@@ -12,6 +12,7 @@ import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.seed.SeedResult;
 import ai.pmoves.engine.seed.SeedScanner;
 import ai.pmoves.engine.seed.Seeder;
+import ai.pmoves.engine.supabase.PreparationReport;
 import ai.pmoves.engine.supabase.PreparedItem;
 import ai.pmoves.engine.supabase.StandInConnection;
 import ai.pmoves.engine.supabase.SupabasePreparation;
@@ -20,6 +21,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -56,7 +58,7 @@ public final class Bootstrapper {
                 if (options.compat() != SupabaseCompat.OFF && !dryRun) {
                     prepared.addAll(SupabasePreparation.prepare(session.connection(),
                             options.compat() == SupabaseCompat.EMULATE));
-                    prepared.forEach(this::report);
+                    report(options, prepared);
                     if (SupabasePreparation.changedDatabaseSettings(prepared)) {
                         session.defaultsChanged(); // the files see the database's new search_path, as on Supabase
                     }
@@ -73,8 +75,8 @@ public final class Bootstrapper {
                 if (!dryRun) {
                     options.apply().hooks().run(HookMoment.AFTER_SEED, session, log);
                 }
-                if (options.compat() != SupabaseCompat.OFF && !dryRun) {
-                    grantUsageOnTheFilesSchemas(session.forNextFile(), options, prepared);
+                if (options.grantSchemaUsage() && options.compat() != SupabaseCompat.OFF && !dryRun) {
+                    grantUsageOnTheFilesSchemas(session.forNextFile(), options);
                 }
                 BootstrapResult result = new BootstrapResult(prepared, init, migrations, seeds,
                         (System.nanoTime() - start) / 1_000_000);
@@ -91,8 +93,11 @@ public final class Bootstrapper {
         return step.get();
     }
 
-    private void grantUsageOnTheFilesSchemas(Connection connection, BootstrapOptions options,
-                                             List<PreparedItem> prepared) throws SQLException {
+    /**
+     * grantSchemaUsage: USAGE for the API roles on the schemas the files create, which Supabase never grants. A
+     * convenience that hides a real difference, so each grant it makes is a line of its own.
+     */
+    private void grantUsageOnTheFilesSchemas(Connection connection, BootstrapOptions options) throws SQLException {
         List<Path> directories = new ArrayList<>();
         directories.add(options.apply().migrationsDirectory().path());
         if (options.seeds().sources().initDirectory() != null) {
@@ -101,17 +106,29 @@ public final class Bootstrapper {
         options.seeds().sources().seedDirectories().forEach(d -> directories.add(d.path()));
         connection.setAutoCommit(true);
         for (PreparedItem item : SupabasePreparation.grantUsage(connection, SchemasCreated.in(directories))) {
-            prepared.add(item);
-            report(item);
+            if (item.outcome() == PreparedItem.Outcome.CREATED) {
+                log.info("grantSchemaUsage: granted " + item.what() + ", which Supabase does not grant.");
+            }
         }
     }
 
 
-    private void report(PreparedItem item) {
-        if (item.outcome() == PreparedItem.Outcome.LEFT_ALONE) {
-            log.warn("Supabase preparation: " + item);
-        } else {
-            log.info("Supabase preparation: " + item);
+    /**
+     * One line for the whole preparation, each item at debug level and in the report file; only an item left alone is
+     * a warning of its own, since a file may fail for it.
+     */
+    private void report(BootstrapOptions options, List<PreparedItem> prepared) {
+        String mode = options.compat().name().toLowerCase(Locale.ROOT);
+        for (PreparedItem item : prepared) {
+            if (item.outcome() == PreparedItem.Outcome.LEFT_ALONE) {
+                log.warn("Supabase preparation: " + item);
+            } else {
+                log.debug("Supabase preparation: " + item);
+            }
+        }
+        log.info(PreparationReport.summary(mode, prepared));
+        if (options.preparationReport() != null) {
+            PreparationReport.writeJson(mode, prepared, options.preparationReport());
         }
     }
 

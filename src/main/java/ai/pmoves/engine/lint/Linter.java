@@ -1,6 +1,5 @@
 package ai.pmoves.engine.lint;
 
-import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.migration.MigrationName;
 import ai.pmoves.engine.migration.NaturalOrder;
 import ai.pmoves.engine.migration.SqlFiles;
@@ -68,11 +67,8 @@ public final class Linter {
     /** Migrations in time order; a file whose name has no time (the file-name rule reports it) goes last. */
     private static String timeOrderKey(Path path) {
         String name = path.getFileName().toString();
-        try {
-            return MigrationName.parse(name).orderKey() + "/" + name;
-        } catch (PmovesException e) {
-            return "~/" + name;
-        }
+        MigrationName migration = MigrationName.of(name);
+        return migration == null ? "~/" + name : migration.orderKey() + "/" + name;
     }
 
     private static String displayName(Path path, Path base) {

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 /** Every rule, in the order reports list them: what stops a run first, then what breaks on a rerun or elsewhere. */
 public final class Rules {
     /** All rules. */
-    public static final List<Rule> ALL = List.of(new SyntaxRule(), new FileNameRule(), new FileDateRule(), new SameDayFormsRule(),
-            new UuidOsspRule(), new IfNotExistsRule(), new DropPolicyFirstRule(), new OrReplaceRule(),
+    public static final List<Rule> ALL = List.of(new SyntaxRule(), new DuplicateVersionRule(), new FileNameRule(),
+            new FileDateRule(), new SameDayFormsRule(), new UuidOsspRule(), new IfNotExistsRule(), new DropPolicyFirstRule(), new OrReplaceRule(),
             new RlsWithoutPolicyRule(), new SupabaseRolesRule(), new HistoryTimestamptzRule(),
             new MixedTransactionRule(), new UndefinedVariableRule(), new IndexNotConcurrentRule(),
             new ConstraintNotValidRule(), new SetNotNullRule(), new ColumnTypeChangeRule(), new VolatileDefaultRule(),

@@ -46,11 +46,7 @@ public record SourceFile(SourceKind kind, Path path, String displayName, Migrati
 
     /** What the name of a migration file says, or null when it fits none of the forms (the file-name rule says so). */
     MigrationName migrationName() {
-        try {
-            return MigrationName.parse(fileName());
-        } catch (PmovesException e) {
-            return null;
-        }
+        return MigrationName.of(fileName());
     }
 
     /** The 1-based {@code {line, column}} of a statement-relative offset. */

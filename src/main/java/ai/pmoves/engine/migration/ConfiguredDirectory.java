@@ -13,27 +13,34 @@ import java.nio.file.Path;
  * @param path       where it is
  * @param configured whether the user set it, rather than the plugin's default
  * @param project    the project directory, which a file linked from here may lead out of; null when unknown
+ * @param strictNames for the migrations directory: whether a {@code .sql} file whose name is no migration's is an
+ *                    error rather than skipped with a warning, as the Supabase CLI skips it
  */
-public record ConfiguredDirectory(Path path, boolean configured, Path project) {
+public record ConfiguredDirectory(Path path, boolean configured, Path project, boolean strictNames) {
 
     /** A directory the user set: it must exist. */
     public static ConfiguredDirectory configured(Path path) {
-        return new ConfiguredDirectory(path, true, null);
+        return new ConfiguredDirectory(path, true, null, false);
     }
 
     /** The plugin's default directory: it may be missing. */
     public static ConfiguredDirectory byDefault(Path path) {
-        return new ConfiguredDirectory(path, false, null);
+        return new ConfiguredDirectory(path, false, null, false);
     }
 
     /** {@link #configured(Path)} or {@link #byDefault(Path)}, as the user's configuration says. */
     public static ConfiguredDirectory of(Path path, boolean configured) {
-        return new ConfiguredDirectory(path, configured, null);
+        return new ConfiguredDirectory(path, configured, null, false);
     }
 
     /** This directory, of the project in {@code project}: a file linked from here to outside it is said to be. */
     public ConfiguredDirectory inProject(Path project) {
-        return new ConfiguredDirectory(path, configured, project);
+        return new ConfiguredDirectory(path, configured, project, strictNames);
+    }
+
+    /** This directory, where a {@code .sql} file whose name is no migration's is refused ({@code strictFileNames}). */
+    public ConfiguredDirectory withStrictNames(boolean strictNames) {
+        return new ConfiguredDirectory(path, configured, project, strictNames);
     }
 
     /**

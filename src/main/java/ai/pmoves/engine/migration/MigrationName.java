@@ -29,6 +29,8 @@ public record MigrationName(String fileName, String version, String orderKey, St
     /** The Supabase CLI's own pattern. */
     private static final Pattern DIGITS = Pattern.compile("([0-9]+)_(.*)\\.sql");
     private static final Pattern DASHED = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})_(.*)\\.sql");
+    private static final Pattern JOINED_VERSION = Pattern.compile("([0-9]{8,14})[^0-9_A-Za-z](.+\\.sql)");
+    private static final Pattern EMBEDDED_VERSION = Pattern.compile("(?:^|[^0-9])([0-9]{8,14}_.*\\.sql)$");
     private static final Pattern DIGIT_VERSION = Pattern.compile("[0-9]+");
     private static final Pattern DASHED_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(_.*)?");
     private static final int DATE_DIGITS = 8;
@@ -38,6 +40,16 @@ public record MigrationName(String fileName, String version, String orderKey, St
 
     /** Parses a file name, or explains which forms are accepted. */
     public static MigrationName parse(String fileName) {
+        MigrationName name = of(fileName);
+        if (name == null) {
+            throw new PmovesException("Migration file name '" + Printable.of(fileName) + "' fits none of the accepted"
+                    + " forms: " + FORMS + ". Rename it, or move it out of the migrations directory.");
+        }
+        return name;
+    }
+
+    /** The name's parts, or null when {@code fileName} fits none of the forms (the Supabase CLI skips such a file). */
+    public static MigrationName of(String fileName) {
         Matcher m = DIGITS.matcher(fileName);
         if (m.matches()) {
             return new MigrationName(fileName, m.group(1), m.group(1), m.group(2));
@@ -47,8 +59,23 @@ public record MigrationName(String fileName, String version, String orderKey, St
             String stem = fileName.substring(0, fileName.length() - ".sql".length());
             return new MigrationName(fileName, stem, m.group(1) + m.group(2) + m.group(3), m.group(4));
         }
-        throw new PmovesException("Migration file name '" + Printable.of(fileName) + "' fits none of the accepted"
-                + " forms: " + FORMS + ". Rename it, or move it out of the migrations directory.");
+        return null;
+    }
+
+    /**
+     * A name of the accepted forms for a {@code .sql} file that has none: a leading timestamp joined by another mark
+     * gets the underscore ({@code 20250614222447-6ead0547.sql}, as Lovable names them, becomes
+     * {@code 20250614222447_6ead0547.sql}); a name with a timestamp inside keeps it from there on
+     * ({@code local_20240107152745_x.sql} becomes {@code 20240107152745_x.sql}); any other gets a timestamp to fill in
+     * ({@code notes.sql} becomes {@code YYYYMMDDhhmmss_notes.sql}).
+     */
+    public static String suggestedFor(String fileName) {
+        Matcher joined = JOINED_VERSION.matcher(fileName);
+        if (joined.matches()) {
+            return joined.group(1) + "_" + joined.group(2);
+        }
+        Matcher dated = EMBEDDED_VERSION.matcher(fileName);
+        return dated.find() ? fileName.substring(dated.start(1)) : "YYYYMMDDhhmmss_" + fileName;
     }
 
     /** The order key of a recorded version whose file may be gone, or null when the version is neither form. */

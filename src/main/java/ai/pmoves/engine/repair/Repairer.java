@@ -55,7 +55,7 @@ public final class Repairer {
     /** Plans, prints and (unless a dry run) makes the changes; returns them. */
     public List<RepairChange> repair(RepairOptions options) {
         rejectConflicts(options);
-        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory());
+        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory(), log);
         HistoryTable history = new HistoryTable(options.historyTable());
         try (Connection connection = settings.connect();
              AdvisoryLock lock = options.dryRun() ? null

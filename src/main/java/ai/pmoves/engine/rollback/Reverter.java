@@ -36,7 +36,7 @@ public final class Reverter {
 
     public RollbackResult rollback(RollbackOptions options) {
         long start = System.nanoTime();
-        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory());
+        List<Migration> files = MigrationScanner.scan(options.migrationsDirectory(), log);
         DownScripts downScripts = DownScripts.in(options.rollbackDirectory());
         HistoryTable history = new HistoryTable(options.historyTable());
         try (WorkSession session = WorkSession.open(settings);

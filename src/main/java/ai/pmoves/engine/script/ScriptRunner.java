@@ -32,22 +32,26 @@ public final class ScriptRunner {
     private final WorkSession session;
     private final int serverMajorVersion;
     private final LockWait lockWait;
+    private final Progress progress;
     private Connection connection;
     /** The statement running in a transaction, for its failure; null before the first and after the last. */
     private SqlStatement running;
 
     public ScriptRunner(WorkSession session, int serverMajorVersion) {
-        this(session, serverMajorVersion, LockWait.NONE);
+        this(session, serverMajorVersion, LockWait.NONE, Progress.NONE);
     }
 
     /**
      * A runner whose files wait at most {@code lockWait}'s timeout for each lock: set inside a file's transaction
      * ({@code SET LOCAL}), or for the session while a file runs outside one.
+     *
+     * @param progress where a statement that runs long says so while it runs
      */
-    public ScriptRunner(WorkSession session, int serverMajorVersion, LockWait lockWait) {
+    public ScriptRunner(WorkSession session, int serverMajorVersion, LockWait lockWait, Progress progress) {
         this.session = session;
         this.serverMajorVersion = serverMajorVersion;
         this.lockWait = lockWait;
+        this.progress = progress;
     }
 
     /** Why the script must run outside a transaction, or null. */
@@ -114,7 +118,7 @@ public final class ScriptRunner {
                             continue; // a wrapper: any other transaction control makes the file run as written
                         }
                         running = s;
-                        execute(st, s);
+                        execute(st, script, s);
                     }
                     running = null;
                     if (effects.contains(SessionEffect.SETTINGS)) {
@@ -149,7 +153,7 @@ public final class ScriptRunner {
                 SqlStatement blockOpener = null;
                 for (SqlStatement s : script.statements()) {
                     try {
-                        execute(st, s);
+                        execute(st, script, s);
                         done++;
                     } catch (SQLException | RuntimeException | Error e) { // the JVM's failures as the server's
                         Transactions.rollBackQuietly(connection);
@@ -201,16 +205,19 @@ public final class ScriptRunner {
         }
     }
 
-    private void execute(Statement st, SqlStatement s) throws SQLException {
+    private void execute(Statement st, MigrationScript script, SqlStatement s) throws SQLException {
+        String where = script.file().getFileName() + ":" + s.line();
         if (s.isCopyFromStdin()) {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             try {
-                copy.copyIn(session.sqlOf(s), new StringReader(s.copyData()));
+                copy.copyIn(session.sqlOf(s), progress.copy(where, new StringReader(s.copyData())));
             } catch (IOException e) {
                 throw new SQLException("COPY data could not be sent: " + e.getMessage(), e);
             }
         } else {
-            st.execute(session.sqlOf(s));
+            try (Progress.Running running = progress.statement(where)) {
+                st.execute(session.sqlOf(s));
+            }
         }
     }
 

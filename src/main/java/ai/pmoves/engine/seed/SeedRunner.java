@@ -7,6 +7,7 @@ import ai.pmoves.engine.db.Transactions;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.migration.ChecksumInputStream;
 import ai.pmoves.engine.script.ExecutionError;
+import ai.pmoves.engine.script.Progress;
 import ai.pmoves.engine.script.SessionEffect;
 import ai.pmoves.engine.script.TransactionRules;
 import ai.pmoves.engine.sql.SqlStatement;
@@ -45,15 +46,17 @@ final class SeedRunner {
     private final SeedTable table;
     private final int serverMajorVersion;
     private final EngineLog log;
+    private final Progress progress;
     private Connection connection;
     /** The file's first transaction control that is not a wrapper, from which it runs as written; null while atomic. */
     private SqlStatement ownControl;
 
-    SeedRunner(WorkSession session, SeedTable table, int serverMajorVersion, EngineLog log) {
+    SeedRunner(WorkSession session, SeedTable table, int serverMajorVersion, EngineLog log, Progress progress) {
         this.session = session;
         this.table = table;
         this.serverMajorVersion = serverMajorVersion;
         this.log = log;
+        this.progress = progress;
     }
 
     /**
@@ -111,10 +114,13 @@ final class SeedRunner {
                 }
                 Reader data = reader.copyData();
                 copyDataLine = data == null ? 0 : reader.copyDataLine();
+                String where = seed.path() + ":" + s.line();
                 if (data != null) {
-                    copy.copyIn(session.sqlOf(s), data, READ_BUFFER);
+                    copy.copyIn(session.sqlOf(s), progress.copy(where, data), READ_BUFFER);
                 } else {
-                    st.execute(session.sqlOf(s));
+                    try (Progress.Running running = progress.statement(where)) {
+                        st.execute(session.sqlOf(s));
+                    }
                 }
                 autoCommitOnceOutOfBlock();
             }

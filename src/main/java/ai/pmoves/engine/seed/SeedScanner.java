@@ -61,7 +61,7 @@ public final class SeedScanner {
                                      EngineLog log) {
         Path directory = configured.path();
         if (!configured.exists(parameter)) {
-            log.info("No " + directory + " (default " + parameter + "): skipped.");
+            log.debug("No " + directory + " (default " + parameter + "): skipped.");
             return;
         }
         List<Path> found = new ArrayList<>();

@@ -9,6 +9,7 @@ import ai.pmoves.engine.hook.HookMoment;
 import ai.pmoves.engine.hook.Hooks;
 import ai.pmoves.engine.migration.Checksum;
 import ai.pmoves.engine.migration.FailedMigrations;
+import ai.pmoves.engine.script.Progress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class Seeder {
         List<SeedFile> files = SeedScanner.scan(options.sources(), log);
         if (files.isEmpty() && options.sources().equals(options.sources().initScriptsOnly())) {
             // bootstrap's run before the migrations: "no seed files" there reads as if the seeds were not found
-            log.info("No init scripts: nothing to run before the migrations.");
+            log.debug("No init scripts: nothing to run before the migrations."); // no news: most projects have none
             return new SeedResult(List.of(), List.of(), List.of(), (System.nanoTime() - start) / 1_000_000);
         }
         if (files.isEmpty()) {
@@ -93,33 +94,36 @@ public final class Seeder {
         SeedTable table = new SeedTable(options.seedTable());
         table.ensure(connection);
         Map<String, SeedRow> rows = table.readAll(connection);
-        SeedRunner runner = new SeedRunner(session, table, connection.getMetaData().getDatabaseMajorVersion(), log);
         log.info("Seed files tracked in " + table.name() + ", seedMode=" + options.mode().label());
         List<String> ran = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> changedNotRun = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            SeedFile file = files.get(i);
-            String line = "[" + (i + 1) + "/" + files.size() + "] " + file.path() + " … ";
-            SeedRow row = rows.get(file.path());
-            if (row == null || options.mode() == SeedMode.ALWAYS) {
-                // No hash needed to decide: the run computes it as it streams the file.
-                int ms = runner.run(file, null);
-                ran.add(file.path());
-                log.info(line + (row == null ? "ran" : "ran again (seedMode=always)") + ", " + ms + " ms");
-                continue;
-            }
-            String hash = Checksum.ofFile(file.file());
-            if (hash.equals(row.hash())) {
-                unchanged.add(file.path());
-                log.info(line + "unchanged");
-            } else if (options.mode() == SeedMode.ONCE) {
-                changedNotRun.add(file.path());
-                log.warn(line + "changed since it ran, not run again (seedMode=once)");
-            } else {
-                int ms = runner.run(file, hash);
-                ran.add(file.path());
-                log.info(line + "ran again (changed), " + ms + " ms");
+        try (Progress progress = Progress.every(options.progressEvery(), log)) {
+            SeedRunner runner = new SeedRunner(session, table, connection.getMetaData().getDatabaseMajorVersion(), log,
+                    progress);
+            for (int i = 0; i < files.size(); i++) {
+                SeedFile file = files.get(i);
+                String line = "[" + (i + 1) + "/" + files.size() + "] " + file.path() + " … ";
+                SeedRow row = rows.get(file.path());
+                if (row == null || options.mode() == SeedMode.ALWAYS) {
+                    // No hash needed to decide: the run computes it as it streams the file.
+                    int ms = runner.run(file, null);
+                    ran.add(file.path());
+                    log.info(line + (row == null ? "ran" : "ran again (seedMode=always)") + ", " + ms + " ms");
+                    continue;
+                }
+                String hash = Checksum.ofFile(file.file());
+                if (hash.equals(row.hash())) {
+                    unchanged.add(file.path());
+                    log.info(line + "unchanged");
+                } else if (options.mode() == SeedMode.ONCE) {
+                    changedNotRun.add(file.path());
+                    log.warn(line + "changed since it ran, not run again (seedMode=once)");
+                } else {
+                    int ms = runner.run(file, hash);
+                    ran.add(file.path());
+                    log.info(line + "ran again (changed), " + ms + " ms");
+                }
             }
         }
         SeedResult result = new SeedResult(List.copyOf(ran), List.copyOf(unchanged), List.copyOf(changedNotRun),

@@ -116,7 +116,7 @@ public final class EmbeddedServer implements PostgresServer {
             // loaded now, since Maven may have closed the plugin's class loader by then. It leaves the deleting to
             // the watchdog, which does it once this JVM is gone: a data directory of many databases takes longer to
             // delete than a JVM is given to exit (surefire waits 30 seconds).
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(false), "pmoves-postgres-stop"));
+            StopAtExit.register(server.description(), server.port(), () -> server.stop(false));
             return server;
         } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
             Reaper.release(watchdog, workDirectory, true);
@@ -179,9 +179,10 @@ public final class EmbeddedServer implements PostgresServer {
     }
 
     /** Stops the server; deletes its work directory now, or ({@code !delete}) has the watchdog do it. */
-    private synchronized void stop(boolean delete) {
+    /** Stops the server unless it is stopped already; whether it stopped it now. */
+    private synchronized boolean stop(boolean delete) {
         if (closed) {
-            return;
+            return false;
         }
         closed = true;
         try {
@@ -191,5 +192,6 @@ public final class EmbeddedServer implements PostgresServer {
         } finally {
             Reaper.release(watchdog, workDirectory, delete);
         }
+        return true;
     }
 }

@@ -110,7 +110,7 @@ public final class SystemServer implements PostgresServer {
             SystemServer server = new SystemServer(installation, workDirectory, watchdog, runAs, listenPort, password,
                     serverLog);
             // as the embedded engine's: stop at JVM exit, the watchdog deletes once the JVM is gone
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(false), "pmoves-postgres-stop"));
+            StopAtExit.register(server.description(), listenPort, () -> server.stop(false));
             return server;
         } catch (IOException | RuntimeException e) {
             Reaper.release(watchdog, workDirectory, true);
@@ -241,9 +241,10 @@ public final class SystemServer implements PostgresServer {
         stop(true);
     }
 
-    private synchronized void stop(boolean delete) {
+    /** Stops the server unless it is stopped already; whether it stopped it now. */
+    private synchronized boolean stop(boolean delete) {
         if (closed) {
-            return;
+            return false;
         }
         closed = true;
         try {
@@ -255,5 +256,6 @@ public final class SystemServer implements PostgresServer {
         } finally {
             Reaper.release(watchdog, workDirectory, delete);
         }
+        return true;
     }
 }

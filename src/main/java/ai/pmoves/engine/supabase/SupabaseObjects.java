@@ -42,8 +42,17 @@ final class SupabaseObjects {
     /** The extensions a Supabase database has in {@code extensions} from the start. */
     static final List<String> EXTENSIONS = List.of("pgcrypto", "uuid-ossp");
 
-    /** The schemas whose objects the API roles may reach, as on Supabase. */
+    /**
+     * The schemas on which Supabase's init scripts grant the API roles USAGE; no other schema gets it, so a schema a
+     * project creates is reachable only through the project's own grant, as on Supabase.
+     */
     static final List<String> API_SCHEMAS = List.of("public", "extensions", "auth", "storage");
+
+    /**
+     * The schemas where Supabase's init scripts give the API roles every privilege on what is created later (ALTER
+     * DEFAULT PRIVILEGES on tables, functions and sequences): row level security, not a grant, guards those tables.
+     */
+    static final List<String> DEFAULT_PRIVILEGE_SCHEMAS = List.of("public", "storage");
 
     /** Supabase's database search_path, so extension functions and types resolve unqualified. */
     static final String SEARCH_PATH = "\"$user\", public, extensions";

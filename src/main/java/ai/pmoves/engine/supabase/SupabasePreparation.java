@@ -72,6 +72,9 @@ public final class SupabasePreparation {
                                     SupabaseObjects.PUBLICATION),
                             "CREATE PUBLICATION " + SupabaseObjects.PUBLICATION));
                     items.addAll(grantUsage(connection, st, SupabaseObjects.API_SCHEMAS));
+                    for (String schema : SupabaseObjects.DEFAULT_PRIVILEGE_SCHEMAS) {
+                        items.add(defaultPrivileges(connection, st, schema));
+                    }
                     PreparedItem realtime = RealtimeMigrationsFix.apply(connection, st);
                     if (realtime != null) {
                         items.add(realtime);
@@ -113,8 +116,8 @@ public final class SupabasePreparation {
     }
 
     /**
-     * Grants the API roles USAGE on schemas (the files' own schemas, once they exist), as the guide's fix does.
-     * Runs in the connection's current transaction.
+     * Grants the API roles USAGE on schemas (with grantSchemaUsage, the files' own schemas, once they exist, as the
+     * guide's fix does; Supabase itself does not). Runs in the connection's current transaction.
      */
     public static List<PreparedItem> grantUsage(Connection connection, Collection<String> schemas) throws SQLException {
         try (Statement st = connection.createStatement()) {
@@ -137,6 +140,27 @@ public final class SupabasePreparation {
                     "GRANT USAGE ON SCHEMA " + SqlIdentifier.quote(schema) + " TO anon, authenticated, service_role"));
         }
         return items;
+    }
+
+    /**
+     * Supabase's default privileges in {@code schema}: what the user running the files creates there later, the API
+     * roles may use, as on Supabase, where the same grant is made for its postgres role.
+     */
+    private static PreparedItem defaultPrivileges(Connection connection, Statement st, String schema)
+            throws SQLException {
+        // one grant per kind of object and role: r (tables) SELECT, f (functions) EXECUTE, S (sequences) USAGE
+        boolean present = exists(connection, "SELECT count(DISTINCT d.defaclobjtype::text || a.grantee::text) = 9"
+                + " FROM pg_default_acl d, aclexplode(d.defaclacl) a WHERE d.defaclrole = (SELECT oid FROM pg_roles"
+                + " WHERE rolname = current_user) AND d.defaclnamespace = (SELECT oid FROM pg_namespace WHERE nspname"
+                + " = ?) AND a.grantee IN (SELECT oid FROM pg_roles WHERE rolname IN ('anon', 'authenticated',"
+                + " 'service_role')) AND (d.defaclobjtype, a.privilege_type) IN (('r', 'SELECT'), ('f', 'EXECUTE'),"
+                + " ('S', 'USAGE'))", schema);
+        String roles = String.join(", ", API_ROLES);
+        String schemaName = SqlIdentifier.quote(schema);
+        return createIfMissing(st, "default privileges in schema " + schema + " for " + roles, present,
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA " + schemaName + " GRANT ALL ON TABLES TO " + roles + ";"
+                        + " ALTER DEFAULT PRIVILEGES IN SCHEMA " + schemaName + " GRANT ALL ON FUNCTIONS TO " + roles
+                        + "; ALTER DEFAULT PRIVILEGES IN SCHEMA " + schemaName + " GRANT ALL ON SEQUENCES TO " + roles);
     }
 
     private static PreparedItem role(Connection connection, Statement st, SupabaseObjects.Role role) throws SQLException {

@@ -63,6 +63,17 @@ class MigratorTest {
     }
 
     @Test
+    void aFolderWhoseEveryFileTheCliSkipsSaysNothingIsAppliedAsAWarning() throws Exception {
+        // Lovable's names: the CLI and the plugin skip them all, and the run must not read as done
+        db.file("20250614222447-6ead0547-179d-429b-a865-e501572753b6.sql", "CREATE TABLE quiz (id int);\n")
+                .file("20250615174333-e414a282-5ef4-486c-832e-e6969e04f7b4.sql", "CREATE TABLE answer (id int);\n");
+        assertEquals(List.of(), db.apply().applied());
+        assertEquals(2, db.log.stream().filter(l -> l.startsWith("WARN Skipped ")).count(), db.log.toString());
+        assertTrue(db.log.stream().anyMatch(l -> l.startsWith("WARN No migrations in ") && l.endsWith(": all 2 .sql files"
+                + " there were skipped for their names (see above), so nothing is applied.")), db.log.toString());
+    }
+
+    @Test
     void failingMigrationIsRolledBackWholeAndNamesFileLineColumnAndSqlState() throws Exception {
         db.file("20250101_a.sql", "CREATE TABLE a (id int);\n")
                 .file("20250102_b.sql", "CREATE TABLE b (id int);\n-- then a typo\nINSERT INTO b SELECT id FROM nope;\n")

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,8 +75,8 @@ class BootstrapperTest {
         assertEquals("anchors", single("SELECT string_agg(tablename, ',') FROM pg_publication_tables"
                 + " WHERE pubname = 'supabase_realtime'"));
         assertEquals("2", single("SELECT count(*) FROM pmoves_core.service_catalog"));
-        assertEquals("t", single("SELECT has_schema_privilege('anon', 'pmoves_core', 'USAGE')"),
-                "the files' own schema gets USAGE for the API roles");
+        assertEquals("f", single("SELECT has_schema_privilege('anon', 'pmoves_core', 'USAGE')"),
+                "the files' own schema gets no USAGE from the plugin, as on Supabase");
 
         log.clear();
         BootstrapResult second = bootstrap(SupabaseCompat.AUTO);
@@ -203,6 +204,33 @@ class BootstrapperTest {
     }
 
     @Test
+    void aProjectThatForgetsItsSchemaGrantFailsAsAnonAsOnSupabase() throws Exception {
+        write("supabase/migrations/20250116000000_crm.sql", """
+                CREATE SCHEMA IF NOT EXISTS crm;
+                CREATE TABLE IF NOT EXISTS crm.members (email text);
+                GRANT SELECT ON crm.members TO anon; -- and no GRANT USAGE ON SCHEMA crm
+                CREATE TABLE IF NOT EXISTS public.notes (body text); -- no grant: Supabase's default privileges give it
+                """);
+        bootstrap(SupabaseCompat.AUTO);
+        SQLException e = assertThrows(SQLException.class, () -> asAnon("SELECT count(*) FROM crm.members"));
+        assertTrue(e.getMessage().contains("permission denied for schema crm"), e.getMessage());
+        assertEquals("0", asAnon("SELECT count(*) FROM public.notes"), "public's default privileges, as on Supabase");
+    }
+
+    @Test
+    void grantSchemaUsageRestoresTheGrantThatHidesAForgottenOne() throws Exception {
+        write("supabase/migrations/20250116000000_crm.sql", """
+                CREATE SCHEMA IF NOT EXISTS crm;
+                CREATE TABLE IF NOT EXISTS crm.members (email text);
+                GRANT SELECT ON crm.members TO anon;
+                """);
+        bootstrap(SupabaseCompat.AUTO, false, true);
+        assertEquals("0", asAnon("SELECT count(*) FROM crm.members"));
+        assertTrue(log.contains("INFO grantSchemaUsage: granted usage on schema crm for anon, authenticated,"
+                + " service_role, which Supabase does not grant."), log.toString());
+    }
+
+    @Test
     void aDryRunPlansTheMigrationsAndTouchesNothing() throws Exception {
         BootstrapResult result = bootstrap(SupabaseCompat.AUTO, true);
         assertEquals(2, result.migrations().applied().size());
@@ -214,11 +242,13 @@ class BootstrapperTest {
     }
 
     @Test
-    void aBadMigrationNameStopsBootstrapBeforeAnythingRuns() throws Exception {
-        write("supabase/migrations/V3__oops.sql", "SELECT 1;\n");
-        PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.AUTO));
-        assertTrue(e.getMessage().contains("V3__oops.sql"), e.getMessage());
-        assertFalse("1".equals(single("SELECT count(*) FROM pg_namespace WHERE nspname = 'auth'")));
+    void aFileNamedAsNoMigrationIsSkippedOnceWithAWarningAsTheCliSkipsIt() throws Exception {
+        write("supabase/migrations/V3__oops.sql", "CREATE TABLE public.oops (id int);\n");
+        BootstrapResult result = bootstrap(SupabaseCompat.AUTO);
+        assertEquals(2, result.migrations().applied().size());
+        assertEquals(1, log.stream().filter(l -> l.startsWith("WARN Skipped ") && l.contains("V3__oops.sql")).count(),
+                log.toString());
+        assertEquals("0", single("SELECT count(*) FROM pg_class WHERE relname = 'oops'"));
     }
 
     private BootstrapResult bootstrap(SupabaseCompat compat) {
@@ -226,6 +256,10 @@ class BootstrapperTest {
     }
 
     private BootstrapResult bootstrap(SupabaseCompat compat, boolean dryRun) {
+        return bootstrap(compat, dryRun, false);
+    }
+
+    private BootstrapResult bootstrap(SupabaseCompat compat, boolean dryRun, boolean grantSchemaUsage) {
         ApplyOptions apply = ApplyOptions.of(byDefault(project.resolve("supabase/migrations")))
                 .withDryRun(dryRun ? project.resolve("target/dry-run.sql") : null)
                 .withLockTimeout(Duration.ofSeconds(10));
@@ -244,13 +278,24 @@ class BootstrapperTest {
             public void warn(String line) {
                 log.add("WARN " + line);
             }
-        }).bootstrap(new BootstrapOptions(apply, seeds, compat));
+        }).bootstrap(new BootstrapOptions(apply, seeds, compat).withGrantSchemaUsage(grantSchemaUsage));
     }
 
     private void write(String path, String sql) throws IOException {
         Path file = project.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, sql);
+    }
+
+    /** The first value of {@code sql} run as the anon role, as PostgREST runs a request without a login. */
+    private String asAnon(String sql) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("SET ROLE anon");
+            try (ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     private String single(String sql) throws Exception {

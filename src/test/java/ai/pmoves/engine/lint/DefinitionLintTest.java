@@ -23,7 +23,7 @@ class DefinitionLintTest {
         assertEquals(List.of("if-not-exists@supabase/definitions/orders.sql:1:1 CREATE TABLE orders_cache without IF NOT EXISTS",
                 "or-replace@supabase/definitions/orders.sql:2:1 CREATE FUNCTION order_total without OR REPLACE"), findings);
         assertEquals("Validated 1 SQL file (0 init scripts, 0 migrations, 1 definition, 0 seeds, 0 down scripts) with"
-                + " 20 rules.", LintText.lines(project.lint()).get(0).text());
+                + " 21 rules.", LintText.lines(project.lint()).get(0).text());
     }
 
     @Test

@@ -71,7 +71,7 @@ class LinterTest {
         project.disabled = Set.of("uuid");
         PmovesException e = assertThrows(PmovesException.class, project::lint);
         assertTrue(e.getMessage().startsWith("Unknown rule id 'uuid' in skipRules (-Dpmoves.skipRules): the rules are syntax,"
-                + " file-name, file-date, same-day-forms, uuid-ossp,"), e.getMessage());
+                + " duplicate-version, file-name, file-date, same-day-forms, uuid-ossp,"), e.getMessage());
     }
 
     @Test
@@ -89,12 +89,12 @@ class LinterTest {
         String json = LintJson.toJson(project.lint());
         assertTrue(json.startsWith("{\n  \"files\": {\"migrations\": 2, \"definitions\": 0, \"init\": 0, \"seeds\": 0, \"rollbacks\": 0},\n"
                 + "  \"disabledRules\": [\"rls-without-policy\"],\n  \"findings\": [\n"
-                + "    {\"rule\": \"file-name\", \"severity\": \"error\", \"file\": \"supabase/migrations/add \\\"x\\\".sql\","
-                + " \"line\": null, \"column\": null, \"message\": \"Migration file name 'add \\\"x\\\".sql' fits none"), json);
+                + "    {\"rule\": \"file-name\", \"severity\": \"warning\", \"file\": \"supabase/migrations/add \\\"x\\\".sql\","
+                + " \"line\": null, \"column\": null, \"message\": \"'add \\\"x\\\".sql' is not a migration's name"), json);
         assertTrue(json.contains("{\"rule\": \"uuid-ossp\", \"severity\": \"warning\", \"file\":"
                 + " \"supabase/migrations/20250101_a.sql\", \"line\": 1, \"column\": 33, \"message\": \"uuid_generate_v4()"
                 + " comes from the uuid-ossp extension\", \"why\": \"the migrations guide asks for gen_random_uuid()"), json);
-        assertTrue(json.endsWith("\"summary\": {\"errors\": 1, \"warnings\": 2}\n}\n"), json);
+        assertTrue(json.endsWith("\"summary\": {\"errors\": 0, \"warnings\": 3}\n}\n"), json);
     }
 
     @Test
@@ -103,7 +103,7 @@ class LinterTest {
                 + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n");
         List<LintText.Line> lines = LintText.lines(project.lint());
         List<String> text = lines.stream().map(LintText.Line::text).toList();
-        assertEquals("Validated 1 SQL file (0 init scripts, 1 migration, 0 seeds, 0 down scripts) with 20 rules.",
+        assertEquals("Validated 1 SQL file (0 init scripts, 1 migration, 0 seeds, 0 down scripts) with 21 rules.",
                 text.get(0));
         int group = text.indexOf("if-not-exists (warning, 2 findings): " + new IfNotExistsRule().why());
         assertTrue(group > 0, text.toString());
@@ -121,9 +121,9 @@ class LinterTest {
         for (int i = 0; i < 40; i++) {
             sql.append("CREATE TABLE t").append(i).append(" (id int);\n");
         }
-        project.migration("20250101_a.sql", sql.toString()).migration("add_b.sql", "SELECT 1;\n");
+        project.migration("20250101_a.sql", sql.toString()).migration("20250101_b.sql", "SELECT 1;\n");
         List<String> text = LintText.lines(project.lint()).stream().map(LintText.Line::text).toList();
-        int error = text.indexOf("file-name (error, 1 finding): " + new FileNameRule().why());
+        int error = text.indexOf("duplicate-version (error, 1 finding): " + new DuplicateVersionRule().why());
         int warning = text.indexOf("if-not-exists (warning, 40 findings): " + new IfNotExistsRule().why());
         assertTrue(error > 0 && warning > error, text.toString());
         assertEquals(LintText.WARNINGS_SHOWN, text.stream().filter(l -> l.endsWith("without IF NOT EXISTS")).count());

@@ -239,18 +239,31 @@ class RulesTest {
     @Nested
     class FileNames {
         @Test
-        void firesOnNamesApplyRefusesAndOnSharedVersions() throws Exception {
+        void warnsOfTheNamesApplySkipsAndSaysWhatNameWouldRun() throws Exception {
             project.migration("add_feature.sql", "SELECT 1;")
+                    .migration("local_20240107152745_x.sql", "SELECT 1;")
                     .migration("20251340_bad_date.sql", "SELECT 1;")
-                    .migration("20250115_a.sql", "SELECT 1;")
-                    .migration("20250115_b.sql", "SELECT 1;")
                     .file("db", "not-a-migration-name.sql", "SELECT 1;");
-            List<String> found = project.findings("file-name");
-            assertEquals(2, found.size(), found.toString());
+            assertEquals(List.of("supabase/migrations/add_feature.sql 'add_feature.sql' is not a migration's name, so it"
+                    + " is skipped", "supabase/migrations/local_20240107152745_x.sql 'local_20240107152745_x.sql' is not"
+                    + " a migration's name, so it is skipped"), project.findings("file-name"));
+            assertEquals(Severity.WARNING, rule("file-name").severity());
+        }
+
+        @Test
+        void twoFilesOfOneVersionAreAnErrorAsApplyRefusesThem() throws Exception {
+            project.migration("20250115_a.sql", "SELECT 1;")
+                    .migration("20250115_b.sql", "SELECT 1;")
+                    .migration("notes.sql", "SELECT 1;");
+            List<String> found = project.findings("duplicate-version");
+            assertEquals(1, found.size(), found.toString());
             assertTrue(found.get(0).startsWith("supabase/migrations/20250115_b.sql has the same version 20250115 as"
                     + " 20250115_a.sql"), found.toString());
-            assertEquals("supabase/migrations/add_feature.sql Migration file name 'add_feature.sql' fits none of the"
-                    + " accepted forms", found.get(1));
+            assertEquals(Severity.ERROR, rule("duplicate-version").severity());
+        }
+
+        private Rule rule(String id) {
+            return Rules.ALL.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
         }
 
         @Test

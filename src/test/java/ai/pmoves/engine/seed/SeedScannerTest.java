@@ -46,14 +46,14 @@ class SeedScannerTest {
     }
 
     @Test
-    void missingDefaultDirectoryIsOneLine() throws IOException {
+    void aMissingDefaultDirectoryIsSaidAtDebugLevelOnly() throws IOException {
         touch("db/a.sql");
         RecordingLog log = new RecordingLog();
         SeedSources sources = SeedSources.in(project)
                 .withInitDirectory(byDefault(project.resolve("supabase/initdb")))
                 .withSeedDirectories(byDefault(project.resolve("db")));
         assertEquals(1, SeedScanner.scan(sources, log).size());
-        assertEquals(List.of("INFO No " + project.resolve("supabase/initdb") + " (default initDirectory): skipped."),
+        assertEquals(List.of("DEBUG No " + project.resolve("supabase/initdb") + " (default initDirectory): skipped."),
                 log.lines);
     }
 
@@ -82,7 +82,7 @@ class SeedScannerTest {
         touch("supabase/migrations/0001_init.sql");
         RecordingLog log = new RecordingLog();
         assertEquals(List.of(), SeedScanner.scan(cliLayout(), log));
-        assertEquals(List.of("INFO No " + project.resolve("db") + " (default seedDirectories): skipped."), log.lines);
+        assertEquals(List.of("DEBUG No " + project.resolve("db") + " (default seedDirectories): skipped."), log.lines);
     }
 
     @Test

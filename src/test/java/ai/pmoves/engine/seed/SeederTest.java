@@ -11,6 +11,7 @@ import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.migration.Checksum;
+import ai.pmoves.engine.script.Progress;
 import ai.pmoves.testing.OutOfMemoryAt;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
@@ -196,15 +197,7 @@ class SeederTest {
     @Test
     void statementAfterLargeCopyDataHasItsFileLine() throws Exception {
         int rows = 200_000;
-        Path file = project.resolve("db/v5_1_big.sql");
-        Files.createDirectories(file.getParent());
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            out.write("CREATE TABLE big (id int, name text);\nCOPY big FROM stdin;\n");
-            for (int i = 0; i < rows; i++) {
-                out.write(i + "\tname " + i + "\n");
-            }
-            out.write("\\.\nSELECT count(*) FROM big;\nINSERT INTO big VALUES (1, 'x', 'one column too many');\n");
-        }
+        Path file = bigCopySeed(rows, "SELECT count(*) FROM big;\nINSERT INTO big VALUES (1, 'x', 'one column too many');\n");
         PmovesException e = assertThrows(PmovesException.class, db::seed);
         int line = rows + 5;
         assertTrue(e.getMessage().startsWith("db/v5_1_big.sql:" + line + ":"), e.getMessage());
@@ -212,6 +205,50 @@ class SeederTest {
         Files.writeString(file, Files.readString(file).replace(", 'one column too many'", ""));
         db.seed();
         assertEquals(List.of(Integer.toString(rows + 1)), db.database.column("SELECT count(*) FROM big"));
+    }
+
+    /** db/v5_1_big.sql: a table, a COPY of {@code rows} rows from line 2, then {@code after}. */
+    private Path bigCopySeed(int rows, String after) throws Exception {
+        Path file = project.resolve("db/v5_1_big.sql");
+        Files.createDirectories(file.getParent());
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("CREATE TABLE big (id int, name text);\nCOPY big FROM stdin;\n");
+            for (int i = 0; i < rows; i++) {
+                out.write(i + "\tname " + i + "\n");
+            }
+            out.write("\\.\n" + after);
+        }
+        return file;
+    }
+
+    @Test
+    void aLongCopySaysItsRowsMegabytesAndRateWhileItRuns() throws Exception {
+        int rows = 50_000;
+        bigCopySeed(rows, "");
+        // an interval this short makes every read of the data a progress line, so none depends on the clock
+        db.seeder().seed(SeedOptions.of(db.sources()).withProgressEvery(Duration.ofNanos(1)));
+        List<String> progress = db.log.lines.stream().filter(l -> l.contains("COPY still running")).toList();
+        assertFalse(progress.isEmpty(), db.log.lines.toString());
+        String last = progress.get(progress.size() - 1);
+        assertTrue(last.matches("INFO db/v5_1_big\\.sql:2: COPY still running: [\\d,]+ rows, \\d+\\.\\d MB so far,"
+                + " [\\d.]+ MB/s"), last);
+        assertEquals(List.of(Integer.toString(rows)), db.database.column("SELECT count(*) FROM big"));
+    }
+
+    @Test
+    void aLongStatementSaysHowLongItHasRun() throws Exception {
+        db.file("db/v5_1_slow.sql", "SELECT 1;\nSELECT pg_sleep(0.5);\n");
+        db.seeder().seed(SeedOptions.of(db.sources()).withProgressEvery(Duration.ofMillis(100)));
+        assertTrue(db.log.lines.stream().anyMatch(l -> l.matches("INFO db/v5_1_slow\\.sql:2: still running, \\d+ s so"
+                + " far")), db.log.lines.toString());
+        assertFalse(db.log.has("db/v5_1_slow.sql:1: still running"), "a quick statement says nothing");
+    }
+
+    @Test
+    void shortWorkAtTheUsualIntervalSaysNothingOfProgress() throws Exception {
+        db.file("db/v5_1_a.sql", logsRun("a"));
+        db.seed();
+        assertFalse(db.log.has("still running"), db.log.lines.toString());
     }
 
     @Test
@@ -231,7 +268,7 @@ class SeederTest {
         SeedTable table = new SeedTable(SeedsFixture.SEED_TABLE);
         try (WorkSession session = WorkSession.open(db.settings())) {
             table.ensure(session.connection());
-            SeedRunner runner = new SeedRunner(session, table, 17, EngineLog.SILENT);
+            SeedRunner runner = new SeedRunner(session, table, 17, EngineLog.SILENT, Progress.NONE);
             SeedFile file = new SeedFile(project.resolve("db/v5_1_a.sql"), "db/v5_1_a.sql");
             PmovesException e = assertThrows(PmovesException.class,
                     () -> runner.run(file, Checksum.ofRawText("the text when the run was planned")));
@@ -310,7 +347,7 @@ class SeederTest {
     void missingDefaultDirectoriesAreSkippedAndMissingConfiguredOnesAreErrors() throws Exception {
         db.file("db/v5_1_a.sql", logsRun("a"));
         assertEquals(List.of("db/v5_1_a.sql"), db.seed().ran());
-        assertTrue(db.log.has("INFO No " + project.resolve("supabase/initdb") + " (default initDirectory): skipped."),
+        assertTrue(db.log.has("DEBUG No " + project.resolve("supabase/initdb") + " (default initDirectory): skipped."),
                 db.log.lines.toString());
 
         SeedSources configured = SeedSources.in(project)
@@ -385,7 +422,7 @@ class SeederTest {
         try (WorkSession session = WorkSession.open(db.settings())) {
             db.seeder().seed(session, db.options(db.sources().initScriptsOnly(), SeedMode.CHANGED));
         }
-        assertTrue(db.log.has("No init scripts: nothing to run before the migrations."), db.log.lines.toString());
+        assertTrue(db.log.has("DEBUG No init scripts: nothing to run before the migrations."), db.log.lines.toString());
         assertTrue(!db.log.has("No seed files: nothing to seed."), db.log.lines.toString());
     }
 }

@@ -52,7 +52,10 @@ class SupabasePreparationTest {
                 "usage on schema public for anon, authenticated, service_role",
                 "usage on schema extensions for anon, authenticated, service_role",
                 "usage on schema auth for anon, authenticated, service_role",
-                "usage on schema storage for anon, authenticated, service_role"), whats);
+                "usage on schema storage for anon, authenticated, service_role",
+                "default privileges in schema public for anon, authenticated, service_role",
+                "default privileges in schema storage for anon, authenticated, service_role"), whats);
+        assertEquals(PreparedItem.Outcome.CREATED, first.get(first.size() - 1).outcome());
         assertTrue(first.subList(11, 30).stream().allMatch(i -> i.outcome() == PreparedItem.Outcome.CREATED),
                 first.toString());
         // PostgreSQL grants USAGE on public to PUBLIC: nothing to grant there

@@ -1,0 +1,1 @@
+CREATE TABLE public.sprockets (id bigint PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE public.widgets (id bigint PRIMARY KEY);

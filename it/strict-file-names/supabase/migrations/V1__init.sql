@@ -1,0 +1,1 @@
+CREATE TABLE public.gadgets (id bigint PRIMARY KEY);
