@@ -27,41 +27,42 @@ class GoalParametersTest {
             "seedExcludes", "seedTable");
     private static final List<String> RUNS_FILES = List.of("variables", "secretVariables");
 
+    // strictFileNames comes with migrationsDirectory: every goal that lists the migrations reads the names the same way
     @Test
     void theGoalsThatNeverConnectListNoConnectionAndStartAndStopOnlyTheirServer() throws Exception {
         Map<String, Set<String>> goals = editableParameters();
         // start reads the files' directories for the extensions they create, which choose its engine
         assertEquals(names("skip", "engine", "postgresVersion", "postgresBin", "image", "serverPort", "instance",
-                "propertyPrefix", "serverDirectory", "migrationsDirectory", "initDirectory", "seedDirectories",
+                "propertyPrefix", "serverDirectory", "migrationsDirectory", "strictFileNames", "initDirectory", "seedDirectories",
                 "seedIncludes", "seedExcludes", "definitionsDirectory", "testDirectory"),
                 goals.get("start"));
         assertEquals(names("skip", "instance"), goals.get("stop"));
-        assertEquals(names("skip", "migrationsDirectory", "rollbackDirectory", "definitionsDirectory", "name",
+        assertEquals(names("skip", "migrationsDirectory", "strictFileNames", "rollbackDirectory", "definitionsDirectory", "name",
                 "withRollback", "table", "author", "issue", "timestamp", "kind"), goals.get("new"));
-        assertEquals(names("skip", "migrationsDirectory", "rollbackDirectory", "definitionsDirectory", "initDirectory",
+        assertEquals(names("skip", "migrationsDirectory", "strictFileNames", "rollbackDirectory", "definitionsDirectory", "initDirectory",
                 "seedDirectories", "variables", "secretVariables", "skipRules", "failOn"), goals.get("validate"));
     }
 
     @Test
     void theGoalsThatConnectListTheConnectionAndOnlyTheFilesTheyRead() throws Exception {
         Map<String, Set<String>> goals = editableParameters();
-        assertEquals(connecting("migrationsDirectory", "markApplied", "markReverted", "realign", "clearFailed",
+        assertEquals(connecting("migrationsDirectory", "strictFileNames", "markApplied", "markReverted", "realign", "clearFailed",
                 "dryRun", "lockTimeout"), goals.get("repair"));
-        assertEquals(connecting(SEED_FILES, "migrationsDirectory", "definitionsDirectory", "failOnPending",
+        assertEquals(connecting(SEED_FILES, "migrationsDirectory", "strictFileNames", "definitionsDirectory", "failOnPending",
                 "failOnChanged"), goals.get("status"));
-        assertEquals(connecting(RUNS_FILES, "migrationsDirectory", "rollbackDirectory", "count", "target", "force",
+        assertEquals(connecting(RUNS_FILES, "migrationsDirectory", "strictFileNames", "rollbackDirectory", "count", "target", "force",
                 "dryRun", "lockTimeout"), goals.get("rollback"));
-        assertEquals(connecting(RUNS_FILES, "migrationsDirectory", "definitionsDirectory", "hooksDirectory", "target",
+        assertEquals(connecting(RUNS_FILES, "migrationsDirectory", "strictFileNames", "definitionsDirectory", "hooksDirectory", "target",
                 "baseline", "outOfOrder", "dryRun", "lockTimeout", "notifyPostgrest", "plan", "migrationLockTimeout",
                 "migrationLockRetries"), goals.get("apply"));
         // seed reads no migration, but takes migrationsDirectory from the base every goal that reads the files shares
-        assertEquals(connecting(concat(SEED_FILES, RUNS_FILES), "migrationsDirectory", "hooksDirectory", "seedMode",
+        assertEquals(connecting(concat(SEED_FILES, RUNS_FILES), "migrationsDirectory", "strictFileNames", "hooksDirectory", "seedMode",
                 "lockTimeout"), goals.get("seed"));
-        assertEquals(connecting(concat(SEED_FILES, RUNS_FILES), "migrationsDirectory", "definitionsDirectory",
+        assertEquals(connecting(concat(SEED_FILES, RUNS_FILES), "migrationsDirectory", "strictFileNames", "definitionsDirectory",
                 "hooksDirectory", "seedMode", "lockTimeout", "supabaseCompat", "target", "baseline", "outOfOrder",
-                "dryRun", "notifyPostgrest"), goals.get("bootstrap"));
+                "dryRun", "notifyPostgrest", "grantSchemaUsage"), goals.get("bootstrap"));
         // test reads no migration either: migrationsDirectory comes from the same base
-        assertEquals(connecting(RUNS_FILES, "migrationsDirectory", "testDirectory", "reportsDirectory",
+        assertEquals(connecting(RUNS_FILES, "migrationsDirectory", "strictFileNames", "testDirectory", "reportsDirectory",
                 "testFailureIgnore", "skipTests"), goals.get("test"));
     }
 
