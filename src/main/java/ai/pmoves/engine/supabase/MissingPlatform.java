@@ -110,8 +110,9 @@ public final class MissingPlatform {
         String service = schema.equals("auth") ? "Auth (GoTrue)" : schema.equals("storage") ? "Storage"
                 : schema.equals("realtime") ? "Realtime" : null;
         return service == null ? null : "The file is not at fault: " + name + " belongs to Supabase's " + service
-                + " service, whose own migrations create it; the preparation creates only auth.users, auth.identities,"
-                + " storage.buckets and storage.objects of it. Ways out: run on a Supabase database (supabase start,"
+                + " service, whose own migrations create it; the preparation creates only the tables that dumps and"
+                + " projects name most (auth.users, sessions, MFA, SSO, …, storage.buckets and storage.objects; with"
+                + " supabaseCompat=emulate, realtime.messages). Ways out: run on a Supabase database (supabase start,"
                 + " or -Dpmoves.engine=docker with the supabase/postgres image and the " + service + " service's"
                 + " migrations), or create " + name + " in an init script.";
     }
