@@ -102,7 +102,7 @@ public final class MissingPlatform {
                     + " on its search_path \"$user\", public, extensions;") + " this database does not have it. "
                     + waysOut(extension, connection);
         }
-        return kind.equals("relation") ? service(name) : null;
+        return kind.equals("relation") || name.startsWith("realtime.") ? service(name) : null;
     }
 
     private static String service(String name) {
@@ -110,9 +110,11 @@ public final class MissingPlatform {
         String service = schema.equals("auth") ? "Auth (GoTrue)" : schema.equals("storage") ? "Storage"
                 : schema.equals("realtime") ? "Realtime" : null;
         return service == null ? null : "The file is not at fault: " + name + " belongs to Supabase's " + service
-                + " service, whose own migrations create it; the preparation creates only the tables that dumps and"
+                + " service, whose own migrations create it; the preparation creates only the objects that dumps and"
                 + " projects name most (auth.users, sessions, MFA, SSO, …, storage.buckets and storage.objects; with"
-                + " supabaseCompat=emulate, realtime.messages). Ways out: run on a Supabase database (supabase start,"
+                + " supabaseCompat=emulate, realtime.messages, send, broadcast_changes and topic()). Ways out: "
+                + (schema.equals("realtime") ? "-Dpmoves.supabaseCompat=emulate, if the file needs only those; " : "")
+                + "run on a Supabase database (supabase start,"
                 + " or -Dpmoves.engine=docker with the supabase/postgres image and the " + service + " service's"
                 + " migrations), or create " + name + " in an init script.";
     }

@@ -32,17 +32,16 @@ class StandInsTest {
 
     @BeforeEach
     void emulated(TestInfo test) throws SQLException {
-        db = TestPostgres.newDatabase("standin_" + test.getTestMethod().orElseThrow().getName());
-        try (Connection c = db.connect()) {
-            items = SupabasePreparation.prepare(c, true);
-        }
+        Emulated emulated = Emulated.database("standin_", test);
+        db = emulated.db();
+        items = emulated.items();
     }
 
     @Test
     void eachStandInIsCreatedOnceWithALineSayingWhatItDoesNotDo() throws Exception {
         List<String> standIns = items.stream().filter(i -> i.what().startsWith("stand-in")).map(PreparedItem::toString)
                 .toList();
-        assertEquals(7, standIns.size(), standIns.toString());
+        assertEquals(8, standIns.size(), standIns.toString());
         assertTrue(standIns.get(0).startsWith("stand-in net (for pg_net): created — ")
                 && standIns.get(0).contains("nothing is sent"), standIns.get(0));
         assertTrue(standIns.get(1).startsWith("stand-in cron (for pg_cron): created — ")
@@ -55,6 +54,8 @@ class StandInsTest {
                 && standIns.get(5).contains("answer every query with an error"), standIns.get(5));
         assertTrue(standIns.get(6).startsWith("stand-in pgsodium (for pgsodium): created — ")
                 && standIns.get(6).contains("no function"), standIns.get(6));
+        assertTrue(standIns.get(7).startsWith("stand-in realtime: created — ")
+                && standIns.get(7).contains("no client receives a message"), standIns.get(7));
         assertEquals("pgjwt in schema extensions, by pmoves (for pgjwt): created — sign, verify, algorithm_sign,"
                 + " url_encode, url_decode and try_cast_double work as pgjwt's do: tokens are really signed and checked"
                 + " (HS256, HS384, HS512) with pgcrypto's hmac", items.stream().filter(i -> i.what().startsWith("pgjwt"))
