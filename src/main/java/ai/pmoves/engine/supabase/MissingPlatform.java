@@ -28,7 +28,7 @@ public final class MissingPlatform {
 
     /** The schemas Supabase's extensions create, by extension. */
     private static final Map<String, String> SCHEMA_EXTENSIONS = Map.of("net", "pg_net", "cron", "pg_cron",
-            "vault", "supabase_vault", "pgsodium", "pgsodium", "graphql", "pg_graphql", "graphql_public", "pg_graphql");
+            "vault", "supabase_vault", "pgsodium", "pgsodium", "graphql", "pg_graphql", "graphql_public", "pg_graphql", "pgmq", "pgmq");
     /** Functions and types that live in {@code extensions} on Supabase, by extension. */
     private static final Map<String, String> NAME_EXTENSIONS = Map.ofEntries(
             Map.entry("uuid_generate_v4", "uuid-ossp"), Map.entry("uuid_generate_v1", "uuid-ossp"),

@@ -17,12 +17,10 @@ import org.junit.jupiter.api.TestInfo;
 /** Realtime's Broadcast-from-the-database objects under supabaseCompat=emulate on a bare PostgreSQL 17. */
 class RealtimeStandInTest {
     Emulated emulated;
-    TestPostgres.Database db;
 
     @BeforeEach
     void emulated(TestInfo test) throws SQLException {
         emulated = Emulated.database("realtime_", test);
-        db = emulated.db();
     }
 
     @Test
@@ -34,7 +32,7 @@ class RealtimeStandInTest {
 
     @Test
     void sendRecordsTheMessageWithItsIdAndSetsTheTopicForTheTransaction() throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = emulated.connect(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("SELECT realtime.send('{\"total\": 9.5}', 'order_paid', 'orders:7', false)");
             assertEquals("orders:7", single(st, "SELECT realtime.topic()"), "as policies on realtime.messages read it");
@@ -64,7 +62,7 @@ class RealtimeStandInTest {
 
     @Test
     void aTriggerCallingBroadcastChangesRecordsTheRowAndItsOperation() throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = emulated.connect(); Statement st = c.createStatement()) {
             st.execute("""
                     CREATE TABLE public.rooms (id int PRIMARY KEY, name text);
                     CREATE FUNCTION public.rooms_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$

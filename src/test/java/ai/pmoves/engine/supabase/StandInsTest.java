@@ -41,7 +41,7 @@ class StandInsTest {
     void eachStandInIsCreatedOnceWithALineSayingWhatItDoesNotDo() throws Exception {
         List<String> standIns = items.stream().filter(i -> i.what().startsWith("stand-in")).map(PreparedItem::toString)
                 .toList();
-        assertEquals(8, standIns.size(), standIns.toString());
+        assertEquals(9, standIns.size(), standIns.toString());
         assertTrue(standIns.get(0).startsWith("stand-in net (for pg_net): created — ")
                 && standIns.get(0).contains("nothing is sent"), standIns.get(0));
         assertTrue(standIns.get(1).startsWith("stand-in cron (for pg_cron): created — ")
@@ -63,7 +63,7 @@ class StandInsTest {
         try (Connection c = db.connect()) {
             assertTrue(SupabasePreparation.prepare(c, true).stream()
                     .allMatch(i -> i.outcome() == PreparedItem.Outcome.PRESENT));
-            assertEquals(Set.of("pg_net", "pg_cron", "supabase_vault", "http", "pgjwt", "pg_graphql", "pgsodium"),
+            assertEquals(Set.of("pg_net", "pg_cron", "supabase_vault", "http", "pgjwt", "pg_graphql", "pgsodium", "pgmq"),
                     SupabasePreparation.stoodInExtensions(c));
         }
     }
@@ -223,7 +223,7 @@ class StandInsTest {
     void aDumpsStatementsAboutTheThreeExtensionsRunAsNothingWithALineEach() throws Exception {
         RecordingLog log = new RecordingLog();
         try (Connection c = db.connect();
-             Connection files = StandInConnection.wrap(c, SupabasePreparation.stoodInExtensions(c), log);
+             Connection files = Emulated.forFiles(c, log);
              Statement st = files.createStatement()) {
             st.execute("CREATE EXTENSION IF NOT EXISTS \"pgsodium\" WITH SCHEMA \"pgsodium\"");
             st.execute("CREATE EXTENSION IF NOT EXISTS \"pg_graphql\" WITH SCHEMA \"graphql\"");
@@ -255,7 +255,7 @@ class StandInsTest {
     void aFilesCreateExtensionOfAStoodInExtensionRunsAsNothingAndSaysSo() throws Exception {
         RecordingLog log = new RecordingLog();
         try (Connection c = db.connect();
-             Connection files = StandInConnection.wrap(c, SupabasePreparation.stoodInExtensions(c), log);
+             Connection files = Emulated.forFiles(c, log);
              Statement st = files.createStatement()) {
             st.execute("create extension if not exists pg_cron with schema extensions");
             st.execute("CREATE EXTENSION \"pg_net\"");
