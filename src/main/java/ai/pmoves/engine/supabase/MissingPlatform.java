@@ -41,7 +41,10 @@ public final class MissingPlatform {
             Map.entry("vector", "vector"), Map.entry("halfvec", "vector"), Map.entry("sparsevec", "vector"),
             Map.entry("citext", "citext"), Map.entry("geometry", "postgis"), Map.entry("geography", "postgis"),
             Map.entry("st_makepoint", "postgis"), Map.entry("st_distance", "postgis"), Map.entry("hstore", "hstore"),
-            Map.entry("ltree", "ltree"), Map.entry("similarity", "pg_trgm"), Map.entry("gin_trgm_ops", "pg_trgm"));
+            Map.entry("ltree", "ltree"), Map.entry("similarity", "pg_trgm"), Map.entry("gin_trgm_ops", "pg_trgm"),
+            Map.entry("json_matches_schema", "pg_jsonschema"), Map.entry("jsonb_matches_schema", "pg_jsonschema"),
+            Map.entry("jsonschema_is_valid", "pg_jsonschema"),
+            Map.entry("jsonschema_validation_errors", "pg_jsonschema"));
 
     private MissingPlatform() {
     }

@@ -11,7 +11,11 @@ import org.junit.jupiter.api.TestInfo;
 /** A new database for one test, prepared as supabaseCompat=emulate leaves it, and the preparation's lines. */
 record Emulated(TestPostgres.Database db, List<PreparedItem> items) {
     static Emulated database(String prefix, TestInfo test) throws SQLException {
-        TestPostgres.Database db = TestPostgres.newDatabase(prefix + test.getTestMethod().orElseThrow().getName());
+        return database(prefix + test.getTestMethod().orElseThrow().getName());
+    }
+
+    static Emulated database(String name) throws SQLException {
+        TestPostgres.Database db = TestPostgres.newDatabase(name);
         try (Connection c = db.connect()) {
             return new Emulated(db, SupabasePreparation.prepare(c, true));
         }
