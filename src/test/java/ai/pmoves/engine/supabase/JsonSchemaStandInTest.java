@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.pmoves.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -125,6 +126,19 @@ class JsonSchemaStandInTest {
             SQLException e = assertThrows(SQLException.class,
                     () -> st.execute("INSERT INTO public.products VALUES (2, '{\"color\": \"green\"}')"));
             assertEquals("23514", e.getSQLState(), e.getMessage());
+        }
+    }
+
+    @Test
+    void underAutoACheckCallingItIsTheServersLackAndTheWayOutIsEmulate() throws Exception {
+        try (Connection c = TestPostgres.newDatabase("jsonschema_auto").connect();
+             Statement st = c.createStatement()) {
+            SupabasePreparation.prepare(c);
+            SQLException e = assertThrows(SQLException.class, () -> st.execute("CREATE TABLE public.t (doc jsonb"
+                    + " CHECK (jsonb_matches_schema('{\"type\": \"object\"}', doc)))"));
+            String advice = MissingPlatform.advice(e, c);
+            assertTrue(advice.contains("The file is not at fault: function jsonb_matches_schema comes with the"
+                    + " extension pg_jsonschema") && advice.contains("-Dpmoves.supabaseCompat=emulate"), advice);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.pmoves.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -94,6 +95,18 @@ class PgmqStandInTest {
             assertTrue(waited >= 900 && waited < 5000, waited + " ms");
             st.execute("SELECT pgmq.send('jobs', '{\"n\": 1}')");
             assertEquals("1", single(st, "SELECT (message ->> 'n') FROM pgmq.read_with_poll('jobs', 30, 1)"));
+        }
+    }
+
+    @Test
+    void underAutoACallToPgmqIsTheServersLackAndTheWayOutIsEmulate() throws Exception {
+        try (Connection c = TestPostgres.newDatabase("pgmq_auto").connect();
+             Statement st = c.createStatement()) {
+            SupabasePreparation.prepare(c);
+            SQLException e = assertThrows(SQLException.class, () -> st.execute("SELECT pgmq.create('jobs')"));
+            String advice = MissingPlatform.advice(e, c);
+            assertTrue(advice.contains("The file is not at fault: schema pgmq comes with the extension pgmq")
+                    && advice.contains("-Dpmoves.supabaseCompat=emulate (a working queue"), advice);
         }
     }
 
