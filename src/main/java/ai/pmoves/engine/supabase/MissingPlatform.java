@@ -35,7 +35,7 @@ public final class MissingPlatform {
 
     /** The schemas Supabase's extensions create, by extension. */
     private static final Map<String, String> SCHEMA_EXTENSIONS = Map.of("net", "pg_net", "cron", "pg_cron",
-            "vault", "supabase_vault", "pgsodium", "pgsodium", "graphql", "pg_graphql", "graphql_public", "pg_graphql");
+            "vault", "supabase_vault", "pgsodium", "pgsodium", "graphql", "pg_graphql", "graphql_public", "pg_graphql", "pgmq", "pgmq");
     /** Functions and types that live in {@code extensions} on Supabase, by extension. */
     private static final Map<String, String> NAME_EXTENSIONS = Map.ofEntries(
             Map.entry("uuid_generate_v4", "uuid-ossp"), Map.entry("uuid_generate_v1", "uuid-ossp"),
@@ -48,7 +48,10 @@ public final class MissingPlatform {
             Map.entry("vector", "vector"), Map.entry("halfvec", "vector"), Map.entry("sparsevec", "vector"),
             Map.entry("citext", "citext"), Map.entry("geometry", "postgis"), Map.entry("geography", "postgis"),
             Map.entry("st_makepoint", "postgis"), Map.entry("st_distance", "postgis"), Map.entry("hstore", "hstore"),
-            Map.entry("ltree", "ltree"), Map.entry("similarity", "pg_trgm"), Map.entry("gin_trgm_ops", "pg_trgm"));
+            Map.entry("ltree", "ltree"), Map.entry("similarity", "pg_trgm"), Map.entry("gin_trgm_ops", "pg_trgm"),
+            Map.entry("json_matches_schema", "pg_jsonschema"), Map.entry("jsonb_matches_schema", "pg_jsonschema"),
+            Map.entry("jsonschema_is_valid", "pg_jsonschema"),
+            Map.entry("jsonschema_validation_errors", "pg_jsonschema"));
 
     private MissingPlatform() {
     }
@@ -139,7 +142,7 @@ public final class MissingPlatform {
                     + " on its search_path \"$user\", public, extensions;") + " this database does not have it. "
                     + waysOut(extension, connection);
         }
-        return kind.equals("relation") ? service(name) : null;
+        return kind.equals("relation") || name.startsWith("realtime.") ? service(name) : null;
     }
 
     private static String service(String name) {
@@ -147,8 +150,11 @@ public final class MissingPlatform {
         String service = schema.equals("auth") ? "Auth (GoTrue)" : schema.equals("storage") ? "Storage"
                 : schema.equals("realtime") ? "Realtime" : null;
         return service == null ? null : "The file is not at fault: " + name + " belongs to Supabase's " + service
-                + " service, whose own migrations create it; the preparation creates only auth.users, auth.identities,"
-                + " storage.buckets and storage.objects of it. Ways out: run on a Supabase database (supabase start,"
+                + " service, whose own migrations create it; the preparation creates only the objects that dumps and"
+                + " projects name most (auth.users, sessions, MFA, SSO, …, storage.buckets and storage.objects; with"
+                + " supabaseCompat=emulate, realtime.messages, send, broadcast_changes and topic()). Ways out: "
+                + (schema.equals("realtime") ? "-Dpmoves.supabaseCompat=emulate, if the file needs only those; " : "")
+                + "run on a Supabase database (supabase start,"
                 + " or -Dpmoves.engine=docker with the supabase/postgres image and the " + service + " service's"
                 + " migrations), or create " + name + " in an init script.";
     }

@@ -290,7 +290,8 @@ final class StandIns {
 
     /** In the order they are created: the webhooks' function calls net. */
     static final List<StandIn> ALL = List.of(NET, CRON, VAULT, HTTP, FUNCTIONS, SchemaDumpStandIns.PGJWT,
-            SchemaDumpStandIns.GRAPHQL, SchemaDumpStandIns.PGSODIUM);
+            SchemaDumpStandIns.GRAPHQL, SchemaDumpStandIns.PGSODIUM, RealtimeStandIn.REALTIME,
+            PgmqStandIn.PGMQ, JsonSchemaStandIn.JSONSCHEMA);
 
     /** The stand-in a file's {@code CREATE EXTENSION name} asks for, if any. */
     static Optional<StandIn> forExtension(String extension) {

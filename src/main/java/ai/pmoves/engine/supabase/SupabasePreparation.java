@@ -63,7 +63,7 @@ public final class SupabasePreparation {
                     }
                     items.add(searchPath(connection, st));
                     for (Piece piece : concat(SupabaseObjects.AUTH_FUNCTIONS, SupabaseObjects.AUTH_TABLES,
-                            SupabaseObjects.STORAGE_TABLES, SupabaseObjects.STORAGE_FUNCTIONS)) {
+                            AuthTables.ALL, SupabaseObjects.STORAGE_TABLES, SupabaseObjects.STORAGE_FUNCTIONS)) {
                         items.add(createIfMissing(st, piece.what(), exists(connection, piece.lookup(), piece.name()),
                                 piece.sql()));
                     }

@@ -169,9 +169,9 @@ class BootstrapperTest {
 
     @Test
     void aSeedReadingAnAuthTableOnlyTheAuthServiceCreatesSaysSo() throws Exception {
-        write("db/v5_13_sessions.sql", "DELETE FROM auth.sessions;\n");
+        write("db/v5_13_oauth_clients.sql", "DELETE FROM auth.oauth_clients;\n");
         PmovesException e = assertThrows(PmovesException.class, () -> bootstrap(SupabaseCompat.AUTO));
-        assertTrue(e.getMessage().contains("auth.sessions belongs to Supabase's Auth (GoTrue) service")
+        assertTrue(e.getMessage().contains("auth.oauth_clients belongs to Supabase's Auth (GoTrue) service")
                 && !e.getMessage().contains("Fix the file"), e.getMessage());
     }
 

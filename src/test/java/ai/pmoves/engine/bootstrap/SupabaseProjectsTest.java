@@ -66,7 +66,13 @@ class SupabaseProjectsTest {
                 Arguments.of("api-tokens-dump", "SELECT string_agg(name || ':' || (public.client_of_token(token) = id),"
                         + " ',' ORDER BY name) || '|' || (graphql_public.graphql(query := '{ apiClientsCollection"
                         + " { edges { node { name } } } }') -> 'errors' -> 0 ->> 'message') FROM public.api_clients",
-                        "billing-worker:true,report-exporter:true|not resolved: pmoves stand-in for pg_graphql"));
+                        "billing-worker:true,report-exporter:true|not resolved: pmoves stand-in for pg_graphql"),
+                // pgmq and pg_jsonschema created by the files, a schema CHECK, realtime.broadcast_changes in a trigger,
+                // a policy on realtime.messages, a view over auth.sessions, a seed that works the queue
+                Arguments.of("chat-moderation", "SELECT (SELECT count(*) FROM realtime.messages"
+                        + " WHERE topic = 'room:general') || '|' || queue_length || '|'"
+                        + " || (SELECT count(*) FROM pgmq.a_moderation) || '|'"
+                        + " || (SELECT aal FROM public.recent_sessions) FROM pgmq.metrics('moderation')", "2|1|1|aal1"));
     }
 
     @ParameterizedTest(name = "{0}")

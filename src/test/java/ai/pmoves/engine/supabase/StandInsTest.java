@@ -32,17 +32,16 @@ class StandInsTest {
 
     @BeforeEach
     void emulated(TestInfo test) throws SQLException {
-        db = TestPostgres.newDatabase("standin_" + test.getTestMethod().orElseThrow().getName());
-        try (Connection c = db.connect()) {
-            items = SupabasePreparation.prepare(c, true);
-        }
+        Emulated emulated = Emulated.database("standin_", test);
+        db = emulated.db();
+        items = emulated.items();
     }
 
     @Test
     void eachStandInIsCreatedOnceWithALineSayingWhatItDoesNotDo() throws Exception {
         List<String> standIns = items.stream().filter(i -> i.what().startsWith("stand-in")).map(PreparedItem::toString)
                 .toList();
-        assertEquals(7, standIns.size(), standIns.toString());
+        assertEquals(10, standIns.size(), standIns.toString());
         assertTrue(standIns.get(0).startsWith("stand-in net (for pg_net): created — ")
                 && standIns.get(0).contains("nothing is sent"), standIns.get(0));
         assertTrue(standIns.get(1).startsWith("stand-in cron (for pg_cron): created — ")
@@ -55,6 +54,11 @@ class StandInsTest {
                 && standIns.get(5).contains("answer every query with an error"), standIns.get(5));
         assertTrue(standIns.get(6).startsWith("stand-in pgsodium (for pgsodium): created — ")
                 && standIns.get(6).contains("no function"), standIns.get(6));
+        assertTrue(standIns.get(7).startsWith("stand-in realtime: created — ")
+                && standIns.get(7).contains("no client receives a message"), standIns.get(7));
+        assertTrue(standIns.get(8).startsWith("stand-in pgmq (for pgmq): created — a working queue"), standIns.get(8));
+        assertTrue(standIns.get(9).startsWith("stand-in pg_jsonschema (for pg_jsonschema): created — ")
+                && standIns.get(9).contains("they do not check $ref"), standIns.get(9));
         assertEquals("pgjwt in schema extensions, by pmoves (for pgjwt): created — sign, verify, algorithm_sign,"
                 + " url_encode, url_decode and try_cast_double work as pgjwt's do: tokens are really signed and checked"
                 + " (HS256, HS384, HS512) with pgcrypto's hmac", items.stream().filter(i -> i.what().startsWith("pgjwt"))
@@ -62,7 +66,8 @@ class StandInsTest {
         try (Connection c = db.connect()) {
             assertTrue(SupabasePreparation.prepare(c, true).stream()
                     .allMatch(i -> i.outcome() == PreparedItem.Outcome.PRESENT));
-            assertEquals(Set.of("pg_net", "pg_cron", "supabase_vault", "http", "pgjwt", "pg_graphql", "pgsodium"),
+            assertEquals(Set.of("pg_net", "pg_cron", "supabase_vault", "http", "pgjwt", "pg_graphql", "pgsodium", "pgmq",
+                    "pg_jsonschema"),
                     SupabasePreparation.stoodInExtensions(c));
         }
     }
@@ -222,7 +227,7 @@ class StandInsTest {
     void aDumpsStatementsAboutTheThreeExtensionsRunAsNothingWithALineEach() throws Exception {
         RecordingLog log = new RecordingLog();
         try (Connection c = db.connect();
-             Connection files = StandInConnection.wrap(c, SupabasePreparation.stoodInExtensions(c), log);
+             Connection files = Emulated.forFiles(c, log);
              Statement st = files.createStatement()) {
             st.execute("CREATE EXTENSION IF NOT EXISTS \"pgsodium\" WITH SCHEMA \"pgsodium\"");
             st.execute("CREATE EXTENSION IF NOT EXISTS \"pg_graphql\" WITH SCHEMA \"graphql\"");
@@ -254,7 +259,7 @@ class StandInsTest {
     void aFilesCreateExtensionOfAStoodInExtensionRunsAsNothingAndSaysSo() throws Exception {
         RecordingLog log = new RecordingLog();
         try (Connection c = db.connect();
-             Connection files = StandInConnection.wrap(c, SupabasePreparation.stoodInExtensions(c), log);
+             Connection files = Emulated.forFiles(c, log);
              Statement st = files.createStatement()) {
             st.execute("create extension if not exists pg_cron with schema extensions");
             st.execute("CREATE EXTENSION \"pg_net\"");
@@ -267,6 +272,21 @@ class StandInsTest {
                     + " with schema extensions — the server has no pg_cron"), log.lines.get(0));
             assertEquals("citext", single(st, "SELECT string_agg(extname, ',') FROM pg_extension WHERE extname"
                     + " IN ('citext', 'pg_cron', 'pg_net')"));
+        }
+    }
+
+    @Test
+    void wrappersAndVectorAreNeverFakedAndTheErrorNamesThemAsTheServersLack() throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            for (String extension : List.of("wrappers", "vector")) {
+                SQLException e = assertThrows(SQLException.class,
+                        () -> st.execute("create extension if not exists " + extension + " with schema extensions"));
+                String advice = MissingPlatform.advice(e, c);
+                assertTrue(advice.contains("The file is not at fault: this server does not have the extension "
+                        + extension) && advice.contains("supabaseCompat=emulate does not stand in for " + extension)
+                        && !advice.contains("Fix the file"), advice);
+            }
+            assertEquals("0", single(st, "SELECT count(*) FROM pg_namespace WHERE nspname IN ('wrappers', 'vector')"));
         }
     }
 

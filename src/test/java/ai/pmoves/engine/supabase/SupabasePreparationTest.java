@@ -46,7 +46,13 @@ class SupabasePreparationTest {
                 "schema realtime", "schema extensions", "extension pgcrypto in schema extensions",
                 "extension uuid-ossp in schema extensions", SupabasePreparation.SEARCH_PATH_ITEM,
                 "function auth.uid()", "function auth.role()", "function auth.email()", "function auth.jwt()",
-                "table auth.users", "table auth.identities", "table storage.buckets", "table storage.objects",
+                "table auth.users", "table auth.identities", "type auth.aal_level", "type auth.factor_type",
+                "type auth.factor_status", "type auth.code_challenge_method", "type auth.one_time_token_type",
+                "table auth.schema_migrations", "table auth.instances", "table auth.audit_log_entries",
+                "table auth.sessions", "table auth.refresh_tokens", "table auth.mfa_factors", "table auth.mfa_challenges",
+                "table auth.mfa_amr_claims", "table auth.sso_providers", "table auth.sso_domains",
+                "table auth.saml_providers", "table auth.flow_state", "table auth.saml_relay_states",
+                "table auth.one_time_tokens", "table storage.buckets", "table storage.objects",
                 "function storage.foldername(text)", "function storage.filename(text)",
                 "function storage.extension(text)", "publication supabase_realtime",
                 "usage on schema public for anon, authenticated, service_role",
@@ -56,10 +62,10 @@ class SupabasePreparationTest {
                 "default privileges in schema public for anon, authenticated, service_role",
                 "default privileges in schema storage for anon, authenticated, service_role"), whats);
         assertEquals(PreparedItem.Outcome.CREATED, first.get(first.size() - 1).outcome());
-        assertTrue(first.subList(11, 30).stream().allMatch(i -> i.outcome() == PreparedItem.Outcome.CREATED),
+        assertTrue(first.subList(11, 49).stream().allMatch(i -> i.outcome() == PreparedItem.Outcome.CREATED),
                 first.toString());
         // PostgreSQL grants USAGE on public to PUBLIC: nothing to grant there
-        assertEquals(PreparedItem.Outcome.PRESENT, first.get(30).outcome());
+        assertEquals(PreparedItem.Outcome.PRESENT, first.get(49).outcome());
         assertTrue(second.stream().allMatch(i -> i.outcome() == PreparedItem.Outcome.PRESENT), second.toString());
         assertEquals(List.of("true|false|false", "true|false|false", "true|false|true"), query("SELECT (NOT rolcanlogin) || '|' || rolinherit || '|'"
                 + " || rolbypassrls FROM pg_roles WHERE rolname IN ('anon', 'authenticated', 'service_role')"

@@ -1,0 +1,2 @@
+-- written after the platform upgraded pgmq
+alter extension pgmq update;

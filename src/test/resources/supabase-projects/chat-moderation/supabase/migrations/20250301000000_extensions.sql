@@ -1,0 +1,2 @@
+create extension if not exists pgmq;
+create extension if not exists pg_jsonschema with schema extensions;
