@@ -9,6 +9,8 @@ import ai.pmoves.engine.definition.DefinitionPlan;
 import ai.pmoves.engine.definition.DefinitionTable;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
+import ai.pmoves.engine.locks.SizedLock;
+import ai.pmoves.engine.locks.TableSizes;
 import ai.pmoves.engine.migration.Checksum;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScript;
@@ -19,8 +21,10 @@ import ai.pmoves.engine.plan.PlanCheck;
 import ai.pmoves.engine.plan.PlanJson;
 import ai.pmoves.engine.plan.ReleasePlan;
 import ai.pmoves.engine.plan.ReleasePlan.PlannedFile;
+import ai.pmoves.engine.plan.ReleasePlan.PlannedLock;
 import ai.pmoves.engine.plan.ReleasePlan.PlannedStatement;
 import ai.pmoves.engine.seed.SeedFile;
+import ai.pmoves.engine.sql.SqlStatement;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -95,17 +99,18 @@ final class PlanRun {
     void write(ConnectionSettings settings, Connection connection, List<HistoryRow> rows, ApplyPlan plan,
                List<MigrationScript> scripts, DefinitionPlan definitions, EngineLog log) throws SQLException {
         PlanMode mode = options.planMode();
+        TableSizes sizes = new TableSizes(connection); // the tables as the target has them, read once
         List<PlannedFile> migrations = new ArrayList<>();
         for (int i = 0; i < plan.toRun().size(); i++) {
             Migration m = plan.toRun().get(i);
-            migrations.add(planned(m.version(), m.name().description(), pathOf(m), scripts.get(i)));
+            migrations.add(planned(m.version(), m.name().description(), pathOf(m), scripts.get(i), sizes));
         }
         List<PlannedFile> baseline = plan.toBaseline().stream().map(m -> new PlannedFile(m.version(),
                 m.name().description(), pathOf(m), MigrationScript.checksumOf(m.file()), true, List.of())).toList();
         List<PlannedFile> planned = new ArrayList<>();
-        definitions.scripts().forEach((path, script) -> planned.add(planned(null, null, path, script)));
+        definitions.scripts().forEach((path, script) -> planned.add(planned(null, null, path, script, sizes)));
         List<PlannedFile> hooks = new ArrayList<>();
-        options.hooks().scripts().forEach((path, script) -> hooks.add(planned(null, null, path, script)));
+        options.hooks().scripts().forEach((path, script) -> hooks.add(planned(null, null, path, script, sizes)));
         ReleasePlan release = new ReleasePlan(ReleasePlan.FORMAT, mode.pluginVersion(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 new ReleasePlan.Database(settings.maskedUrl(), connection.getMetaData().getDatabaseProductVersion(),
@@ -120,9 +125,18 @@ final class PlanRun {
                 + mode.sqlFile() + ", then apply exactly this with -Dpmoves.plan=" + mode.file());
     }
 
-    private PlannedFile planned(String version, String name, String path, MigrationScript script) {
+    private PlannedFile planned(String version, String name, String path, MigrationScript script, TableSizes sizes) {
         return new PlannedFile(version, name, path, script.checksum(), runner.nonTransactionalReason(script) == null,
-                script.statements().stream().map(s -> new PlannedStatement(s.line(), s.sql())).toList());
+                script.statements().stream().map(s -> planned(s, sizes)).toList());
+    }
+
+    /** A statement with the locks it takes on the target's tables, for the reviewer (see {@link SizedLock}). */
+    private static PlannedStatement planned(SqlStatement statement, TableSizes sizes) {
+        List<SizedLock> locks = SizedLock.of(statement, sizes);
+        return new PlannedStatement(statement.line(), statement.sql(),
+                locks.stream().map(l -> new PlannedLock(l.relation(), l.mode().spelled())).toList(),
+                locks.stream().mapToLong(SizedLock::rows).max().orElse(-1),
+                locks.stream().anyMatch(SizedLock::rewrites));
     }
 
     /** The history as the plan records it: every row of the history, its failed table and the definition table. */

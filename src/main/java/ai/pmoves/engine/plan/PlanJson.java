@@ -7,6 +7,7 @@ import ai.pmoves.engine.plan.ReleasePlan.Database;
 import ai.pmoves.engine.plan.ReleasePlan.History;
 import ai.pmoves.engine.plan.ReleasePlan.HistoryEntry;
 import ai.pmoves.engine.plan.ReleasePlan.PlannedFile;
+import ai.pmoves.engine.plan.ReleasePlan.PlannedLock;
 import ai.pmoves.engine.plan.ReleasePlan.PlannedStatement;
 import ai.pmoves.engine.schema.SchemaObject;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -112,6 +113,17 @@ public final class PlanJson {
                 g.writeStartObject();
                 g.writeNumberField("line", s.line());
                 g.writeStringField("sql", s.sql());
+                // what the statement holds up on the target: its locks, the largest table's rows, a rewrite
+                g.writeArrayFieldStart("locks");
+                for (PlannedLock lock : s.locks()) {
+                    g.writeStartObject();
+                    g.writeStringField("relation", lock.relation());
+                    g.writeStringField("mode", lock.mode());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeNumberField("rows", s.rows());
+                g.writeBooleanField("rewrite", s.rewrite());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -234,7 +246,18 @@ public final class PlanJson {
             return list(root, field, "", f -> new PlannedFile(nullable(f, "version"), nullable(f, "name"),
                     string(f, "path", at), string(f, "checksum", at), bool(f, "transactional", at),
                     list(f, "statements", at, s -> new PlannedStatement(number(s, "line", at + "statements[]."),
-                            string(s, "sql", at + "statements[].")))));
+                            string(s, "sql", at + "statements[]."), locks(s),
+                            s.get("rows") instanceof Number n ? n.longValue() : -1,
+                            Boolean.TRUE.equals(s.get("rewrite"))))));
+        }
+
+        /** A statement's locks: informative, so a plan without them (made for a reviewer who needs none) still reads. */
+        private List<PlannedLock> locks(Map<String, Object> statement) {
+            if (!(statement.get("locks") instanceof List<?> items)) {
+                return List.of();
+            }
+            return list(statement, "locks", "statements[].", l -> new PlannedLock(
+                    string(l, "relation", "statements[].locks[]."), string(l, "mode", "statements[].locks[].")));
         }
 
         private <T> List<T> list(Map<String, Object> map, String field, String at, Function<Map<String, Object>, T> item) {

@@ -88,6 +88,19 @@ public record ReleasePlan(String format, String pluginVersion, String createdAt,
      * @param line the line it starts on
      * @param sql  its text
      */
-    public record PlannedStatement(int line, String sql) {
+    public record PlannedStatement(int line, String sql, List<PlannedLock> locks, long rows, boolean rewrite) {
+        /** A statement of a plan made without the target's tables: hooks, and plans read back without locks. */
+        public PlannedStatement(int line, String sql) {
+            this(line, sql, List.of(), -1, false);
+        }
+    }
+
+    /**
+     * A lock a planned statement takes, for the reviewer.
+     *
+     * @param relation the table, schema-qualified when the target has it
+     * @param mode     as PostgreSQL spells it in pg_locks: AccessExclusiveLock, ShareLock, …
+     */
+    public record PlannedLock(String relation, String mode) {
     }
 }

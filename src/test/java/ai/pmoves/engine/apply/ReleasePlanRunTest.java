@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.definition.DefinitionSources;
+import ai.pmoves.engine.plan.PlanJson;
+import ai.pmoves.engine.plan.ReleasePlan;
+import ai.pmoves.engine.plan.ReleasePlan.PlannedLock;
+import ai.pmoves.engine.plan.ReleasePlan.PlannedStatement;
 import ai.pmoves.engine.schema.SchemaFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,5 +117,29 @@ class ReleasePlanRunTest {
 
         follow(db.options(), "0.3.1");
         assertEquals(List.of("20250101000000", "20250102000000"), db.versions());
+    }
+
+    @Test
+    void eachPlannedStatementCarriesItsLocksTheTablesRowsAndWhetherItRewrites() throws Exception {
+        db.apply(db.options().withTarget("20250101000000"));
+        db.execute("INSERT INTO orders SELECT generate_series(1, 40)");
+        db.file("20250103000000_orders_note.sql", """
+                ALTER TABLE orders ADD COLUMN placed_at timestamptz DEFAULT clock_timestamp();
+                CREATE INDEX orders_placed_at ON orders (placed_at);
+                """);
+
+        plan(db.options());
+
+        ReleasePlan plan = PlanJson.read(planFile());
+        List<PlannedStatement> note = plan.migrations().stream()
+                .filter(m -> m.path().endsWith("20250103000000_orders_note.sql")).findFirst().orElseThrow().statements();
+        assertEquals(List.of(new PlannedLock("public.orders", "AccessExclusiveLock")), note.get(0).locks());
+        assertEquals(40, note.get(0).rows(), "a small table is counted");
+        assertTrue(note.get(0).rewrite(), "a volatile default writes every row anew");
+        assertEquals(List.of(new PlannedLock("public.orders", "ShareLock")), note.get(1).locks());
+        assertFalse(note.get(1).rewrite());
+        // and plan.sql shows the same above the statement, for the reviewer
+        assertTrue(Files.readString(planFile().resolveSibling("plan.sql"))
+                .contains("-- AccessExclusiveLock on public.orders (40 rows), rewrites"));
     }
 }
