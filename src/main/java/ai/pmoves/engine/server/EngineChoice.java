@@ -28,7 +28,8 @@ public record EngineChoice(String engine, Optional<SystemInstallation> system, S
         if (beyondEmbedded.isEmpty()) {
             return new EngineChoice("embedded", Optional.empty(), created.isEmpty()
                     ? "the files create no extension"
-                    : "the embedded server has every extension the files create (" + String.join(", ", created) + ")");
+                    : "the embedded server has every extension the files create ("
+                    + String.join(", ", new TreeSet<>(created)) + ")");
         }
         String need = "the files create " + String.join(", ", beyondEmbedded) + ", which the embedded server lacks";
         Set<String> beyondSystem = system.map(s -> lacking(created, s::hasExtension)).orElse(beyondEmbedded);
