@@ -4,6 +4,7 @@ import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.apply.PlanMode;
 import ai.pmoves.engine.schema.SchemaFilter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,6 +37,24 @@ public class PlanMojo extends AbstractApplyMojo {
     @Parameter(property = "pmoves.driftSchemas")
     protected String driftSchemas;
 
+    /**
+     * Above how many rows on the target a lock hazard of a planned statement (as validate's hazard rules find them,
+     * and lock-timeout-unset: AccessExclusiveLock on a table with rows, with no lock timeout) stops the plan; below,
+     * it is a warning. The findings also go to target/pmoves-reports/TEST-pmoves.plan.xml.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.largeTableRows", defaultValue = "100000")
+    protected long largeTableRows;
+
+    /**
+     * Rules the plan does not judge, as a comma list, as validate's skipRules (lock-timeout-unset among them).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "pmoves.skipRules")
+    protected String skipRules;
+
     /** The project the plan is attached to. */
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
@@ -56,7 +75,9 @@ public class PlanMojo extends AbstractApplyMojo {
         Path planFile = reportPath("plan.json");
         new Migrator(connectionSettings().withVariables(psqlVariables(variables, secretVariables)), engineLog())
                 .apply(applyOptions().withPlanMode(PlanMode.write(planFile, pluginVersion(), driftSchemas == null
-                        ? SchemaFilter.platformExcluded() : SchemaFilter.excluding(CommaList.of(driftSchemas)))));
+                        ? SchemaFilter.platformExcluded() : SchemaFilter.excluding(CommaList.of(driftSchemas)))
+                        .withHazards(new PlanMode.Hazards(largeTableRows, new LinkedHashSet<>(CommaList.of(skipRules)),
+                                buildDirectory.toPath().resolve("pmoves-reports").resolve("TEST-pmoves.plan.xml")))));
         if (project != null) {
             projectHelper.attachArtifact(project, "json", CLASSIFIER, planFile.toFile());
         }

@@ -9,7 +9,14 @@ import ai.pmoves.engine.definition.DefinitionPlan;
 import ai.pmoves.engine.definition.DefinitionTable;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
+import ai.pmoves.engine.lint.Finding;
+import ai.pmoves.engine.lint.LintJUnit;
+import ai.pmoves.engine.lint.LintReport;
+import ai.pmoves.engine.lint.PlanHazards;
+import ai.pmoves.engine.lint.Severity;
+import ai.pmoves.engine.locks.LockMode;
 import ai.pmoves.engine.locks.SizedLock;
+import ai.pmoves.engine.locks.StatementLocks;
 import ai.pmoves.engine.locks.TableSizes;
 import ai.pmoves.engine.migration.Checksum;
 import ai.pmoves.engine.migration.Migration;
@@ -26,6 +33,12 @@ import ai.pmoves.engine.plan.ReleasePlan.PlannedStatement;
 import ai.pmoves.engine.seed.SeedFile;
 import ai.pmoves.engine.sql.SqlStatement;
 import java.nio.file.Path;
+import java.util.TreeMap;
+import java.util.Set;
+import java.util.NavigableMap;
+import java.util.HashSet;
+import java.nio.file.Files;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,6 +118,7 @@ final class PlanRun {
             Migration m = plan.toRun().get(i);
             migrations.add(planned(m.version(), m.name().description(), pathOf(m), scripts.get(i), sizes));
         }
+        refuseHazards(mode, migrations, scripts, log);
         List<PlannedFile> baseline = plan.toBaseline().stream().map(m -> new PlannedFile(m.version(),
                 m.name().description(), pathOf(m), MigrationScript.checksumOf(m.file()), true, List.of())).toList();
         List<PlannedFile> planned = new ArrayList<>();
@@ -123,6 +137,63 @@ final class PlanRun {
                 + (baseline.isEmpty() ? "" : ", " + listed(baseline, "baseline", PlannedFile::version))
                 + (hooks.isEmpty() ? "" : ", with " + Counted.of(hooks.size(), "hook")) + "; nothing was run. Review "
                 + mode.sqlFile() + ", then apply exactly this with -Dpmoves.plan=" + mode.file());
+    }
+
+    /**
+     * Judges the planned migrations' lock hazards with the target's sizes: each one a warning, or, on a table above
+     * largeTableRows, an error that stops the plan before plan.json is written (and removes the files of an earlier
+     * plan, which must not be applied instead). The findings also go to the JUnit report.
+     */
+    private void refuseHazards(PlanMode mode, List<PlannedFile> migrations, List<MigrationScript> scripts,
+                               EngineLog log) {
+        Map<String, NavigableMap<Integer, Long>> rows = new LinkedHashMap<>();
+        Set<String> unguarded = new HashSet<>();
+        for (int i = 0; i < migrations.size(); i++) {
+            PlannedFile file = migrations.get(i);
+            NavigableMap<Integer, Long> byLine = new TreeMap<>();
+            boolean timeoutSet = options.migrationLockWait().enabled();
+            List<SqlStatement> statements = scripts.get(i).statements();
+            for (int j = 0; j < statements.size(); j++) {
+                PlannedStatement s = file.statements().get(j);
+                byLine.put(s.line(), s.rows());
+                timeoutSet |= StatementLocks.setsLockTimeout(statements.get(j));
+                boolean exclusive = s.locks().stream().anyMatch(l -> l.mode().equals(LockMode.ACCESS_EXCLUSIVE.spelled()));
+                if (exclusive && s.rows() > 0 && !timeoutSet) {
+                    unguarded.add(file.path() + ":" + s.line());
+                }
+            }
+            rows.put(file.path(), byLine);
+        }
+        PlanMode.Hazards hazards = mode.hazards();
+        Path project = options.migrationsDirectory().project();
+        LintReport report = PlanHazards.check(project != null ? project : options.migrationsDirectory().path(),
+                options.migrationsDirectory(), rows, unguarded, hazards.largeTableRows(), hazards.skipRules());
+        if (hazards.report() != null) {
+            LintJUnit.write(report, "plan", hazards.report());
+        }
+        List<Finding> errors = new ArrayList<>();
+        for (Finding f : report.findings()) {
+            if (f.rule().severity() == Severity.ERROR) {
+                errors.add(f);
+            } else {
+                log.warn(f.location() + ": " + f.rule().id() + ": " + f.message() + ". " + f.fix() + ".");
+            }
+        }
+        if (!errors.isEmpty()) {
+            try {
+                Files.deleteIfExists(mode.file());
+                Files.deleteIfExists(mode.sqlFile());
+            } catch (IOException e) {
+                throw new PmovesException("Cannot remove the earlier plan " + mode.file() + ": " + e.getMessage(), e);
+            }
+            throw new PmovesException("The plan stops: " + Counted.of(errors.size(), "lock hazard") + " on tables of"
+                    + " more than " + hazards.largeTableRows() + " rows (largeTableRows), where a statement holds"
+                    + " every query up:\n" + String.join("\n", errors.stream().map(f -> "  " + f.location() + ": "
+                    + f.rule().id() + ": " + f.message() + ". " + f.fix() + ".").toList())
+                    + "\nRewrite the statement as the fix says; or, when the wait is accepted, put -- pmoves:allow <rule>"
+                    + " on the line before it, or turn the rule off with skipRules, or raise largeTableRows. No plan"
+                    + " was written.");
+        }
     }
 
     private PlannedFile planned(String version, String name, String path, MigrationScript script, TableSizes sizes) {

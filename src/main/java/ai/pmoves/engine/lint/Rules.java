@@ -29,7 +29,8 @@ public final class Rules {
     public static List<Rule> enabled(Set<String> disabled) {
         Set<String> ids = ALL.stream().map(Rule::id).collect(Collectors.toCollection(LinkedHashSet::new));
         for (String id : disabled) {
-            if (!ids.contains(id.toLowerCase(Locale.ROOT))) {
+            // a rule only pmoves:plan runs may be in a skipRules that validate shares
+            if (!ids.contains(id.toLowerCase(Locale.ROOT)) && !id.equalsIgnoreCase(LockTimeoutUnsetRule.ID)) {
                 throw new PmovesException("Unknown rule id '" + id + "' in skipRules (-Dpmoves.skipRules): the rules are "
                         + String.join(", ", ids) + ".");
             }

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 public final class SchemaFilter {
     /** The schemas Supabase's services make and own, left out by default. */
     public static final List<String> PLATFORM_SCHEMAS = List.of("auth", "storage", "realtime", "extensions", "graphql",
-            "graphql_public", "vault", "net", "cron", "supabase_functions", "supabase_migrations", "pgsodium");
+            "graphql_public", "vault", "net", "cron", "supabase_functions", "supabase_migrations", "pgsodium", "pgmq");
 
     private final Set<String> excluded;
 

@@ -142,4 +142,73 @@ class ReleasePlanRunTest {
         assertTrue(Files.readString(planFile().resolveSibling("plan.sql"))
                 .contains("-- AccessExclusiveLock on public.orders (40 rows), rewrites"));
     }
+
+    private void planJudging(ApplyOptions options, long largeTableRows) {
+        db.apply(options.withPlanMode(PlanMode.write(planFile(), VERSION, SchemaFilter.platformExcluded())
+                .withHazards(new PlanMode.Hazards(largeTableRows, java.util.Set.of(), junitReport()))));
+    }
+
+    private Path junitReport() {
+        return root.resolve("target/pmoves-reports/TEST-pmoves.plan.xml");
+    }
+
+    /** orders applied with 40 rows, and a migration that indexes it without CONCURRENTLY and adds a column. */
+    private void ordersWithRowsAndAnIndexMigration() throws Exception {
+        db.apply(db.options().withTarget("20250101000000"));
+        db.execute("INSERT INTO orders SELECT generate_series(1, 40)");
+        db.file("20250103000000_orders_index.sql", """
+                ALTER TABLE orders ADD COLUMN placed_at timestamptz;
+                CREATE INDEX orders_placed_at ON orders (placed_at);
+                """);
+    }
+
+    @Test
+    void aHazardOnASmallTableIsAWarningAndThePlanIsWritten() throws Exception {
+        ordersWithRowsAndAnIndexMigration();
+
+        planJudging(db.options(), 100_000);
+
+        assertTrue(Files.exists(planFile()));
+        assertTrue(db.log.stream().anyMatch(l -> l.startsWith("WARN 20250103000000_orders_index.sql:2:")
+                && l.contains("index-not-concurrent")), db.log::toString);
+        // lock-timeout-unset: AccessExclusiveLock on a table with rows, and no lock timeout anywhere
+        assertTrue(db.log.stream().anyMatch(l -> l.startsWith("WARN 20250103000000_orders_index.sql:1:")
+                && l.contains("lock-timeout-unset")), db.log::toString);
+        String junit = Files.readString(junitReport());
+        assertTrue(junit.contains("testsuite name=\"pmoves.plan\"") && junit.contains("index-not-concurrent")
+                && !junit.contains("<failure"), junit);
+    }
+
+    @Test
+    void aHazardOnATableAboveLargeTableRowsStopsThePlanAndNamesTheStatement() throws Exception {
+        ordersWithRowsAndAnIndexMigration();
+        Files.createDirectories(planFile().getParent());
+        Files.writeString(planFile(), "{}"); // an earlier plan, which must not be applied instead
+
+        PmovesException e = assertThrows(PmovesException.class, () -> planJudging(db.options(), 10));
+
+        assertTrue(e.getMessage().startsWith("The plan stops: 2 lock hazards on tables of more than 10 rows")
+                && e.getMessage().contains("20250103000000_orders_index.sql:2:1: index-not-concurrent:")
+                && e.getMessage().contains("(40 rows)") && e.getMessage().contains("-- pmoves:allow <rule>"),
+                e.getMessage());
+        assertFalse(Files.exists(planFile()), "no plan to apply");
+        assertTrue(Files.readString(junitReport()).contains("<failure"));
+    }
+
+    @Test
+    void aLockTimeoutTheFileSetsAndATableThePlanCreatesRaiseNoHazard() throws Exception {
+        db.apply(db.options().withTarget("20250101000000"));
+        db.execute("INSERT INTO orders SELECT generate_series(1, 40)");
+        db.file("20250103000000_orders_note.sql", """
+                SET lock_timeout = '5s';
+                ALTER TABLE orders ADD COLUMN note text;
+                """);
+        // lines is created by the plan's own 20250102 migration: new, and no rule applies to it
+        db.file("20250104000000_lines_index.sql", "CREATE INDEX lines_order ON lines (order_id);\n");
+
+        planJudging(db.options(), 10);
+
+        assertTrue(Files.exists(planFile()));
+        assertTrue(db.log.stream().noneMatch(l -> l.startsWith("WARN")), db.log::toString);
+    }
 }

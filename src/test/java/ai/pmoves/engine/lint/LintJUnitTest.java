@@ -24,7 +24,7 @@ class LintJUnitTest {
                 .migration("20250101_clean.sql", "CREATE TABLE IF NOT EXISTS a (id int);\n")
                 .migration("20250102_hazards.sql", "CREATE INDEX IF NOT EXISTS orders_amount ON orders (amount);\n"
                         + "ALTER TABLE orders RENAME TO purchases;\n")
-                .migration("add_things.sql", "CREATE TABLE IF NOT EXISTS b (id int);\n");
+                .migration("20250103_broken.sql", "CREATE TABLE IF NOT EXISTS b (note text DEFAULT 'unclosed);\n");
         Path file = root.resolve("target/pmoves-reports/TEST-pmoves.validate.xml");
         LintJUnit.write(project.lint(), "validate", file);
 
@@ -40,7 +40,7 @@ class LintJUnitTest {
             names.add(((Element) cases.item(i)).getAttribute("name"));
         }
         assertEquals(List.of("supabase/migrations/20250101_clean.sql", "supabase/migrations/20250102_hazards.sql",
-                "supabase/migrations/add_things.sql"), names);
+                "supabase/migrations/20250103_broken.sql"), names);
 
         Element clean = (Element) cases.item(0);
         assertEquals(0, clean.getElementsByTagName("*").getLength(), "a clean file passes");
@@ -53,10 +53,9 @@ class LintJUnitTest {
         assertTrue(out.contains("\n  fix: expand and contract"), out);
         Element named = (Element) cases.item(2);
         Element failure = (Element) named.getElementsByTagName("failure").item(0);
-        assertEquals("file-name", failure.getAttribute("type"));
-        assertTrue(failure.getAttribute("message").startsWith("file-name: Migration file name 'add_things.sql'"),
-                failure.getAttribute("message"));
-        assertTrue(failure.getTextContent().startsWith("error file-name at supabase/migrations/add_things.sql: "),
+        assertEquals("syntax", failure.getAttribute("type"));
+        assertTrue(failure.getAttribute("message").startsWith("syntax: "), failure.getAttribute("message"));
+        assertTrue(failure.getTextContent().startsWith("error syntax at supabase/migrations/20250103_broken.sql:1:"),
                 failure.getTextContent());
     }
 }
