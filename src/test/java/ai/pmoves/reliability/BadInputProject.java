@@ -110,6 +110,14 @@ final class BadInputProject {
         new Migrator(settings(), log).apply(applyOptions());
     }
 
+    /** apply with strictFileNames=true: a .sql file whose name the Supabase CLI skips is refused, not skipped. */
+    void applyStrictly() {
+        ApplyOptions options = applyOptions();
+        new Migrator(settings(), log).apply(ApplyOptions.of(options.migrationsDirectory().withStrictNames(true))
+                .withHistoryTable(options.historyTable()).withTarget(target).withBaseline(baseline)
+                .withLockTimeout(options.lockTimeout()));
+    }
+
     void seed() {
         new Seeder(settings(), log).seed(seedOptions());
     }

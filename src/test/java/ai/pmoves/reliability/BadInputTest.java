@@ -67,7 +67,11 @@ class BadInputTest {
         List<Case> c = new ArrayList<>();
         // file names
         c.add(bad("a name that fits no form", p -> migration(p, "2025_notes.sql", "SELECT 1;\n"), "2025_notes.sql"));
-        c.add(bad("a version without a description", p -> migration(p, "20250103.sql", "SELECT 1;\n"), "20250103.sql"));
+        // a name the Supabase CLI skips is skipped with a warning; with strictFileNames it is refused
+        c.add(bad("a version without a description, under strictFileNames", p -> {
+            Files.writeString(p.migrations.resolve("20250103.sql"), "SELECT 1;\n");
+            return p::applyStrictly;
+        }, "20250103.sql"));
         c.add(bad("two files share a version", p -> migration(p, "20250102_other.sql", "SELECT 1;\n"),
                 "20250102_notes.sql", "20250102_other.sql"));
         c.add(bad("a dangling symbolic link", p -> {
