@@ -1,15 +1,25 @@
 package ai.pmoves.maven;
 
+import ai.pmoves.engine.EngineLog;
+import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.hook.Hooks;
 import ai.pmoves.engine.migration.ConfiguredDirectory;
+import ai.pmoves.engine.migration.MigrationScanner;
+import ai.pmoves.engine.seed.SeedScanner;
 import ai.pmoves.engine.seed.SeedSources;
+import ai.pmoves.engine.sql.CreatedExtensions;
+import ai.pmoves.engine.tap.TestFile;
+import ai.pmoves.engine.tap.TestFiles;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -97,6 +107,36 @@ public abstract class AbstractFilesMojo extends AbstractPmovesMojo {
                 .withSupabaseSeeds(seedsConfigured ? null : base.resolve("supabase"))
                 .withIncludes(seedIncludes == null ? List.of() : seedIncludes)
                 .withExcludes(seedExcludes == null ? List.of() : seedExcludes);
+    }
+
+    /**
+     * The extensions the files that will run create (init scripts and seeds, migrations, definitions), and pgTAP when
+     * {@code tests} (null for none) holds test files: what engine=auto chooses a server by, and what a server
+     * preloads. A directory that cannot be listed adds nothing here: the goal that runs its files reports it.
+     */
+    protected Set<String> createdExtensions(SeedSources seeds, DefinitionSources definitions, ConfiguredDirectory tests) {
+        List<Path> files = new ArrayList<>();
+        Set<String> created = new TreeSet<>();
+        List<Runnable> listings = List.of(
+                () -> SeedScanner.scan(seeds, EngineLog.SILENT).forEach(f -> files.add(f.file())),
+                () -> MigrationScanner.scan(migrationsDirectory()).forEach(m -> files.add(m.file())),
+                () -> definitions.scan().forEach(f -> files.add(f.file())),
+                () -> {
+                    List<TestFile> found = tests == null ? List.of() : TestFiles.scan(tests, basedir.toPath());
+                    if (!found.isEmpty()) {
+                        created.add("pgtap");
+                        found.forEach(t -> files.add(t.file()));
+                    }
+                });
+        for (Runnable listing : listings) {
+            try {
+                listing.run();
+            } catch (PmovesException e) {
+                getLog().debug("engine: some files are not read for the extensions they create: " + e.getMessage());
+            }
+        }
+        created.addAll(CreatedExtensions.in(files));
+        return created;
     }
 
     /** {@code configured}, or supabase/{@code defaultName} of the project directory when it is null. */

@@ -6,9 +6,11 @@ import ai.pmoves.engine.drift.DriftDatabase;
 import ai.pmoves.engine.drift.DriftOptions;
 import ai.pmoves.engine.schema.SchemaFilter;
 import ai.pmoves.engine.seed.SeedOptions;
+import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.engine.server.ServerHome;
 import java.io.File;
 import java.util.List;
+import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -63,12 +65,13 @@ public class DriftMojo extends AbstractScriptsMojo {
     protected String driftDatabase;
 
     /**
-     * The engine of the throwaway server, as for pmoves:start: {@code embedded} (default), {@code system} or
-     * {@code docker}.
+     * The engine of the throwaway server, as for pmoves:start: {@code auto} (default: the first of embedded, system
+     * and docker whose server has every extension the init scripts, migrations and definitions create),
+     * {@code embedded}, {@code system} or {@code docker}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "pmoves.engine", defaultValue = "embedded")
+    @Parameter(property = "pmoves.engine", defaultValue = "auto")
     protected String engine;
 
     /**
@@ -142,13 +145,16 @@ public class DriftMojo extends AbstractScriptsMojo {
         ApplyOptions apply = ApplyOptions.of(migrationsDirectory()).withHistoryTable(historyTableName())
                 .withDefinitions(definitionSources(definitionsDirectory)).withHooks(hooks(hooksDirectory));
         ServerEngines engines = new ServerEngines(repositorySystem, repositorySession, remoteRepositories, engineLog());
-        DriftOptions options = DriftOptions.of(apply, SeedOptions.of(seedSources(initDirectory, List.of(), null, null))
+        SeedSources initScripts = seedSources(initDirectory, List.of(), null, null);
+        Set<String> created = engine.equals("auto") || engine.equals("system")
+                ? createdExtensions(initScripts, definitionSources(definitionsDirectory), null) : Set.of();
+        DriftOptions options = DriftOptions.of(apply, SeedOptions.of(initScripts)
                         .withHistoryTable(historyTableName()))
                 .withFilter(driftSchemas == null ? SchemaFilter.platformExcluded()
                         : SchemaFilter.excluding(CommaList.of(driftSchemas)))
                 .withDatabase(DriftDatabase.parse(driftDatabase))
                 .withThrowaway(major -> engines.start(engine, postgresVersion == null ? major : postgresVersion,
-                        postgresBin, image, 0, reportPath("postgres-drift.log"), ServerHome.defaultLocation()))
+                        postgresBin, image, 0, reportPath("postgres-drift.log"), ServerHome.defaultLocation(), created))
                 .withReport(reportPath("drift.json")).withFailOnDrift(failOnDrift);
         new DriftCheck(connectionSettings().withVariables(psqlVariables(variables, secretVariables)), engineLog())
                 .check(options);

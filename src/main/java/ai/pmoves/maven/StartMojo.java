@@ -1,21 +1,12 @@
 package ai.pmoves.maven;
 
-import ai.pmoves.engine.EngineLog;
-import ai.pmoves.engine.PmovesException;
-import ai.pmoves.engine.migration.MigrationScanner;
-import ai.pmoves.engine.seed.SeedScanner;
-import ai.pmoves.engine.sql.CreatedExtensions;
-import ai.pmoves.engine.tap.TestFile;
-import ai.pmoves.engine.tap.TestFiles;
 import ai.pmoves.engine.server.PostgresServer;
 import ai.pmoves.engine.server.RunningServers;
 import ai.pmoves.engine.server.ServerHome;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -195,7 +186,9 @@ public class StartMojo extends AbstractFilesMojo {
         RunningServers.reserve(owner, instance);
         PostgresServer server;
         try {
-            Set<String> created = engine.equals("auto") || engine.equals("system") ? createdExtensions() : Set.of();
+            Set<String> created = engine.equals("auto") || engine.equals("system")
+                    ? createdExtensions(seedSources(initDirectory, seedDirectories, seedIncludes, seedExcludes),
+                    definitionSources(definitionsDirectory), testDirectory(testDirectory)) : Set.of();
             server = new ServerEngines(repositorySystem, repositorySession, remoteRepositories, engineLog())
                     .start(engine, postgresVersion, postgresBin, image, serverPort, serverLog(), serverHome(), created);
         } catch (RuntimeException e) {
@@ -216,42 +209,6 @@ public class StartMojo extends AbstractFilesMojo {
     static String owner(MavenProject project) {
         return project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion() + "@"
                 + project.getBasedir();
-    }
-
-    /**
-     * The extensions the files that will run create, and pgTAP when the project has test files. A directory that
-     * cannot be listed adds nothing here: the goal that runs its files reports it.
-     */
-    private Set<String> createdExtensions() {
-        List<Path> files = new ArrayList<>();
-        Set<String> created = new TreeSet<>();
-        try {
-            SeedScanner.scan(seedSources(initDirectory, seedDirectories, seedIncludes, seedExcludes), EngineLog.SILENT)
-                    .forEach(f -> files.add(f.file()));
-        } catch (PmovesException e) {
-            getLog().debug("engine: the seeds are not read: " + e.getMessage());
-        }
-        try {
-            MigrationScanner.scan(migrationsDirectory()).forEach(m -> files.add(m.file()));
-        } catch (PmovesException e) {
-            getLog().debug("engine: the migrations are not read: " + e.getMessage());
-        }
-        try {
-            definitionSources(definitionsDirectory).scan().forEach(f -> files.add(f.file()));
-        } catch (PmovesException e) {
-            getLog().debug("engine: the definitions are not read: " + e.getMessage());
-        }
-        try {
-            List<TestFile> tests = TestFiles.scan(testDirectory(testDirectory), basedir.toPath());
-            if (!tests.isEmpty()) {
-                created.add("pgtap");
-                tests.forEach(t -> files.add(t.file()));
-            }
-        } catch (PmovesException e) {
-            getLog().debug("engine: the test files are not read: " + e.getMessage());
-        }
-        created.addAll(CreatedExtensions.in(files));
-        return created;
     }
 
     private Path serverLog() {
