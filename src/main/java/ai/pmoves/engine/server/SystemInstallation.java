@@ -49,22 +49,22 @@ public final class SystemInstallation {
      * @throws PmovesException naming the places looked at and how to install one
      */
     public static SystemInstallation find(Path postgresBin, String postgresVersion, Map<String, String> env) {
-        if (postgresBin != null) {
-            return at(postgresBin).orElseThrow(() -> new PmovesException("postgresBin " + postgresBin + " holds no"
-                    + " initdb, pg_ctl and postgres: point it at the bin folder of a PostgreSQL installation (for"
-                    + " instance /usr/lib/postgresql/17/bin, or the output of pg_config --bindir)."));
-        }
-        List<Path> looked = candidates(postgresVersion, env);
-        return lookup(null, postgresVersion, env).orElseThrow(() -> new PmovesException("engine=system found no PostgreSQL" + (postgresVersion == null ? "" : " "
-                + postgresVersion) + " installed on this machine (looked in " + looked + "). Install one (Debian and"
-                + " Ubuntu: apt install postgresql-17; macOS: brew install postgresql@17), or set postgresBin"
-                + " (-Dpmoves.postgresBin) to its bin folder, or use engine=embedded."));
+        return lookup(postgresBin, postgresVersion, env).orElseThrow(() -> new PmovesException("engine=system found no"
+                + " PostgreSQL" + (postgresVersion == null ? "" : " " + postgresVersion) + " installed on this machine"
+                + " (looked in " + candidates(postgresVersion, env) + "). Install one (Debian and Ubuntu: apt install"
+                + " postgresql-17; macOS: brew install postgresql@17), or set postgresBin (-Dpmoves.postgresBin) to its"
+                + " bin folder, or use engine=embedded."));
     }
 
-    /** As {@link #find}, but none found (or a postgresBin that holds none) is an empty answer, for engine=auto. */
+    /**
+     * As {@link #find}, but none found is an empty answer, for engine=auto. A postgresBin that holds none is still an
+     * error: the user named that folder, and another server must not be chosen in silence.
+     */
     public static Optional<SystemInstallation> lookup(Path postgresBin, String postgresVersion, Map<String, String> env) {
         if (postgresBin != null) {
-            return at(postgresBin);
+            return Optional.of(at(postgresBin).orElseThrow(() -> new PmovesException("postgresBin " + postgresBin
+                    + " holds no initdb, pg_ctl and postgres: point it at the bin folder of a PostgreSQL installation"
+                    + " (for instance /usr/lib/postgresql/17/bin, or the output of pg_config --bindir).")));
         }
         for (Path candidate : candidates(postgresVersion, env)) {
             Optional<SystemInstallation> found = at(candidate);

@@ -135,6 +135,14 @@ class SystemServerTest {
     }
 
     @Test
+    void underEngineAutoABinFolderWithoutPostgresIsRefusedRatherThanPassedOver(@TempDir Path empty) {
+        PmovesException e = assertThrows(PmovesException.class,
+                () -> SystemInstallation.lookup(empty, null, Map.of()));
+        assertTrue(e.getMessage().startsWith("postgresBin " + empty + " holds no initdb, pg_ctl and postgres"),
+                e.getMessage());
+    }
+
+    @Test
     void aBinFolderWithoutPostgresIsRefusedNamingTheParameter(@TempDir Path empty) {
         PmovesException e = assertThrows(PmovesException.class,
                 () -> SystemInstallation.find(empty, null, Map.of()));
