@@ -10,7 +10,6 @@ import ai.pmoves.engine.seed.SeedSources;
 import ai.pmoves.engine.server.ServerHome;
 import java.io.File;
 import java.util.List;
-import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -146,15 +145,14 @@ public class DriftMojo extends AbstractScriptsMojo {
                 .withDefinitions(definitionSources(definitionsDirectory)).withHooks(hooks(hooksDirectory));
         ServerEngines engines = new ServerEngines(repositorySystem, repositorySession, remoteRepositories, engineLog());
         SeedSources initScripts = seedSources(initDirectory, List.of(), null, null);
-        Set<String> created = engine.equals("auto") || engine.equals("system")
-                ? createdExtensions(initScripts, definitionSources(definitionsDirectory), null) : Set.of();
         DriftOptions options = DriftOptions.of(apply, SeedOptions.of(initScripts)
                         .withHistoryTable(historyTableName()))
                 .withFilter(driftSchemas == null ? SchemaFilter.platformExcluded()
                         : SchemaFilter.excluding(CommaList.of(driftSchemas)))
                 .withDatabase(DriftDatabase.parse(driftDatabase))
                 .withThrowaway(major -> engines.start(engine, postgresVersion == null ? major : postgresVersion,
-                        postgresBin, image, 0, reportPath("postgres-drift.log"), ServerHome.defaultLocation(), created))
+                        postgresBin, image, 0, reportPath("postgres-drift.log"), ServerHome.defaultLocation(),
+                        () -> createdExtensions(initScripts, definitionSources(definitionsDirectory), null)))
                 .withReport(reportPath("drift.json")).withFailOnDrift(failOnDrift);
         new DriftCheck(connectionSettings().withVariables(psqlVariables(variables, secretVariables)), engineLog())
                 .check(options);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -55,16 +56,18 @@ final class ServerEngines {
     /** One server of {@code engine}, for files that create no extension that must be preloaded. */
     PostgresServer start(String engine, String version, File postgresBin, String image, int port, Path serverLog,
                          Path home) {
-        return start(engine, version, postgresBin, image, port, serverLog, home, Set.of());
+        return start(engine, version, postgresBin, image, port, serverLog, home, Set::of);
     }
 
     /**
      * One server of {@code engine}; {@code version}, {@code postgresBin} and {@code image} as start's parameters.
      *
-     * @param created the extensions the files create: what {@code auto} chooses by, and what a system server preloads
+     * @param created the extensions the files create: what {@code auto} chooses by, and what a server preloads; read
+     *                only for an engine that uses them (not for docker)
      */
     PostgresServer start(String engine, String version, File postgresBin, String image, int port, Path serverLog,
-                         Path home, Set<String> created) {
+                         Path home, Supplier<Set<String>> extensions) {
+        Set<String> created = engine.equals("docker") ? Set.of() : extensions.get();
         Path bin = postgresBin == null ? null : postgresBin.toPath();
         Optional<SystemInstallation> installation = Optional.empty();
         String chosen = engine;

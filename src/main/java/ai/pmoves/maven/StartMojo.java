@@ -6,7 +6,6 @@ import ai.pmoves.engine.server.ServerHome;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -186,11 +185,10 @@ public class StartMojo extends AbstractFilesMojo {
         RunningServers.reserve(owner, instance);
         PostgresServer server;
         try {
-            Set<String> created = engine.equals("auto") || engine.equals("system")
-                    ? createdExtensions(seedSources(initDirectory, seedDirectories, seedIncludes, seedExcludes),
-                    definitionSources(definitionsDirectory), testDirectory(testDirectory)) : Set.of();
             server = new ServerEngines(repositorySystem, repositorySession, remoteRepositories, engineLog())
-                    .start(engine, postgresVersion, postgresBin, image, serverPort, serverLog(), serverHome(), created);
+                    .start(engine, postgresVersion, postgresBin, image, serverPort, serverLog(), serverHome(),
+                            () -> createdExtensions(seedSources(initDirectory, seedDirectories, seedIncludes,
+                                    seedExcludes), definitionSources(definitionsDirectory), testDirectory(testDirectory)));
         } catch (RuntimeException e) {
             RunningServers.release(owner, instance);
             throw e;

@@ -165,18 +165,18 @@ final class PlanRun {
             rows.put(file.path(), byLine);
         }
         PlanMode.Hazards hazards = mode.hazards();
-        Path project = options.migrationsDirectory().project();
-        LintReport report = PlanHazards.check(project != null ? project : options.migrationsDirectory().path(),
-                options.migrationsDirectory(), rows, unguarded, hazards.largeTableRows(), hazards.skipRules());
+        LintReport report = PlanHazards.check(projectDirectory(), options.migrationsDirectory(), rows, unguarded,
+                hazards.largeTableRows(), hazards.skipRules());
         if (hazards.report() != null) {
             LintJUnit.write(report, "plan", hazards.report());
         }
-        List<Finding> errors = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         for (Finding f : report.findings()) {
+            String line = f.location() + ": " + f.rule().id() + ": " + f.message() + ". " + f.fix() + ".";
             if (f.rule().severity() == Severity.ERROR) {
-                errors.add(f);
+                errors.add("  " + line);
             } else {
-                log.warn(f.location() + ": " + f.rule().id() + ": " + f.message() + ". " + f.fix() + ".");
+                log.warn(line);
             }
         }
         if (!errors.isEmpty()) {
@@ -188,8 +188,7 @@ final class PlanRun {
             }
             throw new PmovesException("The plan stops: " + Counted.of(errors.size(), "lock hazard") + " on tables of"
                     + " more than " + hazards.largeTableRows() + " rows (largeTableRows), where a statement holds"
-                    + " every query up:\n" + String.join("\n", errors.stream().map(f -> "  " + f.location() + ": "
-                    + f.rule().id() + ": " + f.message() + ". " + f.fix() + ".").toList())
+                    + " every query up:\n" + String.join("\n", errors)
                     + "\nRewrite the statement as the fix says; or, when the wait is accepted, put -- pmoves:allow <rule>"
                     + " on the line before it, or turn the rule off with skipRules, or raise largeTableRows. No plan"
                     + " was written.");
@@ -218,8 +217,13 @@ final class PlanRun {
 
     /** A migration's path from the project directory, as definitions and hooks are named. */
     private String pathOf(Migration m) {
+        return SqlFiles.recordedPath(projectDirectory(), m.file());
+    }
+
+    /** The project directory, which the plan names files from; the migrations directory when none is known. */
+    private Path projectDirectory() {
         Path project = options.migrationsDirectory().project();
-        return SqlFiles.recordedPath(project != null ? project : options.migrationsDirectory().path(), m.file());
+        return project != null ? project : options.migrationsDirectory().path();
     }
 
     private static String databaseName(Connection connection) throws SQLException {

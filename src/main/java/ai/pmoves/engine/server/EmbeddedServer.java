@@ -178,8 +178,10 @@ public final class EmbeddedServer implements PostgresServer {
         stop(true);
     }
 
-    /** Stops the server; deletes its work directory now, or ({@code !delete}) has the watchdog do it. */
-    /** Stops the server unless it is stopped already; whether it stopped it now. */
+    /**
+     * Stops the server unless it is stopped already, and deletes its work directory now, or ({@code !delete}) has the
+     * watchdog do it; whether it stopped it now.
+     */
     private synchronized boolean stop(boolean delete) {
         if (closed) {
             return false;
