@@ -22,7 +22,6 @@ import ai.pmoves.engine.script.DryRunScript;
 import ai.pmoves.engine.script.Progress;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -139,10 +138,7 @@ public final class Migrator {
             List<Migration> toBaseline = plan.toBaseline();
             List<Migration> toRun = plan.toRun();
             // Split every file before running any: a syntax error in the third file must not leave two applied.
-            List<MigrationScript> scripts = new ArrayList<>(toRun.size());
-            for (Migration m : toRun) {
-                scripts.add(MigrationScript.read(m.file()));
-            }
+            List<MigrationScript> scripts = MigrationScript.readAll(toRun.stream().map(Migration::file).toList());
             DefinitionPlan definitions = DefinitionPlan.read(session, options.definitions(), options.historyTable());
             if (options.followsPlan()) {
                 definitions = followed(definitions, options.planMode());

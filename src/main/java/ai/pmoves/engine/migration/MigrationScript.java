@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,14 @@ public record MigrationScript(Path file, String text, List<SqlStatement> stateme
                 firstLine.equalsIgnoreCase(NO_TRANSACTION_DIRECTIVE));
     }
 
+    /**
+     * Reads and splits every file, on every core: all of them are checked before any runs. A file that cannot be read
+     * or split fails it, the first in order, as reading them one after another would.
+     */
+    public static List<MigrationScript> readAll(List<Path> files) {
+        return inOrder(files, MigrationScript::read);
+    }
+
     /** The checksum of a file, without splitting it: what status needs for files that already ran. */
     public static String checksumOf(Path file) {
         return Checksum.ofFile(file); // bytes straight into the digest: no decoding, no copy of the text
@@ -57,22 +66,34 @@ public record MigrationScript(Path file, String text, List<SqlStatement> stateme
      * {@code MigrationStatus.of} once the history is in. A file that cannot be read fails it, the first in order.
      */
     public static Function<Migration, String> checksumsOf(List<Migration> files) {
-        Object[] results = new Object[files.size()]; // a checksum, or what reading the file threw
+        List<String> results = inOrder(files, m -> checksumOf(m.file()));
+        Map<Migration, String> checksums = new IdentityHashMap<>(files.size() * 2);
+        for (int i = 0; i < results.size(); i++) {
+            checksums.put(files.get(i), results.get(i));
+        }
+        return checksums::get;
+    }
+
+    /** {@code work} on every item, on every core; the first failure in the items' order is thrown. */
+    private static <T, R> List<R> inOrder(List<T> items, Function<T, R> work) {
+        Object[] results = new Object[items.size()]; // a result, or what the work threw
         IntStream.range(0, results.length).parallel().forEach(i -> {
             try {
-                results[i] = checksumOf(files.get(i).file());
+                results[i] = work.apply(items.get(i));
             } catch (RuntimeException e) {
                 results[i] = e;
             }
         });
-        Map<Migration, String> checksums = new IdentityHashMap<>(files.size() * 2);
-        for (int i = 0; i < results.length; i++) {
-            if (results[i] instanceof RuntimeException e) {
+        List<R> out = new ArrayList<>(results.length);
+        for (Object r : results) {
+            if (r instanceof RuntimeException e) {
                 throw e;
             }
-            checksums.put(files.get(i), (String) results[i]);
+            @SuppressWarnings("unchecked")
+            R result = (R) r;
+            out.add(result);
         }
-        return checksums::get;
+        return out;
     }
 
     private static String readUtf8(Path file) {
