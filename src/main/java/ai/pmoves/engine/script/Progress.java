@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Lines about long work while it goes on, so a 1 GB seed or an index build is never silent: a COPY says its rows,
@@ -50,7 +51,15 @@ public final class Progress implements AutoCloseable {
      * Says, every interval until the returned handle is closed, that the statement at {@code where} still runs and
      * for how long. Closing it is all the caller does once the statement is done.
      */
-    public synchronized Running statement(String where) {
+    public Running statement(String where) {
+        return statement(() -> where);
+    }
+
+    /**
+     * As {@link #statement(String)}, for statements sent together: {@code where} names the one running when a line is
+     * due.
+     */
+    public synchronized Running statement(Supplier<String> where) {
         if (everyNanos <= 0) {
             return () -> { };
         }
@@ -62,7 +71,7 @@ public final class Progress implements AutoCloseable {
             });
         }
         long start = System.nanoTime();
-        ScheduledFuture<?> task = timer.scheduleAtFixedRate(() -> log.info(where + ": still running, "
+        ScheduledFuture<?> task = timer.scheduleAtFixedRate(() -> log.info(where.get() + ": still running, "
                         + seconds(System.nanoTime() - start) + " so far"), everyNanos, everyNanos,
                 TimeUnit.NANOSECONDS);
         return () -> task.cancel(false);

@@ -10,6 +10,8 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -109,17 +111,29 @@ public final class ScriptRunner {
         try {
             return Transactions.inOne(connection, () -> {
                 try (Statement st = connection.createStatement()) {
+                    st.setEscapeProcessing(false); // the file is PostgreSQL's SQL, as psql reads it: no JDBC escapes
                     session.takeOnChangedDefaults(st);
                     if (lockWait.enabled()) {
                         st.execute(lockWait.setLocal()); // before the file's own statements: a SET of its own wins
                     }
+                    // With a lock timeout, one at a time: a wait that gives up is named as it happens, never waited twice
+                    StatementPipeline pipeline = lockWait.enabled() ? null : StatementPipeline.of(connection);
+                    List<SqlStatement> together = new ArrayList<>();
                     for (SqlStatement s : script.statements()) {
                         if (TransactionRules.isTransactionControl(s)) {
                             continue; // a wrapper: any other transaction control makes the file run as written
                         }
-                        running = s;
-                        execute(st, script, s);
+                        String sql = session.sqlOf(s);
+                        if (pipeline == null || s.isCopyFromStdin() || !StatementPipeline.fits(sql)) {
+                            sendTogether(pipeline, together, script);
+                            running = s;
+                            execute(st, script, s, sql);
+                        } else {
+                            together.add(s);
+                            pipeline.add(sql);
+                        }
                     }
+                    sendTogether(pipeline, together, script);
                     running = null;
                     if (effects.contains(SessionEffect.SETTINGS)) {
                         session.reset(st); // before the history row, which must not be written as the file's role
@@ -145,6 +159,7 @@ public final class ScriptRunner {
         try {
             connection.setAutoCommit(true);
             try (Statement st = connection.createStatement()) {
+                st.setEscapeProcessing(false);
                 session.takeOnChangedDefaults(st);
                 if (lockWait.enabled()) {
                     // for the session, so that each statement's own transaction has it; undone after the file
@@ -194,6 +209,30 @@ public final class ScriptRunner {
         }
     }
 
+    /**
+     * Sends the statements gathered in {@code pipeline}, {@code together}, in one round trip; a failure is the failed
+     * statement's, as if it had run on its own.
+     */
+    private void sendTogether(StatementPipeline pipeline, List<SqlStatement> together, MigrationScript script)
+            throws SQLException {
+        if (together.isEmpty()) {
+            return;
+        }
+        running = together.get(0);
+        try (Progress.Running watched = progress.statement(() -> where(script,
+                together.get(Math.min(pipeline.returned(), together.size() - 1))))) {
+            pipeline.send();
+        } catch (StatementPipeline.Failed f) {
+            running = together.get(Math.min(f.index(), together.size() - 1));
+            throw f.getCause();
+        }
+        together.clear();
+    }
+
+    private static String where(MigrationScript script, SqlStatement s) {
+        return script.file().getFileName() + ":" + s.line();
+    }
+
     /** The next file must not inherit the timeout set for this one's session. */
     private void resetLockTimeoutQuietly() {
         if (lockWait.enabled()) {
@@ -206,17 +245,21 @@ public final class ScriptRunner {
     }
 
     private void execute(Statement st, MigrationScript script, SqlStatement s) throws SQLException {
-        String where = script.file().getFileName() + ":" + s.line();
+        execute(st, script, s, session.sqlOf(s));
+    }
+
+    private void execute(Statement st, MigrationScript script, SqlStatement s, String sql) throws SQLException {
+        String where = where(script, s);
         if (s.isCopyFromStdin()) {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             try {
-                copy.copyIn(session.sqlOf(s), progress.copy(where, new StringReader(s.copyData())));
+                copy.copyIn(sql, progress.copy(where, new StringReader(s.copyData())));
             } catch (IOException e) {
                 throw new SQLException("COPY data could not be sent: " + e.getMessage(), e);
             }
         } else {
             try (Progress.Running running = progress.statement(where)) {
-                st.execute(session.sqlOf(s));
+                st.execute(sql);
             }
         }
     }

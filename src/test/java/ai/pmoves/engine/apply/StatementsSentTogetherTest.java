@@ -1,0 +1,73 @@
+package ai.pmoves.engine.apply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.pmoves.engine.PmovesException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A migration's statements go to the server together, in one round trip, but a failure still names its own statement:
+ * wherever it stands in the file, after statements that return rows, a COPY or a statement too long to go with others.
+ */
+class StatementsSentTogetherTest {
+    private static final String LONG_NOTE = "x".repeat(70_000);
+    /** The file's statements, each with the text that follows it; a failing one is put before each in turn. */
+    private static final List<String> STATEMENTS = List.of(
+            "CREATE TABLE t (id int, note text);\n",
+            "INSERT INTO t VALUES (1, 'one; two');\n",
+            "SELECT id FROM t, generate_series(1, 3);\n", // rows, which end without a command status of their own
+            "COPY t (id, note) FROM stdin;\n2\tcopied\n3\tcopied\n\\.\n",
+            "DO $$\nBEGIN\n  PERFORM 1;\nEND\n$$;\n",
+            "INSERT INTO t VALUES (4, '" + LONG_NOTE + "');\n", // too long to go with others: sent on its own
+            "COMMENT ON TABLE t IS 'notes';\n",
+            "UPDATE t SET note = note || '!' WHERE id = 1;\n");
+
+    @TempDir
+    Path root;
+    private MigrationsFixture db;
+
+    @BeforeEach
+    void setUp(TestInfo test) throws Exception {
+        db = new MigrationsFixture(root, "together_" + test.getTestMethod().orElseThrow().getName());
+    }
+
+    @Test
+    void aFailureAnywhereInTheFileIsNamedWithItsOwnLineAndNothingOfTheFileIsLeft() throws Exception {
+        for (int at = 0; at <= STATEMENTS.size(); at++) {
+            // before some statements an error the server finds in the text, before others one it meets running it
+            boolean parseError = at % 2 == 0;
+            String failing = parseError ? "SELECT no_such_column\n  FROM pg_class;\n" : "SELECT 1 / 0;\n";
+            List<String> file = new ArrayList<>(STATEMENTS);
+            file.add(at, failing);
+            db.file("20250101_notes.sql", String.join("", file));
+            int line = 1 + String.join("", file.subList(0, at)).split("\n", -1).length - 1;
+
+            PmovesException e = assertThrows(PmovesException.class, db::apply, "failing statement at " + at);
+            String expected = "20250101_notes.sql:" + line + (parseError ? ":8: ERROR 42703: column \"no_such_column\""
+                    : ":1: ERROR 22012: division by zero");
+            assertTrue(e.getMessage().startsWith(expected), "failing statement at " + at + ": " + e.getMessage());
+            assertFalse(db.exists("t"), "rolled back whole, failing statement at " + at);
+            assertEquals(List.of(), db.versions());
+        }
+    }
+
+    @Test
+    void everyStatementRunsInOrderAndTheHistoryRowHoldsThemAll() throws Exception {
+        db.file("20250101_notes.sql", String.join("", STATEMENTS));
+        db.apply();
+        assertEquals(List.of("1|one; two!", "2|copied", "3|copied", "4|70000"), db.column("SELECT id || '|' || CASE"
+                + " WHEN length(note) > 100 THEN length(note)::text ELSE note END FROM t ORDER BY id"));
+        assertEquals(List.of("notes"), db.column("SELECT obj_description('t'::regclass)"));
+        assertEquals(List.of(Integer.toString(STATEMENTS.size())), db.column("SELECT cardinality(statements) FROM "
+                + MigrationsFixture.HISTORY + " WHERE version = '20250101'"));
+    }
+}
