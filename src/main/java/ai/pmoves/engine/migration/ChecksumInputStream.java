@@ -94,18 +94,24 @@ public final class ChecksumInputStream extends FilterInputStream {
 
     /** Rewrites {@code b[from, to)} in place with CR and CRLF as LF; returns where the output ends. */
     private int normalize(byte[] b, int from, int to) {
-        int k = from;
-        if (afterCr && k < to && b[k] == '\n') {
+        if (afterCr && from < to && b[from] == '\n') {
             // the LF of a CRLF whose CR ended the previous read
-            System.arraycopy(b, k + 1, b, k, to - k - 1);
+            System.arraycopy(b, from + 1, b, from, to - from - 1);
             to--;
         }
-        afterCr = false;
+        afterCr = to > from && b[to - 1] == '\r'; // its LF, if one follows, starts the next read
+        return crAsLf(b, from, to);
+    }
+
+    /** Rewrites the text {@code b[from, to)} in place with CR and CRLF as LF; returns where the output ends. */
+    static int crAsLf(byte[] b, int from, int to) {
+        int k = from;
         // Most text has no CR: find the first one before rewriting anything.
         while (k < to && b[k] != '\r') {
             k++;
         }
         int out = k;
+        boolean afterCr = false;
         for (; k < to; k++) {
             byte c = b[k];
             if (c == '\n' && afterCr) {

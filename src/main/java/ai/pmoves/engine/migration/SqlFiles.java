@@ -3,8 +3,11 @@ package ai.pmoves.engine.migration;
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.Printable;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,8 +33,9 @@ public final class SqlFiles {
         }
         Path directory = configured.path();
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> entries = sqlNamed(directory)) {
-            for (Path file : (Iterable<Path>) entries::iterator) {
+        // The names, as the directory lists them, then one look at each .sql entry: every goal lists the migrations
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, SqlFiles::isSqlNamed)) {
+            for (Path file : entries) {
                 if (isSqlFile(file, parameter)) {
                     files.add(file);
                 }
@@ -57,7 +61,14 @@ public final class SqlFiles {
      * migration or seed without a word.
      */
     public static boolean isSqlFile(Path entry, String parameter) {
-        if (!entry.getFileName().toString().endsWith(".sql") || Files.isDirectory(entry)) {
+        if (!isSqlNamed(entry)) {
+            return false;
+        }
+        BasicFileAttributes own = ownAttributes(entry);
+        if (own != null && own.isRegularFile()) {
+            return true; // the common case, in one call: a file, and not a link
+        }
+        if (Files.isDirectory(entry)) {
             return false;
         }
         if (Files.isRegularFile(entry)) {
@@ -87,6 +98,19 @@ public final class SqlFiles {
             return real.startsWith(project.toRealPath()) ? null : "a link to " + real + ", outside the project";
         } catch (IOException e) {
             return null; // a link that leads nowhere is refused by isSqlFile with its own message
+        }
+    }
+
+    private static boolean isSqlNamed(Path entry) {
+        return entry.getFileName().toString().endsWith(".sql");
+    }
+
+    /** The entry's own attributes, a link's rather than its target's; null when it cannot be read (gone since). */
+    private static BasicFileAttributes ownAttributes(Path entry) {
+        try {
+            return Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
         }
     }
 

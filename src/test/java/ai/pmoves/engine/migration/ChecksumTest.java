@@ -42,6 +42,10 @@ class ChecksumTest {
             texts.add("x".repeat(width) + "\r\nSELECT 1;\r\n");
             texts.add("\uFEFF" + "x".repeat(width) + "\rb\r");
         }
+        // files up to 1 MiB are read whole, larger ones streamed: both sides of that line, and the line itself
+        for (int width = (1 << 20) - 18; width <= (1 << 20) - 14; width++) { // 16 bytes besides the x
+            texts.add("\uFEFF" + "x".repeat(width) + "\r\nSELECT 1;\r\n");
+        }
         for (String text : texts) {
             Path file = dir.resolve("seed.sql");
             Files.write(file, text.getBytes(StandardCharsets.UTF_8));
