@@ -4,12 +4,14 @@
 #
 #   bench/migrate-bench.sh                  # N=1,000 then N=10,000, 3 runs of each (median)
 #   N=1000 BIG_N=0 RUNS=5 bench/migrate-bench.sh
+#   BEFORE_VERSION=0.1.0-BEFORE bench/migrate-bench.sh   # also an earlier build, installed under that version
 #
 # The corpus: N generated migrations of five statements each (a table, an index, a plpgsql function with `;` in
 # its body, an insert with a quoted `;`, a comment), named YYYYMMDDhhmmss_mN.sql, and the same files renamed
 # V<n>__mN.sql for Flyway. Timed, alternating between the tools so a busy machine slows all alike, each on a fresh
-# database: pmoves:apply on an empty database; its no-op re-run; pmoves:status; psql streaming the same files with
-# one transaction per file (`BEGIN; <file> COMMIT;` piped into one psql); flyway:migrate (13.12.0) on an empty
+# database: pmoves:apply on an empty database; its no-op re-run; pmoves:status; psql running the same files with
+# one transaction per file (`psql -f` of the files as `BEGIN; <file> COMMIT;`, concatenated before the clock
+# starts); flyway:migrate (13.12.0) on an empty
 # database, its no-op re-run and flyway:info; and an empty Maven build (`mvn validate` of the same project), the
 # floor every Maven goal pays. Every Maven run is `mvn -o -q` on the same project. For N=BIG_N (default 10,000):
 # pmoves:apply and pmoves:status (and psql), to show how cost grows.
@@ -26,6 +28,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${BENCH_DIR:-$ROOT/target/bench-migrate}
 VERSION=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$ROOT/pom.xml" | head -1)
 PMOVES="ai.pmoves:pmoves-maven-plugin:$VERSION"
+# BEFORE_VERSION=0.1.0-BEFORE: a version of the plugin installed from an earlier commit, timed beside this one
+BEFORE=${BEFORE_VERSION:+ai.pmoves:pmoves-maven-plugin:$BEFORE_VERSION}
 
 source "$ROOT/bench/throwaway-postgres.sh"
 rm -rf "$WORK" && mkdir -p "$WORK"
@@ -98,29 +102,35 @@ POM
 }
 
 # ---- timing ----------------------------------------------------------------------------------------------------
-declare -A TIMES
+declare -A TIMES CPU
+TIMEFORMAT='%U %S' # bash's time: the user and system CPU of the command and its children
 now() { date +%s.%N; }
-timed() { # label command...
+timed() { # label command...: its wall time, and the CPU (user + system) of the command and its children
     local start end
     start=$(now)
-    if ! "${@:2}" > "$WORK/last.log" 2>&1; then
+    if ! { time "${@:2}" > "$WORK/last.log" 2>&1; } 2> "$WORK/last.cpu"; then
         echo "FAILED: $1"; tail -30 "$WORK/last.log"; exit 1
     fi
     end=$(now)
     TIMES[$1]="${TIMES[$1]:-} $(echo "$end - $start" | bc)"
+    CPU[$1]="${CPU[$1]:-} $(awk '{ print $1 + $2 }' "$WORK/last.cpu")"
 }
 median() { tr ' ' '\n' <<< "$1" | grep . | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 fresh_db() { DB=postgres sql -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
 mvn_q() { (cd "$DIR" && mvn -B -o -q "$@"); }
-psql_stream() { # dir db
+# psql's input, built once per corpus and not timed: the floor is psql's work, not a shell forking cat per file
+psql_input() { # dir
     for f in "$1"/supabase/migrations/*.sql; do printf 'BEGIN;\n'; cat "$f"; printf 'COMMIT;\n'; done \
-        | DB=$2 sql > /dev/null
+        > "$1/psql-input.sql"
+}
+psql_stream() { # dir db
+    DB=$2 sql -f "$1/psql-input.sql" > /dev/null
 }
 
 bench() { # n runs with-flyway
     local n=$1 runs=$2 with_flyway=$3
     DIR="$WORK/n$n"
-    mkdir -p "$DIR" && generate "$n" "$DIR" "$with_flyway" && project "$DIR"
+    mkdir -p "$DIR" && generate "$n" "$DIR" "$with_flyway" && project "$DIR" && psql_input "$DIR"
     # warm-up: resolve Flyway once (online) and fill the OS caches
     (cd "$DIR" && mvn -B -q validate >/dev/null)
     if [ "$with_flyway" = 1 ]; then
@@ -133,6 +143,14 @@ bench() { # n runs with-flyway
         timed "$n pmoves apply" mvn_q "$PMOVES:apply" -Dpmoves.url="$url" -Dpmoves.user=postgres
         timed "$n pmoves no-op" mvn_q "$PMOVES:apply" -Dpmoves.url="$url" -Dpmoves.user=postgres
         timed "$n pmoves status" mvn_q "$PMOVES:status" -Dpmoves.url="$url" -Dpmoves.user=postgres
+        if [ -n "$BEFORE" ]; then # the same three goals from an earlier build of the plugin, in the same run
+            fresh_db "pb$run"
+            local before="jdbc:postgresql://localhost:$PORT/pb$run"
+            timed "$n before apply" mvn_q "$BEFORE:apply" -Dpmoves.url="$before" -Dpmoves.user=postgres
+            timed "$n before no-op" mvn_q "$BEFORE:apply" -Dpmoves.url="$before" -Dpmoves.user=postgres
+            timed "$n before status" mvn_q "$BEFORE:status" -Dpmoves.url="$before" -Dpmoves.user=postgres
+            DB=postgres sql -c "DROP DATABASE IF EXISTS pb$run"
+        fi
         fresh_db "ps$run"
         timed "$n psql stream" psql_stream "$DIR" "ps$run"
         if [ "$with_flyway" = 1 ]; then
@@ -155,11 +173,19 @@ if [ "$BIG_N" -gt 0 ]; then
 fi
 
 m() { median "${TIMES[$1]:-}"; }
+c() { median "${CPU[$1]:-}"; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
-printf '\n%-28s %10s   (%s runs)\n' "N=$N" "median s" "$RUNS"
-for k in "empty mvn" "pmoves apply" "pmoves no-op" "pmoves status" "psql stream" "flyway migrate" "flyway no-op" "flyway info"; do
-    printf '%-28s %10.2f\n' "$k" "$(m "$N $k")"
+printf '\n%-28s %10s %10s   (%s runs)\n' "N=$N" "median s" "client CPU" "$RUNS"
+for k in "empty mvn" "pmoves apply" "pmoves no-op" "pmoves status" "before apply" "before no-op" "before status" \
+        "psql stream" "flyway migrate" "flyway no-op" "flyway info"; do
+    if [ -n "${TIMES[$N $k]:-}" ]; then printf '%-28s %10.2f %10.2f\n' "$k" "$(m "$N $k")" "$(c "$N $k")"; fi
 done
+if [ -n "$BEFORE" ]; then
+    printf '%-28s %10s\n' "before apply / (mvn + psql)" \
+        "$(ratio "$(m "$N before apply")" "$(echo "$(m "$N empty mvn") + $(m "$N psql stream")" | bc)")"
+    printf '%-28s %10.2f\n' "before no-op - empty mvn" "$(echo "$(m "$N before no-op") - $(m "$N empty mvn")" | bc)"
+    printf '%-28s %10.2f\n' "before status - empty mvn" "$(echo "$(m "$N before status") - $(m "$N empty mvn")" | bc)"
+fi
 printf '%-28s %10s\n' "pmoves apply / psql" "$(ratio "$(m "$N pmoves apply")" "$(m "$N psql stream")")"
 # The least any Maven goal could take: Maven's own start plus what psql spends (mostly the server's own work).
 printf '%-28s %10s\n' "pmoves apply / (mvn + psql)" \
@@ -171,9 +197,16 @@ printf '%-28s %10.2f\n' "pmoves no-op - empty mvn" "$(echo "$(m "$N pmoves no-op
 printf '%-28s %10.2f\n' "pmoves status - empty mvn" "$(echo "$(m "$N pmoves status") - $(m "$N empty mvn")" | bc)"
 if [ "$BIG_N" -gt 0 ]; then
     printf '\n%-28s %10s\n' "N=$BIG_N" "median s"
-    for k in "empty mvn" "pmoves apply" "pmoves no-op" "pmoves status" "psql stream"; do
-        printf '%-28s %10.2f\n' "$k" "$(m "$BIG_N $k")"
+    for k in "empty mvn" "pmoves apply" "pmoves no-op" "pmoves status" "before apply" "before no-op" "before status" \
+            "psql stream"; do
+        if [ -n "${TIMES[$BIG_N $k]:-}" ]; then
+            printf '%-28s %10.2f %10.2f\n' "$k" "$(m "$BIG_N $k")" "$(c "$BIG_N $k")"
+        fi
     done
+    if [ -n "$BEFORE" ]; then
+        printf '%-28s %10s\n' "before apply / (mvn + psql)" \
+            "$(ratio "$(m "$BIG_N before apply")" "$(echo "$(m "$BIG_N empty mvn") + $(m "$BIG_N psql stream")" | bc)")"
+    fi
     printf '%-28s %10s\n' "apply $BIG_N / apply $N" "$(ratio "$(m "$BIG_N pmoves apply")" "$(m "$N pmoves apply")")"
     printf '%-28s %10s\n' "pmoves apply / psql" "$(ratio "$(m "$BIG_N pmoves apply")" "$(m "$BIG_N psql stream")")"
     printf '%-28s %10s\n' "pmoves apply / (mvn + psql)" \

@@ -2,16 +2,18 @@
 # pmoves:seed against `psql -f` on the same throwaway PostgreSQL, in the same run. A benchmark, not a test: it is
 # not part of `mvn verify` or CI.
 #
-#   bench/seed-bench.sh                 # 1,000,000 rows as COPY and as batched INSERTs, 3 runs of each tool
+#   bench/seed-bench.sh                 # 1,000,000 rows as a lean COPY, a wide COPY and batched INSERTs, 3 runs each
 #   ROWS=200000 RUNS=5 bench/seed-bench.sh
 #   RUNS=0 BIG_GB=1 bench/seed-bench.sh   # the 1 GB run alone
 #   BIG_GB=1 bench/seed-bench.sh        # also a ~1 GB COPY seed, twice with each tool (pmoves:seed with -Xmx256m)
+#   KINDS=lean RUNS=5 bench/seed-bench.sh   # only the lean COPY: 1M rows of ~40 bytes into a table without a key
 #
 # Every pmoves:seed run is a whole `mvn` build with MAVEN_OPTS=-Xmx256m and a GC log. Reported: the median time of
 # psql -f; the median of the goal's own time (its "Seeded … in N ms" line: scan, connect, lock, run with the hash,
 # commit; Maven's start-up is not in it, the mvn wall time shows it) and of the file's own run (its "[1/1] … ran, N ms"
 # line: without the connection, which a fresh JVM pays ~0.3 s for); their ratio, as the median of the ratios of each
-# run pair (the tools alternate, so each pair meets the same load on a shared machine); and the heap: the largest heap
+# run pair (the tools alternate, so each pair meets the same load on a shared machine); the whole mvn run less an empty
+# Maven build of the same project, against psql (the performance issue's measure); and the heap: the largest heap
 # in use before a GC and the largest left live after one.
 #
 # Needs: a JDK 17 and Maven (the plugin is built and put in a local repository of the bench's own first, unless
@@ -70,6 +72,16 @@ EOF
 # ---- the seeds: the same rows as COPY and as multi-row INSERTs -------------------------------------------------
 TABLE="CREATE TABLE bench_rows (id integer PRIMARY KEY, name text NOT NULL, email text, score numeric(6, 2),
        created_at timestamptz, note text)"
+# The performance issue's own case: 1M rows of about 40 bytes, no primary key (the server's share is smallest there)
+LEAN="CREATE TABLE bench_lean (id integer, name text, score numeric(6, 2), day date)"
+gen_lean() { # rows file
+    awk -v n="$1" 'BEGIN {
+        print "COPY bench_lean (id, name, score, day) FROM stdin;"
+        for (i = 1; i <= n; i++)
+            printf "%d\tname %d\t%d.%02d\t2025-01-%02d\n", i, i, i % 1000, i % 100, i % 28 + 1
+        print "\\."
+    }' > "$2"
+}
 gen_copy() { # rows file
     awk -v n="$1" 'BEGIN {
         print "COPY bench_rows (id, name, email, score, created_at, note) FROM stdin;"
@@ -91,12 +103,15 @@ gen_insert() { # rows batch file
 }
 if [ "$RUNS" -gt 0 ]; then
     echo "Generating $ROWS rows as COPY and as INSERTs of $BATCH rows …"
+    gen_lean "$ROWS" "$WORK/project/db/lean.sql"
     gen_copy "$ROWS" "$WORK/project/db/copy.sql"
     gen_insert "$ROWS" "$BATCH" "$WORK/project/db/insert.sql"
 fi
 
 # ---- one run of each tool --------------------------------------------------------------------------------------
-fresh_table() { sql -c "DROP TABLE IF EXISTS bench_rows" -c "$TABLE" -c "CHECKPOINT"; }
+fresh_table() {
+    sql -c "DROP TABLE IF EXISTS bench_rows" -c "DROP TABLE IF EXISTS bench_lean" -c "$TABLE" -c "$LEAN" -c "CHECKPOINT"
+}
 now_ms() { date +%s%3N; }
 run_psql() { # file -> prints ms
     fresh_table
@@ -119,7 +134,7 @@ run_pmoves() { # file-name label rows -> prints "wall goal peak live"
     echo "$wall $goal $(peak_heap "$gc") $file"
 }
 check_rows() {
-    local n; n=$(sql -At -c "SELECT count(*) FROM bench_rows")
+    local n; n=$(sql -At -c "SELECT (SELECT count(*) FROM bench_rows) + (SELECT count(*) FROM bench_lean)")
     [ "$n" = "$1" ] || { echo "expected $1 rows, found $n" >&2; exit 1; }
 }
 peak_heap() { # GC log -> "peakMB liveMB": the largest heap in use before a GC, the largest left after one
@@ -130,11 +145,17 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] :
 
 results="$WORK/results.txt"
 : > "$results"
-for kind in copy insert; do
+run_empty() { # -> prints ms: an empty Maven build of the same project, what every goal pays before its own work
+    local t0; t0=$(now_ms)
+    mvn -B -q -s "$SETTINGS" -f "$WORK/project/pom.xml" validate >/dev/null 2>&1
+    echo $(( $(now_ms) - t0 ))
+}
+for kind in ${KINDS:-lean copy insert}; do
     [ "$RUNS" -gt 0 ] || break
     file="$WORK/project/db/$kind.sql"
     size=$(du -m "$file" | cut -f1)
     : > "$WORK/logs/$kind.psql"; : > "$WORK/logs/$kind.pmoves"; : > "$WORK/logs/$kind.ratio"
+    : > "$WORK/logs/$kind.empty"; : > "$WORK/logs/$kind.net"
     for i in $(seq 1 "$RUNS"); do
         # Each tool goes first in every other pair: neither always meets the other's checkpoint or cache.
         if [ $((i % 2)) = 1 ]; then
@@ -144,19 +165,23 @@ for kind in copy insert; do
             run_pmoves "$kind.sql" "$kind-$i" "$ROWS" >> "$WORK/logs/$kind.pmoves"
             run_psql "$file" "$ROWS" >> "$WORK/logs/$kind.psql"
         fi
+        run_empty >> "$WORK/logs/$kind.empty"
         p=$(tail -1 "$WORK/logs/$kind.psql"); read -r w g pk lv f < <(tail -1 "$WORK/logs/$kind.pmoves")
+        e=$(tail -1 "$WORK/logs/$kind.empty")
         echo "$g $p" | awk '{ printf "%.3f\n", $1 / $2 }' >> "$WORK/logs/$kind.ratio"
-        echo "  $kind run $i: psql -f $p ms | pmoves:seed goal $g ms (file $f ms), mvn wall $w ms, heap $pk MB before a GC, $lv MB live"
+        echo "$w $e $p" | awk '{ printf "%.3f\n", ($1 - $2) / $3 }' >> "$WORK/logs/$kind.net"
+        echo "  $kind run $i: psql -f $p ms | pmoves:seed goal $g ms (file $f ms), mvn wall $w ms, empty build $e ms, heap $pk MB before a GC, $lv MB live"
     done
     psql_ms=$(median < "$WORK/logs/$kind.psql")
     wall_ms=$(cut -d' ' -f1 "$WORK/logs/$kind.pmoves" | median)
     goal_ms=$(cut -d' ' -f2 "$WORK/logs/$kind.pmoves" | median)
     file_ms=$(cut -d' ' -f5 "$WORK/logs/$kind.pmoves" | median)
     ratio=$(sort -n "$WORK/logs/$kind.ratio" | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }')
+    net=$(sort -n "$WORK/logs/$kind.net" | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }')
     peak=$(cut -d' ' -f3 "$WORK/logs/$kind.pmoves" | sort -n | tail -1)
     live=$(cut -d' ' -f4 "$WORK/logs/$kind.pmoves" | sort -n | tail -1)
-    printf '%-6s %8d rows %5d MB | psql -f %6d ms | pmoves:seed %6d ms (file %6d ms), %.2f x psql | mvn wall %6d ms | heap <= %d MB before a GC, <= %d MB live (-Xmx256m)\n' \
-        "$kind" "$ROWS" "$size" "$psql_ms" "$goal_ms" "$file_ms" "$ratio" "$wall_ms" "$peak" "$live" | tee -a "$results"
+    printf '%-6s %8d rows %5d MB | psql -f %6d ms | pmoves:seed %6d ms (file %6d ms), %.2f x psql | mvn wall %6d ms, less the empty build %.2f x psql | heap <= %d MB before a GC, <= %d MB live (-Xmx256m)\n' \
+        "$kind" "$ROWS" "$size" "$psql_ms" "$goal_ms" "$file_ms" "$ratio" "$wall_ms" "$net" "$peak" "$live" | tee -a "$results"
 done
 
 if [ "$BIG_GB" = 1 ]; then
