@@ -14,7 +14,9 @@
 # starts); flyway:migrate (13.12.0) on an empty
 # database, its no-op re-run and flyway:info; and an empty Maven build (`mvn validate` of the same project), the
 # floor every Maven goal pays. Every Maven run is `mvn -o -q` on the same project. For N=BIG_N (default 10,000):
-# pmoves:apply and pmoves:status (and psql), to show how cost grows.
+# pmoves:apply and pmoves:status (and psql), to show how cost grows. Each row: the median wall time, the client's
+# CPU (user + system, the JVM's compiler threads included) and the server's (its connections' CPU), since on a
+# machine of 2 cores the two take from each other.
 #
 # Needs: a JDK 17 and Maven (the plugin is installed into ~/.m2 first unless SKIP_INSTALL=1; Flyway is downloaded
 # once from Maven Central), the PostgreSQL server binaries (PGBIN, default /usr/lib/postgresql/15/bin) and psql.
@@ -102,18 +104,21 @@ POM
 }
 
 # ---- timing ----------------------------------------------------------------------------------------------------
-declare -A TIMES CPU
+declare -A TIMES CPU SERVER
 TIMEFORMAT='%U %S' # bash's time: the user and system CPU of the command and its children
 now() { date +%s.%N; }
 timed() { # label command...: its wall time, and the CPU (user + system) of the command and its children
-    local start end
+    local start end server
+    server=$(server_cpu)
     start=$(now)
     if ! { time "${@:2}" > "$WORK/last.log" 2>&1; } 2> "$WORK/last.cpu"; then
         echo "FAILED: $1"; tail -30 "$WORK/last.log"; exit 1
     fi
     end=$(now)
+    sleep 0.3 # the server reaps the command's connections, adding their CPU to server_cpu
     TIMES[$1]="${TIMES[$1]:-} $(echo "$end - $start" | bc)"
     CPU[$1]="${CPU[$1]:-} $(awk '{ print $1 + $2 }' "$WORK/last.cpu")"
+    SERVER[$1]="${SERVER[$1]:-} $(echo "$(server_cpu) - $server" | bc)"
 }
 median() { tr ' ' '\n' <<< "$1" | grep . | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 fresh_db() { DB=postgres sql -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
@@ -174,11 +179,14 @@ fi
 
 m() { median "${TIMES[$1]:-}"; }
 c() { median "${CPU[$1]:-}"; }
+sc() { median "${SERVER[$1]:-}"; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
-printf '\n%-28s %10s %10s   (%s runs)\n' "N=$N" "median s" "client CPU" "$RUNS"
+printf '\n%-28s %10s %10s %10s   (%s runs)\n' "N=$N" "median s" "client CPU" "server CPU" "$RUNS"
 for k in "empty mvn" "pmoves apply" "pmoves no-op" "pmoves status" "before apply" "before no-op" "before status" \
         "psql stream" "flyway migrate" "flyway no-op" "flyway info"; do
-    if [ -n "${TIMES[$N $k]:-}" ]; then printf '%-28s %10.2f %10.2f\n' "$k" "$(m "$N $k")" "$(c "$N $k")"; fi
+    if [ -n "${TIMES[$N $k]:-}" ]; then
+        printf '%-28s %10.2f %10.2f %10.2f\n' "$k" "$(m "$N $k")" "$(c "$N $k")" "$(sc "$N $k")"
+    fi
 done
 if [ -n "$BEFORE" ]; then
     printf '%-28s %10s\n' "before apply / (mvn + psql)" \
@@ -196,11 +204,11 @@ printf '%-28s %10s\n' "flyway info / pmoves status" "$(ratio "$(m "$N flyway inf
 printf '%-28s %10.2f\n' "pmoves no-op - empty mvn" "$(echo "$(m "$N pmoves no-op") - $(m "$N empty mvn")" | bc)"
 printf '%-28s %10.2f\n' "pmoves status - empty mvn" "$(echo "$(m "$N pmoves status") - $(m "$N empty mvn")" | bc)"
 if [ "$BIG_N" -gt 0 ]; then
-    printf '\n%-28s %10s\n' "N=$BIG_N" "median s"
+    printf '\n%-28s %10s %10s %10s\n' "N=$BIG_N" "median s" "client CPU" "server CPU"
     for k in "empty mvn" "pmoves apply" "pmoves no-op" "pmoves status" "before apply" "before no-op" "before status" \
             "psql stream"; do
         if [ -n "${TIMES[$BIG_N $k]:-}" ]; then
-            printf '%-28s %10.2f %10.2f\n' "$k" "$(m "$BIG_N $k")" "$(c "$BIG_N $k")"
+            printf '%-28s %10.2f %10.2f %10.2f\n' "$k" "$(m "$BIG_N $k")" "$(c "$BIG_N $k")" "$(sc "$BIG_N $k")"
         fi
     done
     if [ -n "$BEFORE" ]; then

@@ -17,3 +17,8 @@ as_pg "$PGBIN/pg_ctl" -D "$PGDATA/data" -l "$PGDATA/server.log" -w \
     -o "-p $PORT -k $PGDATA -c listen_addresses=localhost ${PGOPTS:-}" start >/dev/null
 sql() { PGOPTIONS="-c client_min_messages=warning" "$PSQL" -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PORT" -U postgres -d "${DB:-postgres}" "$@"; }
 PG_SERVER_VERSION=$(DB=postgres sql -At -c "SHOW server_version")
+# The CPU seconds (user + system) of the server's connections that have ended: the kernel adds an exited backend's
+# time to the postmaster's children's total when it reaps it. Background workers still running are not in it.
+server_cpu() {
+    awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($16 + $17) / hz }' "/proc/$(head -1 "$PGDATA/data/postmaster.pid")/stat"
+}
