@@ -132,6 +132,14 @@ psql_stream() { # dir db
     DB=$2 sql -f "$1/psql-input.sql" > /dev/null
 }
 
+plugin_goals() { # n label plugin db: apply on an empty database, its no-op re-run, status
+    fresh_db "$4"
+    local url="jdbc:postgresql://localhost:$PORT/$4"
+    timed "$1 $2 apply" mvn_q "$3:apply" -Dpmoves.url="$url" -Dpmoves.user=postgres
+    timed "$1 $2 no-op" mvn_q "$3:apply" -Dpmoves.url="$url" -Dpmoves.user=postgres
+    timed "$1 $2 status" mvn_q "$3:status" -Dpmoves.url="$url" -Dpmoves.user=postgres
+}
+
 bench() { # n runs with-flyway
     local n=$1 runs=$2 with_flyway=$3
     DIR="$WORK/n$n"
@@ -142,19 +150,10 @@ bench() { # n runs with-flyway
         fresh_db warm && (cd "$DIR" && mvn -B -q flyway:info -Dflyway.url="jdbc:postgresql://localhost:$PORT/warm" >/dev/null)
     fi
     for run in $(seq 1 "$runs"); do
-        local url="jdbc:postgresql://localhost:$PORT/pm$run"
         timed "$n empty mvn" mvn_q validate
-        fresh_db "pm$run"
-        timed "$n pmoves apply" mvn_q "$PMOVES:apply" -Dpmoves.url="$url" -Dpmoves.user=postgres
-        timed "$n pmoves no-op" mvn_q "$PMOVES:apply" -Dpmoves.url="$url" -Dpmoves.user=postgres
-        timed "$n pmoves status" mvn_q "$PMOVES:status" -Dpmoves.url="$url" -Dpmoves.user=postgres
+        plugin_goals "$n" pmoves "$PMOVES" "pm$run"
         if [ -n "$BEFORE" ]; then # the same three goals from an earlier build of the plugin, in the same run
-            fresh_db "pb$run"
-            local before="jdbc:postgresql://localhost:$PORT/pb$run"
-            timed "$n before apply" mvn_q "$BEFORE:apply" -Dpmoves.url="$before" -Dpmoves.user=postgres
-            timed "$n before no-op" mvn_q "$BEFORE:apply" -Dpmoves.url="$before" -Dpmoves.user=postgres
-            timed "$n before status" mvn_q "$BEFORE:status" -Dpmoves.url="$before" -Dpmoves.user=postgres
-            DB=postgres sql -c "DROP DATABASE IF EXISTS pb$run"
+            plugin_goals "$n" before "$BEFORE" "pb$run"
         fi
         fresh_db "ps$run"
         timed "$n psql stream" psql_stream "$DIR" "ps$run"
@@ -165,8 +164,8 @@ bench() { # n runs with-flyway
             timed "$n flyway no-op" mvn_q flyway:migrate -Dflyway.url="$fw"
             timed "$n flyway info" mvn_q flyway:info -Dflyway.url="$fw"
         fi
-        DB=postgres sql -c "DROP DATABASE IF EXISTS pm$run" -c "DROP DATABASE IF EXISTS ps$run" \
-            -c "DROP DATABASE IF EXISTS fw$run"
+        DB=postgres sql -c "DROP DATABASE IF EXISTS pm$run" -c "DROP DATABASE IF EXISTS pb$run" \
+            -c "DROP DATABASE IF EXISTS ps$run" -c "DROP DATABASE IF EXISTS fw$run"
         echo "  N=$n run $run/$runs done"
     done
 }

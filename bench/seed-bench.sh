@@ -6,7 +6,7 @@
 #   ROWS=200000 RUNS=5 bench/seed-bench.sh
 #   RUNS=0 BIG_GB=1 bench/seed-bench.sh   # the 1 GB run alone
 #   BIG_GB=1 bench/seed-bench.sh        # also a ~1 GB COPY seed, twice with each tool (pmoves:seed with -Xmx256m)
-#   KINDS=lean RUNS=5 bench/seed-bench.sh   # only the lean COPY: 1M rows of ~40 bytes into a table without a key
+#   KINDS=lean RUNS=5 bench/seed-bench.sh   # only the lean COPY: 1M rows of ~35 bytes into a table without a key
 #
 # Every pmoves:seed run is a whole `mvn` build with MAVEN_OPTS=-Xmx256m and a GC log. Reported: the median time of
 # psql -f; the median of the goal's own time (its "Seeded … in N ms" line: scan, connect, lock, run with the hash,
@@ -72,7 +72,7 @@ EOF
 # ---- the seeds: the same rows as COPY and as multi-row INSERTs -------------------------------------------------
 TABLE="CREATE TABLE bench_rows (id integer PRIMARY KEY, name text NOT NULL, email text, score numeric(6, 2),
        created_at timestamptz, note text)"
-# The performance issue's own case: 1M rows of about 40 bytes, no primary key (the server's share is smallest there)
+# The performance issue's own case: 1M rows of about 35 bytes, no primary key (the server's share is smallest there)
 LEAN="CREATE TABLE bench_lean (id integer, name text, score numeric(6, 2), day date)"
 gen_lean() { # rows file
     awk -v n="$1" 'BEGIN {
@@ -141,7 +141,9 @@ peak_heap() { # GC log -> "peakMB liveMB": the largest heap in use before a GC, 
     sed -n 's/.* \([0-9]*\)M->\([0-9]*\)M(.*/\1 \2/p' "$1" | awk '
         { if ($1 > p) p = $1; if ($2 > l) l = $2 } END { printf "%d %d", p, l }'
 }
+# median: whole ms (printf %d reads it); ratio_median keeps the fraction
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)) }'; }
+ratio_median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 results="$WORK/results.txt"
 : > "$results"
@@ -176,8 +178,8 @@ for kind in ${KINDS:-lean copy insert}; do
     wall_ms=$(cut -d' ' -f1 "$WORK/logs/$kind.pmoves" | median)
     goal_ms=$(cut -d' ' -f2 "$WORK/logs/$kind.pmoves" | median)
     file_ms=$(cut -d' ' -f5 "$WORK/logs/$kind.pmoves" | median)
-    ratio=$(sort -n "$WORK/logs/$kind.ratio" | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }')
-    net=$(sort -n "$WORK/logs/$kind.net" | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }')
+    ratio=$(ratio_median < "$WORK/logs/$kind.ratio")
+    net=$(ratio_median < "$WORK/logs/$kind.net")
     peak=$(cut -d' ' -f3 "$WORK/logs/$kind.pmoves" | sort -n | tail -1)
     live=$(cut -d' ' -f4 "$WORK/logs/$kind.pmoves" | sort -n | tail -1)
     printf '%-6s %8d rows %5d MB | psql -f %6d ms | pmoves:seed %6d ms (file %6d ms), %.2f x psql | mvn wall %6d ms, less the empty build %.2f x psql | heap <= %d MB before a GC, <= %d MB live (-Xmx256m)\n' \
