@@ -2,6 +2,7 @@ package ai.pmoves.engine.history;
 
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.SchemaChange;
+import ai.pmoves.engine.history.CatalogColumns.Column;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,7 +43,7 @@ public final class HistoryTable {
         COLUMNS.put("state", "text");
     }
 
-    /** information_schema data types each column accepts (a CLI table may use varchar). */
+    /** The data types each column accepts, as information_schema names them (a CLI table may use varchar). */
     private static final Map<String, Set<String>> ACCEPTED_TYPES = Map.of(
             "version", Set.of("text", "character varying"),
             "statements", Set.of("ARRAY"),
@@ -121,11 +122,12 @@ public final class HistoryTable {
      */
     public void ensure(Connection connection) {
         try {
-            Map<String, Column> existing = columns(connection);
+            List<Map<String, Column>> tables = CatalogColumns.of(connection, name, failedName);
+            Map<String, Column> existing = tables.get(0);
             if (!existing.isEmpty()) {
                 checkShape(existing);
             }
-            boolean failedTableExists = exists(connection, failedName);
+            boolean failedTableExists = !tables.get(1).isEmpty();
             List<String> statements = new ArrayList<>();
             if (existing.isEmpty() || !existing.keySet().containsAll(COLUMNS.keySet())) {
                 statements.addAll(tableStatements());
@@ -143,7 +145,7 @@ public final class HistoryTable {
 
     /** Whether the table exists; status and dry runs read without creating anything. */
     public boolean exists(Connection connection) throws SQLException {
-        return !columns(connection).isEmpty();
+        return !CatalogColumns.of(connection, name).get(0).isEmpty();
     }
 
     /**
@@ -152,9 +154,11 @@ public final class HistoryTable {
      */
     public List<HistoryRow> readAll(Connection connection) {
         try {
-            Map<String, Column> existing = columns(connection);
+            List<Map<String, Column>> tables = CatalogColumns.of(connection, name, failedName);
+            Map<String, Column> existing = tables.get(0);
+            boolean failedTableExists = !tables.get(1).isEmpty();
             if (existing.isEmpty()) {
-                return exists(connection, failedName) ? readFailed(connection, new ArrayList<>()) : List.of();
+                return failedTableExists ? readFailed(connection, new ArrayList<>()) : List.of();
             }
             checkShape(existing);
             String select = "SELECT version, " + col(existing, "name") + ", " + col(existing, "checksum") + ", "
@@ -172,7 +176,7 @@ public final class HistoryTable {
                             rs.getString(6), rs.getString(7)));
                 }
             }
-            return exists(connection, failedName) ? readFailed(connection, rows) : rows;
+            return failedTableExists ? readFailed(connection, rows) : rows;
         } catch (SQLException e) {
             throw new PmovesException("Cannot read the history table " + name + ": " + e.getMessage(), e);
         }
@@ -207,15 +211,6 @@ public final class HistoryTable {
             rows.sort(java.util.Comparator.comparing(HistoryRow::version));
         }
         return rows;
-    }
-
-    private static boolean exists(Connection connection, TableName table) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, table.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
     }
 
     /**
@@ -333,26 +328,6 @@ public final class HistoryTable {
             ps.setString(2, version);
             ps.executeUpdate();
         }
-    }
-
-    private record Column(String dataType, boolean nullable, boolean hasDefault) {
-    }
-
-    private Map<String, Column> columns(Connection connection) throws SQLException {
-        Map<String, Column> columns = new HashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT column_name, data_type, is_nullable,"
-                + " column_default IS NOT NULL OR is_identity = 'YES' OR is_generated <> 'NEVER'"
-                + " FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
-            ps.setString(1, name.schema());
-            ps.setString(2, name.table());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.put(rs.getString(1), new Column(rs.getString(2), "YES".equals(rs.getString(3)),
-                            rs.getBoolean(4)));
-                }
-            }
-        }
-        return columns;
     }
 
     /** Refuses a table that cannot hold our rows, saying what is wrong and what to do. */

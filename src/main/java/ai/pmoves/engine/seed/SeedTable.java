@@ -2,6 +2,7 @@ package ai.pmoves.engine.seed;
 
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.SchemaChange;
+import ai.pmoves.engine.history.CatalogColumns;
 import ai.pmoves.engine.history.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -103,16 +104,7 @@ public final class SeedTable {
     /** Column name to data type; empty when the table does not exist. */
     private Map<String, String> columns(Connection connection) throws SQLException {
         Map<String, String> columns = new HashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT column_name, data_type"
-                + " FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
-            ps.setString(1, name.schema());
-            ps.setString(2, name.table());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
+        CatalogColumns.of(connection, name).get(0).forEach((column, shape) -> columns.put(column, shape.dataType()));
         return columns;
     }
 
