@@ -4,7 +4,7 @@ import ai.pmoves.engine.Counted;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
-import ai.pmoves.engine.db.PendingConnection;
+import ai.pmoves.engine.db.Pending;
 import ai.pmoves.engine.db.Transactions;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.definition.DefinitionPlan;
@@ -41,15 +41,17 @@ public final class Migrator {
     /** Connects, takes the migration lock (not for a dry run), and applies. */
     public ApplyResult apply(ApplyOptions options) {
         long start = System.nanoTime();
-        try (PendingConnection pending = PendingConnection.open(settings)) { // opens while the files are read
+        // the connection and the lock are opened while the files are read
+        try (Pending<Connection> pending = Pending.connection(settings);
+             Pending<AdvisoryLock> pendingLock = options.dryRun() ? null
+                     : Pending.lock(settings, options.historyTable().toString(), options.lockTimeout())) {
             List<Migration> files = scan(options);
             if (nothingToRun(files, options)) {
                 return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
             }
             Function<Migration, String> checksums = MigrationScript.checksumsOf(files);
             try (WorkSession session = new WorkSession(settings, pending.join());
-                 AdvisoryLock lock = options.dryRun() ? null
-                         : AdvisoryLock.acquire(settings, options.historyTable().toString(), options.lockTimeout())) {
+                 AdvisoryLock lock = pendingLock == null ? null : pendingLock.join()) {
                 return apply(session, files, checksums, options, start);
             }
         } catch (SQLException e) {

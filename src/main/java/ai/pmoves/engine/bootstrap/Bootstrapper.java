@@ -5,7 +5,7 @@ import ai.pmoves.engine.apply.ApplyResult;
 import ai.pmoves.engine.apply.Migrator;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
-import ai.pmoves.engine.db.PendingConnection;
+import ai.pmoves.engine.db.Pending;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.hook.HookMoment;
 import ai.pmoves.engine.migration.MigrationScanner;
@@ -41,15 +41,17 @@ public final class Bootstrapper {
     public BootstrapResult bootstrap(BootstrapOptions options) {
         long start = System.nanoTime();
         boolean dryRun = options.apply().dryRun();
-        try (PendingConnection pending = PendingConnection.open(settings)) { // opens while the files are scanned
+        // the connection and the lock are opened while the files are scanned
+        try (Pending<Connection> pending = Pending.connection(settings);
+             Pending<AdvisoryLock> pendingLock = dryRun ? null : Pending.lock(settings,
+                     options.apply().historyTable().toString(), options.apply().lockTimeout())) {
             // Names and directories of every step are checked before anything runs.
             MigrationScanner.scan(options.apply().migrationsDirectory());
             SeedScanner.scan(options.seeds().sources(), EngineLog.SILENT);
             Seeder seeder = new Seeder(settings, log);
             Migrator migrator = new Migrator(settings, log);
             try (WorkSession session = new WorkSession(settings, pending.join());
-                 AdvisoryLock lock = dryRun ? null : AdvisoryLock.acquire(settings,
-                         options.apply().historyTable().toString(), options.apply().lockTimeout())) {
+                 AdvisoryLock lock = pendingLock == null ? null : pendingLock.join()) {
                 log.info("Bootstrapping " + settings.maskedUrl() + " (PostgreSQL "
                         + session.connection().getMetaData().getDatabaseProductVersion() + ")" + (dryRun ? ": dry run, only the"
                         + " migrations, definitions and their hooks are planned; preparation, init scripts and seeds"

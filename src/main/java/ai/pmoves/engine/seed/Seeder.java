@@ -3,6 +3,7 @@ package ai.pmoves.engine.seed;
 import ai.pmoves.engine.EngineLog;
 import ai.pmoves.engine.db.AdvisoryLock;
 import ai.pmoves.engine.db.ConnectionSettings;
+import ai.pmoves.engine.db.Pending;
 import ai.pmoves.engine.db.WorkSession;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.hook.HookMoment;
@@ -50,8 +51,12 @@ public final class Seeder {
         if (files.isEmpty() && !afterSeed) {
             return nothingToSeed(start, "");
         }
-        try (WorkSession session = WorkSession.open(settings);
-             AdvisoryLock lock = AdvisoryLock.acquire(settings, options.historyTable().toString(), options.lockTimeout())) {
+        // the lock is taken while the connection opens: in a fresh JVM each takes a while
+        try (Pending<Connection> pending = Pending.connection(settings);
+             Pending<AdvisoryLock> pendingLock = Pending.lock(settings, options.historyTable().toString(),
+                     options.lockTimeout());
+             WorkSession session = new WorkSession(settings, pending.join());
+             AdvisoryLock lock = pendingLock.join()) {
             log.info("Seeding " + settings.maskedUrl() + " (PostgreSQL " + session.connection().getMetaData()
                     .getDatabaseProductVersion() + ")");
             SeedResult result = files.isEmpty() ? nothingToSeed(start, "; the afterSeed hooks run all the same")

@@ -1,7 +1,7 @@
 package ai.pmoves.engine.status;
 
 import ai.pmoves.engine.db.ConnectionSettings;
-import ai.pmoves.engine.db.PendingConnection;
+import ai.pmoves.engine.db.Pending;
 import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.history.TableName;
@@ -60,7 +60,7 @@ public record StatusReport(String maskedUrl, String serverVersion, MigrationStat
     public static StatusReport read(ConnectionSettings settings, ConfiguredDirectory migrationsDirectory,
                                     TableName historyTable, SeedSources seedSources, TableName seedTable,
                                     DefinitionSources definitionSources) {
-        try (PendingConnection pending = PendingConnection.open(settings)) { // opens while the files are read
+        try (Pending<Connection> pending = Pending.connection(settings)) { // opens while the files are read
             List<Migration> files = MigrationScanner.scan(migrationsDirectory);
             Function<Migration, String> checksums = MigrationScript.checksumsOf(files);
             try (Connection connection = pending.join()) {
