@@ -13,7 +13,8 @@
 # one transaction per file (`psql -f` of the files as `BEGIN; <file> COMMIT;`, concatenated before the clock
 # starts); flyway:migrate (13.12.0) on an empty
 # database, its no-op re-run and flyway:info; and an empty Maven build (`mvn validate` of the same project), the
-# floor every Maven goal pays. Every Maven run is `mvn -o -q` on the same project. For N=BIG_N (default 10,000):
+# floor every Maven goal pays; a fresh JVM's first JDBC connection (bench/FirstConnection.java), the part of every
+# goal's fixed cost that any JVM tool pays. Every Maven run is `mvn -o -q` on the same project. For N=BIG_N (default 10,000):
 # pmoves:apply and pmoves:status (and psql), to show how cost grows. Each row: the median wall time, the client's
 # CPU (user + system, the JVM's compiler threads included) and the server's (its connections' CPU), since on a
 # machine of 2 cores the two take from each other.
@@ -132,6 +133,17 @@ psql_stream() { # dir db
     DB=$2 sql -f "$1/psql-input.sql" > /dev/null
 }
 
+# A fresh JVM's first connection with the plugin's driver (bench/FirstConnection.java): part of every goal's fixed
+# cost that any JVM tool pays, measured inside that JVM, its start left out (the empty build pays that).
+PGJDBC_VERSION=$(sed -n 's|.*<postgresql.version>\(.*\)</postgresql.version>.*|\1|p' "$ROOT/pom.xml")
+PGJDBC="$HOME/.m2/repository/org/postgresql/postgresql/$PGJDBC_VERSION/postgresql-$PGJDBC_VERSION.jar"
+javac -d "$WORK/first-connection" "$ROOT/bench/FirstConnection.java"
+first_connection() { # label db
+    local ms
+    ms=$(java -cp "$PGJDBC:$WORK/first-connection" FirstConnection "jdbc:postgresql://localhost:$PORT/$2" postgres)
+    TIMES[$1]="${TIMES[$1]:-} $(echo "scale=3; $ms / 1000" | bc)"
+}
+
 plugin_goals() { # n label plugin db: apply on an empty database, its no-op re-run, status
     fresh_db "$4"
     local url="jdbc:postgresql://localhost:$PORT/$4"
@@ -151,9 +163,17 @@ bench() { # n runs with-flyway
     fi
     for run in $(seq 1 "$runs"); do
         timed "$n empty mvn" mvn_q validate
-        plugin_goals "$n" pmoves "$PMOVES" "pm$run"
-        if [ -n "$BEFORE" ]; then # the same three goals from an earlier build of the plugin, in the same run
+        first_connection "$n first connection" postgres
+        if [ -z "$BEFORE" ]; then
+            plugin_goals "$n" pmoves "$PMOVES" "pm$run"
+        elif [ $((run % 2)) = 1 ]; then
+            # The same three goals from an earlier build, in the same run. Each build goes first in every other run:
+            # the first apply of a run meets the server still unlinking the databases the run before dropped.
+            plugin_goals "$n" pmoves "$PMOVES" "pm$run"
             plugin_goals "$n" before "$BEFORE" "pb$run"
+        else
+            plugin_goals "$n" before "$BEFORE" "pb$run"
+            plugin_goals "$n" pmoves "$PMOVES" "pm$run"
         fi
         fresh_db "ps$run"
         timed "$n psql stream" psql_stream "$DIR" "ps$run"
@@ -202,6 +222,12 @@ printf '%-28s %10s\n' "flyway / pmoves (no-op)" "$(ratio "$(m "$N flyway no-op")
 printf '%-28s %10s\n' "flyway info / pmoves status" "$(ratio "$(m "$N flyway info")" "$(m "$N pmoves status")")"
 printf '%-28s %10.2f\n' "pmoves no-op - empty mvn" "$(echo "$(m "$N pmoves no-op") - $(m "$N empty mvn")" | bc)"
 printf '%-28s %10.2f\n' "pmoves status - empty mvn" "$(echo "$(m "$N pmoves status") - $(m "$N empty mvn")" | bc)"
+# What is left once the first connection, which any JVM tool opens, is taken out as well
+printf '%-28s %10.2f\n' "first JDBC connection" "$(m "$N first connection")"
+printf '%-28s %10.2f\n' "no-op - empty - connection" \
+    "$(echo "$(m "$N pmoves no-op") - $(m "$N empty mvn") - $(m "$N first connection")" | bc)"
+printf '%-28s %10.2f\n' "status - empty - connection" \
+    "$(echo "$(m "$N pmoves status") - $(m "$N empty mvn") - $(m "$N first connection")" | bc)"
 if [ "$BIG_N" -gt 0 ]; then
     printf '\n%-28s %10s %10s %10s\n' "N=$BIG_N" "median s" "client CPU" "server CPU"
     for k in "empty mvn" "pmoves apply" "pmoves no-op" "pmoves status" "before apply" "before no-op" "before status" \

@@ -13,7 +13,8 @@
 # commit; Maven's start-up is not in it, the mvn wall time shows it) and of the file's own run (its "[1/1] … ran, N ms"
 # line: without the connection, which a fresh JVM pays ~0.3 s for); their ratio, as the median of the ratios of each
 # run pair (the tools alternate, so each pair meets the same load on a shared machine); the whole mvn run less an empty
-# Maven build of the same project, against psql (the performance issue's measure); and the heap: the largest heap
+# Maven build of the same project, against psql (the performance issue's measure), and less a fresh JVM's first JDBC
+# connection too (bench/FirstConnection.java: what any JVM tool pays before its first row); and the heap: the largest heap
 # in use before a GC and the largest left live after one.
 #
 # Needs: a JDK 17 and Maven (the plugin is built and put in a local repository of the bench's own first, unless
@@ -152,12 +153,20 @@ run_empty() { # -> prints ms: an empty Maven build of the same project, what eve
     mvn -B -q -s "$SETTINGS" -f "$WORK/project/pom.xml" validate >/dev/null 2>&1
     echo $(( $(now_ms) - t0 ))
 }
+# A fresh JVM's first connection with the plugin's driver (bench/FirstConnection.java), in ms: part of the goal's fixed
+# cost that any JVM tool pays, measured inside that JVM, its start left out (the empty build pays that).
+PGJDBC_VERSION=$(sed -n 's|.*<postgresql.version>\(.*\)</postgresql.version>.*|\1|p' "$ROOT/pom.xml")
+PGJDBC="$HOME/.m2/repository/org/postgresql/postgresql/$PGJDBC_VERSION/postgresql-$PGJDBC_VERSION.jar"
+javac -d "$WORK/first-connection" "$ROOT/bench/FirstConnection.java"
+run_first_connection() {
+    java -cp "$PGJDBC:$WORK/first-connection" FirstConnection "$URL" postgres
+}
 for kind in ${KINDS:-lean copy insert}; do
     [ "$RUNS" -gt 0 ] || break
     file="$WORK/project/db/$kind.sql"
     size=$(du -m "$file" | cut -f1)
     : > "$WORK/logs/$kind.psql"; : > "$WORK/logs/$kind.pmoves"; : > "$WORK/logs/$kind.ratio"
-    : > "$WORK/logs/$kind.empty"; : > "$WORK/logs/$kind.net"
+    : > "$WORK/logs/$kind.empty"; : > "$WORK/logs/$kind.net"; : > "$WORK/logs/$kind.jvmnet"
     for i in $(seq 1 "$RUNS"); do
         # Each tool goes first in every other pair: neither always meets the other's checkpoint or cache.
         if [ $((i % 2)) = 1 ]; then
@@ -168,11 +177,13 @@ for kind in ${KINDS:-lean copy insert}; do
             run_psql "$file" "$ROWS" >> "$WORK/logs/$kind.psql"
         fi
         run_empty >> "$WORK/logs/$kind.empty"
+        c=$(run_first_connection)
         p=$(tail -1 "$WORK/logs/$kind.psql"); read -r w g pk lv f < <(tail -1 "$WORK/logs/$kind.pmoves")
         e=$(tail -1 "$WORK/logs/$kind.empty")
         echo "$g $p" | awk '{ printf "%.3f\n", $1 / $2 }' >> "$WORK/logs/$kind.ratio"
         echo "$w $e $p" | awk '{ printf "%.3f\n", ($1 - $2) / $3 }' >> "$WORK/logs/$kind.net"
-        echo "  $kind run $i: psql -f $p ms | pmoves:seed goal $g ms (file $f ms), mvn wall $w ms, empty build $e ms, heap $pk MB before a GC, $lv MB live"
+        echo "$w $e $c $p" | awk '{ printf "%.3f\n", ($1 - $2 - $3) / $4 }' >> "$WORK/logs/$kind.jvmnet"
+        echo "  $kind run $i: psql -f $p ms | pmoves:seed goal $g ms (file $f ms), mvn wall $w ms, empty build $e ms, first JDBC connection $c ms, heap $pk MB before a GC, $lv MB live"
     done
     psql_ms=$(median < "$WORK/logs/$kind.psql")
     wall_ms=$(cut -d' ' -f1 "$WORK/logs/$kind.pmoves" | median)
@@ -180,10 +191,11 @@ for kind in ${KINDS:-lean copy insert}; do
     file_ms=$(cut -d' ' -f5 "$WORK/logs/$kind.pmoves" | median)
     ratio=$(ratio_median < "$WORK/logs/$kind.ratio")
     net=$(ratio_median < "$WORK/logs/$kind.net")
+    jvmnet=$(ratio_median < "$WORK/logs/$kind.jvmnet")
     peak=$(cut -d' ' -f3 "$WORK/logs/$kind.pmoves" | sort -n | tail -1)
     live=$(cut -d' ' -f4 "$WORK/logs/$kind.pmoves" | sort -n | tail -1)
-    printf '%-6s %8d rows %5d MB | psql -f %6d ms | pmoves:seed %6d ms (file %6d ms), %.2f x psql | mvn wall %6d ms, less the empty build %.2f x psql | heap <= %d MB before a GC, <= %d MB live (-Xmx256m)\n' \
-        "$kind" "$ROWS" "$size" "$psql_ms" "$goal_ms" "$file_ms" "$ratio" "$wall_ms" "$net" "$peak" "$live" | tee -a "$results"
+    printf '%-6s %8d rows %5d MB | psql -f %6d ms | pmoves:seed %6d ms (file %6d ms), %.2f x psql | mvn wall %6d ms, less the empty build %.2f x psql, less the first JDBC connection too %.2f x psql | heap <= %d MB before a GC, <= %d MB live (-Xmx256m)\n' \
+        "$kind" "$ROWS" "$size" "$psql_ms" "$goal_ms" "$file_ms" "$ratio" "$wall_ms" "$net" "$jvmnet" "$peak" "$live" | tee -a "$results"
 done
 
 if [ "$BIG_GB" = 1 ]; then
