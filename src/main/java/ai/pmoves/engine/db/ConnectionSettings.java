@@ -158,6 +158,9 @@ public final class ConnectionSettings {
         props.setProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
         props.setProperty("loginTimeout", Integer.toString(connectTimeoutSeconds));
         props.setProperty("ApplicationName", "pmoves-maven-plugin" + (purpose == null ? "" : " " + purpose));
+        // Every server since 9.0 takes application_name in the startup message: told so, the driver sends it there
+        // instead of a SET after connecting, one round trip less per connection (50 ms to a database 50 ms away).
+        props.setProperty("assumeMinServerVersion", "9.0");
         // Unnamed statements only: after prepareThreshold runs of one SQL text the driver would switch to a named
         // server-side statement, and a pooler in transaction mode (such as PgBouncer) sends the next transaction to
         // a server session that lacks it, or where another client's statement took its name ("prepared statement

@@ -19,6 +19,22 @@ import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 class ConnectionSettingsTest {
+    /** In the startup message (the setting's source is then "client"), not a SET costing a round trip after it. */
+    @Test
+    void theSessionIsNamedInTheStartupMessage() throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("application_name");
+        ConnectionSettings settings = ConnectionSettings.resolve(db.url(), db.user(), db.password(), Map.of(), 10);
+        for (String purpose : new String[] {null, "lock"}) {
+            try (Connection c = settings.connect(purpose); java.sql.Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT setting || '|' || source FROM pg_settings"
+                         + " WHERE name = 'application_name'")) {
+                assertTrue(rs.next());
+                assertEquals("pmoves-maven-plugin" + (purpose == null ? "" : " " + purpose) + "|client",
+                        rs.getString(1));
+            }
+        }
+    }
+
     @Test
     void jdbcUrlIsUsedAsGiven() {
         ConnectionSettings s = ConnectionSettings.resolve("jdbc:postgresql://db:6543/app", "u", "p", Map.of(), 10);
