@@ -121,7 +121,6 @@ public final class Migrator {
                 : "Applying to ") + settings.maskedUrl() + " (PostgreSQL "
                 + connection.getMetaData().getDatabaseProductVersion() + "), history " + history.name()
                 + (options.followsPlan() ? ", following the plan " + options.planMode().file() : ""));
-        boolean historyExisted = history.exists(connection);
         List<HistoryRow> rows = history.readAll(connection);
         int serverMajor = connection.getMetaData().getDatabaseMajorVersion();
         // a second connection that sees who holds the lock a migration waits for, while it waits
@@ -150,8 +149,8 @@ public final class Migrator {
                 history.ensure(connection);
             }
             if (options.dryRun()) {
-                writeDryRun(options, history, historyExisted, toBaseline, toRun, scripts, runner, definitions,
-                        new LockNotes(connection));
+                writeDryRun(options, history, history.exists(connection), toBaseline, toRun, scripts, runner,
+                        definitions, new LockNotes(connection));
                 if (options.writesPlan()) {
                     planRun.write(settings, connection, rows, plan, scripts, definitions, log);
                     PlanRun.endReadOnly(connection);

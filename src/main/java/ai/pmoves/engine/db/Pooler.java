@@ -9,7 +9,7 @@ import java.util.Map;
  * in the pool (the migration lock keeps one for the whole run); statement pooling cannot, since every migration, seed
  * and the migration lock is a transaction of several statements.
  */
-final class Pooler {
+public final class Pooler {
     /** PgBouncer's words in its error, and what to tell the user. */
     private static final Map<String, String> ADVICE = Map.of(
             // a client began a transaction in pool_mode = statement
@@ -29,7 +29,7 @@ final class Pooler {
     }
 
     /** Advice to append to the message of a failure caused by {@code e}, or "" when no pooler is recognized. */
-    static String advice(SQLException e) {
+    public static String advice(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
             for (Map.Entry<String, String> known : ADVICE.entrySet()) {

@@ -55,7 +55,8 @@ public final class DefinitionPlan {
         DefinitionTable table = new DefinitionTable(historyTable);
         List<SeedInfo> toRun = new ArrayList<>();
         List<MigrationScript> scripts = new ArrayList<>();
-        if (sources != null) {
+        // A run without definition files asks the database nothing about them: each question is a round trip
+        if (sources != null && !sources.scan().isEmpty()) {
             for (SeedInfo info : sources.status(session.connection(), historyTable)) {
                 if (info.state() == SeedState.PENDING || info.state() == SeedState.CHANGED) {
                     toRun.add(info);
@@ -63,7 +64,9 @@ public final class DefinitionPlan {
                 }
             }
         }
-        return new DefinitionPlan(session, table, table.exists(session.connection()), toRun, scripts);
+        // whether the table is there only matters to a dry run that has a definition to run: it shows the CREATE
+        return new DefinitionPlan(session, table, !toRun.isEmpty() && table.exists(session.connection()), toRun,
+                scripts);
     }
 
     /** Runs every definition of the plan, under the caller's migration lock; returns their recorded paths. */

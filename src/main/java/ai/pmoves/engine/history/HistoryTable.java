@@ -1,6 +1,7 @@
 package ai.pmoves.engine.history;
 
 import ai.pmoves.engine.PmovesException;
+import ai.pmoves.engine.db.Pooler;
 import ai.pmoves.engine.db.SchemaChange;
 import ai.pmoves.engine.history.CatalogColumns.Column;
 import java.nio.charset.StandardCharsets;
@@ -178,7 +179,8 @@ public final class HistoryTable {
             }
             return failedTableExists ? readFailed(connection, rows) : rows;
         } catch (SQLException e) {
-            throw new PmovesException("Cannot read the history table " + name + ": " + e.getMessage(), e);
+            throw new PmovesException("Cannot read the history table " + name + ": " + e.getMessage()
+                    + Pooler.advice(e), e);
         }
     }
 
