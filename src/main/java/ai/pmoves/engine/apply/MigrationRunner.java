@@ -71,7 +71,7 @@ final class MigrationRunner {
         for (int retry = 1; ; retry++) {
             watchFrom(session.forNextFile());
             try {
-                return scripts.run(script, (c, ms) -> record(c, migration, script, ms),
+                return scripts.run(script, recording(migration, script),
                         (c, ms) -> recordFailure(c, migration, script, ms));
             } catch (ScriptFailure f) {
                 LockQueue queue = watch == null ? null : watch.lastSeen();
@@ -162,11 +162,23 @@ final class MigrationRunner {
                 + " runs again, or finish it by hand and run " + markApplied + ".";
     }
 
-    private void record(Connection connection, Migration migration, MigrationScript script, int ms)
-            throws SQLException {
-        history.insert(connection, migration.version(), migration.name().description(), statements(script),
-                script.checksum(), ms, HistoryRow.APPLIED);
-        hooks.runInside(HookMoment.AFTER_EACH_MIGRATE, connection, session);
+    /** The migration's row, and the afterEachMigrate hooks after it; as one statement only when there are none. */
+    private ScriptRunner.HistoryChange recording(Migration migration, MigrationScript script) {
+        return new ScriptRunner.HistoryChange() {
+            @Override
+            public void write(Connection connection, int ms) throws SQLException {
+                history.insert(connection, migration.version(), migration.name().description(), statements(script),
+                        script.checksum(), ms, HistoryRow.APPLIED);
+                hooks.runInside(HookMoment.AFTER_EACH_MIGRATE, connection, session);
+            }
+
+            @Override
+            public String sql(Connection connection) throws SQLException {
+                return hooks.has(HookMoment.AFTER_EACH_MIGRATE) ? null : history.insertStatement(connection,
+                        migration.version(), migration.name().description(), statements(script), script.checksum(),
+                        HistoryRow.APPLIED);
+            }
+        };
     }
 
     /** Every file that stopped part-way is recorded here, whatever made it run outside a transaction. */

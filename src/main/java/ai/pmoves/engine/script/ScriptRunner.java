@@ -29,6 +29,14 @@ public final class ScriptRunner {
     @FunctionalInterface
     public interface HistoryChange {
         void write(Connection connection, int executionMs) throws SQLException;
+
+        /**
+         * The same write as one statement, the execution time taken by the server, to send together with the file's
+         * last statements and the commit: or null when it must go through {@link #write} (it runs more than SQL).
+         */
+        default String sql(Connection connection) throws SQLException {
+            return null;
+        }
     }
 
     private final WorkSession session;
@@ -125,7 +133,7 @@ public final class ScriptRunner {
                         }
                         String sql = session.sqlOf(s);
                         if (pipeline == null || s.isCopyFromStdin() || !StatementPipeline.fits(sql)) {
-                            sendTogether(pipeline, together, script);
+                            sendTogether(pipeline, together, script, false);
                             running = s;
                             execute(st, script, s, sql);
                         } else {
@@ -133,10 +141,23 @@ public final class ScriptRunner {
                             pipeline.add(sql);
                         }
                     }
-                    sendTogether(pipeline, together, script);
+                    // The row and the commit go with the file's last statements, one round trip for all three: a
+                    // database 50 ms away saves 100 ms a file. Not after a session reset (the row is not the file's
+                    // role's to write) or a statement sent on its own.
+                    String change = together.isEmpty() || effects.contains(SessionEffect.SETTINGS) ? null
+                            : onSuccess.sql(connection);
+                    boolean recorded = change != null && StatementPipeline.fits(change);
+                    if (recorded) {
+                        pipeline.add(change);
+                        pipeline.add("COMMIT"); // the driver sees the transaction end and commits nothing more
+                    }
+                    sendTogether(pipeline, together, script, recorded);
                     running = null;
                     if (effects.contains(SessionEffect.SETTINGS)) {
                         session.reset(st); // before the history row, which must not be written as the file's role
+                    }
+                    if (recorded) {
+                        return (long) elapsedMs(start);
                     }
                 }
                 int ms = elapsedMs(start);
@@ -211,10 +232,11 @@ public final class ScriptRunner {
 
     /**
      * Sends the statements gathered in {@code pipeline}, {@code together}, in one round trip; a failure is the failed
-     * statement's, as if it had run on its own.
+     * statement's, as if it had run on its own, or, past them, the history change's (and the commit's) when
+     * {@code withChange}.
      */
-    private void sendTogether(StatementPipeline pipeline, List<SqlStatement> together, MigrationScript script)
-            throws SQLException {
+    private void sendTogether(StatementPipeline pipeline, List<SqlStatement> together, MigrationScript script,
+                              boolean withChange) throws SQLException {
         if (together.isEmpty()) {
             return;
         }
@@ -223,7 +245,8 @@ public final class ScriptRunner {
                 together.get(Math.min(pipeline.returned(), together.size() - 1))))) {
             pipeline.send();
         } catch (StatementPipeline.Failed f) {
-            running = together.get(Math.min(f.index(), together.size() - 1));
+            running = withChange && f.index() >= together.size() ? null
+                    : together.get(Math.min(f.index(), together.size() - 1));
             throw f.getCause();
         }
         together.clear();

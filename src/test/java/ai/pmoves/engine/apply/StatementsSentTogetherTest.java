@@ -60,6 +60,48 @@ class StatementsSentTogetherTest {
         }
     }
 
+    /**
+     * The history row goes with the file's last statements and the commit, its values written into the statement: they
+     * read back as the file's statements, whether the session's strings take backslashes as escapes or not.
+     */
+    @Test
+    void theRowSentWithTheStatementsHoldsThemAsWritten() throws Exception {
+        String text = "CREATE TABLE q (note text);\n"
+                + "INSERT INTO q VALUES ('it''s a ''quote''; ünïcødé $$ $x$ \\d');\n"
+                + "COMMENT ON TABLE q IS E'line\\nbreak \\\\ ''end''';\n";
+        for (boolean conforming : new boolean[] {true, false}) {
+            db.execute("ALTER DATABASE " + db.database.name() + " SET standard_conforming_strings = " + conforming);
+            db.execute("DROP TABLE IF EXISTS q; DROP SCHEMA IF EXISTS supabase_migrations CASCADE");
+            Path file = db.file("20250101_quotes.sql", text).directory.resolve("20250101_quotes.sql");
+            db.apply();
+            List<String> expected = ai.pmoves.engine.migration.MigrationScript.read(file).statements().stream()
+                    .map(ai.pmoves.engine.sql.SqlStatement::sql).toList();
+            assertEquals(3, expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(List.of(expected.get(i)), db.column("SELECT statements[" + (i + 1) + "] FROM "
+                        + MigrationsFixture.HISTORY), "statement " + (i + 1) + ", standard_conforming_strings " + conforming);
+            }
+            assertEquals(List.of("quotes|applied|true|true"), db.column("SELECT name || '|' || state || '|' || (checksum IS"
+                    + " NOT NULL) || '|' || (execution_ms >= 0 AND applied_by = current_user) FROM "
+                    + MigrationsFixture.HISTORY), "standard_conforming_strings " + conforming);
+        }
+    }
+
+    /** A constraint checked at the commit, which now goes with the statements, still fails the file as a whole. */
+    @Test
+    void aConstraintCheckedAtTheCommitRollsTheFileBackAndStopsTheRun() throws Exception {
+        db.file("20250101_parent.sql", "CREATE TABLE parent (id int PRIMARY KEY);\n");
+        db.file("20250102_child.sql", "CREATE TABLE child (parent_id int REFERENCES parent DEFERRABLE INITIALLY"
+                + " DEFERRED);\nINSERT INTO child VALUES (7);\nINSERT INTO parent VALUES (1);\n");
+        db.file("20250103_after.sql", "CREATE TABLE after_child (id int);\n");
+        PmovesException e = assertThrows(PmovesException.class, db::apply);
+        assertTrue(e.getMessage().contains("20250102_child.sql") && e.getMessage().contains("foreign key constraint")
+                && e.getMessage().contains("rolled back"), e.getMessage());
+        assertEquals(List.of("20250101"), db.versions());
+        assertFalse(db.exists("child"), "rolled back whole");
+        assertFalse(db.exists("after_child"), "nothing after it ran");
+    }
+
     @Test
     void everyStatementRunsInOrderAndTheHistoryRowHoldsThemAll() throws Exception {
         db.file("20250101_notes.sql", String.join("", STATEMENTS));
