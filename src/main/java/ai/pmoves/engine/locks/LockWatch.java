@@ -117,7 +117,9 @@ public final class LockWatch implements AutoCloseable {
     private void look(int pid) {
         try {
             LockQueue seen = read(pid);
-            if (seen != null) {
+            // A look can see the wait and then, its second query a moment later, no one ahead: the wait gave up in
+            // between. The earlier look that saw who was in the way says more, and stays.
+            if (seen != null && !(seen.ahead().isEmpty() && last != null && !last.ahead().isEmpty())) {
                 last = seen;
             }
         } catch (SQLException | RuntimeException e) {
