@@ -5,6 +5,7 @@
 #   bench/migrate-bench.sh                  # N=1,000 then N=10,000, 3 runs of each (median)
 #   N=1000 BIG_N=0 RUNS=5 bench/migrate-bench.sh
 #   BEFORE_VERSION=0.1.0-BEFORE bench/migrate-bench.sh   # also an earlier build, installed under that version
+#   LATENCY_MS=25 N=20 BIG_N=0 bench/migrate-bench.sh       # a database 50 ms away (bench/latency-proxy.py)
 #
 # The corpus: N generated migrations of five statements each (a table, an index, a plpgsql function with `;` in
 # its body, an insert with a quoted `;`, a comment), named YYYYMMDDhhmmss_mN.sql, and the same files renamed
@@ -36,6 +37,16 @@ BEFORE=${BEFORE_VERSION:+ai.pmoves:pmoves-maven-plugin:$BEFORE_VERSION}
 
 source "$ROOT/bench/throwaway-postgres.sh"
 rm -rf "$WORK" && mkdir -p "$WORK"
+# LATENCY_MS=25: the timed tools reach the server through bench/latency-proxy.py, which holds everything 25 ms each
+# way, as a database 50 ms away would (a release pipeline's production); set-up still goes straight to it.
+TOOL_PORT=$PORT
+if [ "${LATENCY_MS:-0}" -gt 0 ]; then
+    TOOL_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    python3 "$ROOT/bench/latency-proxy.py" "$TOOL_PORT" "$PORT" "$LATENCY_MS" &
+    PROXY_PID=$!
+    trap 'kill "$PROXY_PID" 2>/dev/null; stop_throwaway_postgres' EXIT
+    sleep 0.5
+fi
 
 if [ "${SKIP_INSTALL:-0}" != 1 ]; then
     echo "Installing the plugin ($VERSION) into ~/.m2 …"
@@ -130,7 +141,7 @@ psql_input() { # dir
         > "$1/psql-input.sql"
 }
 psql_stream() { # dir db
-    DB=$2 sql -f "$1/psql-input.sql" > /dev/null
+    PORT=$TOOL_PORT DB=$2 sql -f "$1/psql-input.sql" > /dev/null
 }
 
 # A fresh JVM's first connection with the plugin's driver (bench/FirstConnection.java): part of every goal's fixed
@@ -140,13 +151,13 @@ PGJDBC="$HOME/.m2/repository/org/postgresql/postgresql/$PGJDBC_VERSION/postgresq
 javac -d "$WORK/first-connection" "$ROOT/bench/FirstConnection.java"
 first_connection() { # label db
     local ms
-    ms=$(java -cp "$PGJDBC:$WORK/first-connection" FirstConnection "jdbc:postgresql://localhost:$PORT/$2" postgres)
+    ms=$(java -cp "$PGJDBC:$WORK/first-connection" FirstConnection "jdbc:postgresql://localhost:$TOOL_PORT/$2" postgres)
     TIMES[$1]="${TIMES[$1]:-} $(echo "scale=3; $ms / 1000" | bc)"
 }
 
 plugin_goals() { # n label plugin db: apply on an empty database, its no-op re-run, status
     fresh_db "$4"
-    local url="jdbc:postgresql://localhost:$PORT/$4"
+    local url="jdbc:postgresql://localhost:$TOOL_PORT/$4"
     timed "$1 $2 apply" mvn_q "$3:apply" -Dpmoves.url="$url" -Dpmoves.user=postgres
     timed "$1 $2 no-op" mvn_q "$3:apply" -Dpmoves.url="$url" -Dpmoves.user=postgres
     timed "$1 $2 status" mvn_q "$3:status" -Dpmoves.url="$url" -Dpmoves.user=postgres
@@ -179,7 +190,7 @@ bench() { # n runs with-flyway
         timed "$n psql stream" psql_stream "$DIR" "ps$run"
         if [ "$with_flyway" = 1 ]; then
             fresh_db "fw$run"
-            local fw="jdbc:postgresql://localhost:$PORT/fw$run"
+            local fw="jdbc:postgresql://localhost:$TOOL_PORT/fw$run"
             timed "$n flyway migrate" mvn_q flyway:migrate -Dflyway.url="$fw"
             timed "$n flyway no-op" mvn_q flyway:migrate -Dflyway.url="$fw"
             timed "$n flyway info" mvn_q flyway:info -Dflyway.url="$fw"
@@ -190,7 +201,7 @@ bench() { # n runs with-flyway
     done
 }
 
-echo "PostgreSQL $PG_SERVER_VERSION on localhost:$PORT; $(nproc) cores; $(java -version 2>&1 | head -1); $(mvn -B -v | sed -n 1p)"
+echo "PostgreSQL $PG_SERVER_VERSION on localhost:$PORT${LATENCY_MS:+, reached through a proxy adding $LATENCY_MS ms each way}; $(nproc) cores; $(java -version 2>&1 | head -1); $(mvn -B -v | sed -n 1p)"
 bench "$N" "$RUNS" 1
 if [ "$BIG_N" -gt 0 ]; then
     bench "$BIG_N" "$RUNS" 0
