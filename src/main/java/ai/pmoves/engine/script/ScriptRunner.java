@@ -153,11 +153,11 @@ public final class ScriptRunner {
                     }
                     sendTogether(pipeline, together, script, recorded);
                     running = null;
-                    if (effects.contains(SessionEffect.SETTINGS)) {
-                        session.reset(st); // before the history row, which must not be written as the file's role
-                    }
                     if (recorded) {
                         return (long) elapsedMs(start);
+                    }
+                    if (effects.contains(SessionEffect.SETTINGS)) {
+                        session.reset(st); // before the history row, which must not be written as the file's role
                     }
                 }
                 int ms = elapsedMs(start);
