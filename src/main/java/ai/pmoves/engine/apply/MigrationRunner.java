@@ -173,10 +173,9 @@ final class MigrationRunner {
             }
 
             @Override
-            public String sql(Connection connection) throws SQLException {
-                return hooks.has(HookMoment.AFTER_EACH_MIGRATE) ? null : history.insertStatement(connection,
-                        migration.version(), migration.name().description(), statements(script), script.checksum(),
-                        HistoryRow.APPLIED);
+            public String sql() throws SQLException {
+                return hooks.has(HookMoment.AFTER_EACH_MIGRATE) ? null : history.insertStatement(migration.version(),
+                        migration.name().description(), statements(script), script.checksum(), HistoryRow.APPLIED);
             }
         };
     }

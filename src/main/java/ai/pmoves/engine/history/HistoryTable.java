@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.postgresql.core.BaseConnection;
 import org.postgresql.core.Utils;
 
 /**
@@ -233,40 +232,37 @@ public final class HistoryTable {
 
     /**
      * The insert of one row as a statement of its own, the values written in: for sending together with other
-     * statements, where no parameter can be bound. Its execution_ms is the server's time since the transaction began;
-     * null when {@code connection} is not the driver's own.
+     * statements, where no parameter can be bound. Its execution_ms is the server's time since the transaction began.
      */
-    public String insertStatement(Connection connection, String version, String rowName, String[] statements,
-                                  String checksum, String state) throws SQLException {
-        if (!connection.isWrapperFor(BaseConnection.class)) {
-            return null;
-        }
-        boolean conforming = connection.unwrap(BaseConnection.class).getStandardConformingStrings();
+    public String insertStatement(String version, String rowName, String[] statements, String checksum, String state)
+            throws SQLException {
         StringBuilder sql = new StringBuilder(256).append("INSERT INTO ").append(name)
                 .append(" (version, name, statements, checksum, applied_at, execution_ms, applied_by, state) VALUES (");
-        literal(sql, version, conforming).append(", ");
-        literal(sql, rowName, conforming).append(", ");
+        literal(sql, version).append(", ");
+        literal(sql, rowName).append(", ");
         if (statements == null) {
             sql.append("NULL");
         } else {
             sql.append("ARRAY[");
             for (int i = 0; i < statements.length; i++) {
-                literal(sql.append(i == 0 ? "" : ", "), statements[i], conforming);
+                literal(sql.append(i == 0 ? "" : ", "), statements[i]);
             }
             sql.append("]::text[]");
         }
-        literal(sql.append(", "), checksum, conforming).append(", timezone('UTC', now()),"
+        literal(sql.append(", "), checksum).append(", timezone('UTC', now()),"
                 + " (extract(epoch FROM clock_timestamp() - now()) * 1000)::integer, current_user, ");
-        return literal(sql, state, conforming).append(')').toString();
+        return literal(sql, state).append(')').toString();
     }
 
-    /** {@code value} as an SQL string literal, or NULL, by the driver's own escaping. */
-    private static StringBuilder literal(StringBuilder sql, String value, boolean standardConformingStrings)
-            throws SQLException {
+    /**
+     * {@code value} as an escape string ({@code E'…'}), or NULL, by the driver's own escaping: it reads the same
+     * whatever standard_conforming_strings is when the statement runs, which the file before it may have SET LOCAL.
+     */
+    private static StringBuilder literal(StringBuilder sql, String value) throws SQLException {
         if (value == null) {
             return sql.append("NULL");
         }
-        return Utils.escapeLiteral(sql.append('\''), value, standardConformingStrings).append('\'');
+        return Utils.escapeLiteral(sql.append("E'"), value, false).append('\'');
     }
 
     /** Writes one row in the connection's current transaction. */

@@ -34,7 +34,7 @@ public final class ScriptRunner {
          * The same write as one statement, the execution time taken by the server, to send together with the file's
          * last statements and the commit: or null when it must go through {@link #write} (it runs more than SQL).
          */
-        default String sql(Connection connection) throws SQLException {
+        default String sql() throws SQLException {
             return null;
         }
     }
@@ -145,7 +145,7 @@ public final class ScriptRunner {
                     // database 50 ms away saves 100 ms a file. Not after a session reset (the row is not the file's
                     // role's to write) or a statement sent on its own.
                     String change = together.isEmpty() || effects.contains(SessionEffect.SETTINGS) ? null
-                            : onSuccess.sql(connection);
+                            : onSuccess.sql();
                     boolean recorded = change != null && StatementPipeline.fits(change);
                     if (recorded) {
                         pipeline.add(change);
