@@ -57,6 +57,9 @@ public final class HistoryTable {
             "state", Set.of("text", "character varying"));
 
     private static final String FAILED_SUFFIX = "_failed";
+    /** The columns an applied row is written in, by both inserts. */
+    private static final String ROW_COLUMNS =
+            " (version, name, statements, checksum, applied_at, execution_ms, applied_by, state)";
 
     private final TableName name;
     private final TableName failedName;
@@ -226,8 +229,7 @@ public final class HistoryTable {
 
     /** The insert of one row; parameters: version, name, statements, checksum, execution_ms, state. */
     public String insertSql() {
-        return "INSERT INTO " + name + " (version, name, statements, checksum, applied_at, execution_ms, applied_by, state)"
-                + " VALUES (?, ?, ?, ?, timezone('UTC', now()), ?, current_user, ?)";
+        return "INSERT INTO " + name + ROW_COLUMNS + " VALUES (?, ?, ?, ?, timezone('UTC', now()), ?, current_user, ?)";
     }
 
     /**
@@ -236,8 +238,8 @@ public final class HistoryTable {
      */
     public String insertStatement(String version, String rowName, String[] statements, String checksum, String state)
             throws SQLException {
-        StringBuilder sql = new StringBuilder(256).append("INSERT INTO ").append(name)
-                .append(" (version, name, statements, checksum, applied_at, execution_ms, applied_by, state) VALUES (");
+        StringBuilder sql = new StringBuilder(256).append("INSERT INTO ").append(name).append(ROW_COLUMNS)
+                .append(" VALUES (");
         literal(sql, version).append(", ");
         literal(sql, rowName).append(", ");
         if (statements == null) {
