@@ -144,14 +144,9 @@ psql_stream() { # dir db
     PORT=$TOOL_PORT DB=$2 sql -f "$1/psql-input.sql" > /dev/null
 }
 
-# A fresh JVM's first connection with the plugin's driver (bench/FirstConnection.java): part of every goal's fixed
-# cost that any JVM tool pays, measured inside that JVM, its start left out (the empty build pays that).
-PGJDBC_VERSION=$(sed -n 's|.*<postgresql.version>\(.*\)</postgresql.version>.*|\1|p' "$ROOT/pom.xml")
-PGJDBC="$HOME/.m2/repository/org/postgresql/postgresql/$PGJDBC_VERSION/postgresql-$PGJDBC_VERSION.jar"
-javac -d "$WORK/first-connection" "$ROOT/bench/FirstConnection.java"
 first_connection() { # label db
     local ms
-    ms=$(java -cp "$PGJDBC:$WORK/first-connection" FirstConnection "jdbc:postgresql://localhost:$TOOL_PORT/$2" postgres)
+    ms=$(first_connection_ms "jdbc:postgresql://localhost:$TOOL_PORT/$2")
     TIMES[$1]="${TIMES[$1]:-} $(echo "scale=3; $ms / 1000" | bc)"
 }
 

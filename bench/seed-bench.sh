@@ -153,14 +153,6 @@ run_empty() { # -> prints ms: an empty Maven build of the same project, what eve
     mvn -B -q -s "$SETTINGS" -f "$WORK/project/pom.xml" validate >/dev/null 2>&1
     echo $(( $(now_ms) - t0 ))
 }
-# A fresh JVM's first connection with the plugin's driver (bench/FirstConnection.java), in ms: part of the goal's fixed
-# cost that any JVM tool pays, measured inside that JVM, its start left out (the empty build pays that).
-PGJDBC_VERSION=$(sed -n 's|.*<postgresql.version>\(.*\)</postgresql.version>.*|\1|p' "$ROOT/pom.xml")
-PGJDBC="$HOME/.m2/repository/org/postgresql/postgresql/$PGJDBC_VERSION/postgresql-$PGJDBC_VERSION.jar"
-javac -d "$WORK/first-connection" "$ROOT/bench/FirstConnection.java"
-run_first_connection() {
-    java -cp "$PGJDBC:$WORK/first-connection" FirstConnection "$URL" postgres
-}
 for kind in ${KINDS:-lean copy insert}; do
     [ "$RUNS" -gt 0 ] || break
     file="$WORK/project/db/$kind.sql"
@@ -177,7 +169,7 @@ for kind in ${KINDS:-lean copy insert}; do
             run_psql "$file" "$ROWS" >> "$WORK/logs/$kind.psql"
         fi
         run_empty >> "$WORK/logs/$kind.empty"
-        c=$(run_first_connection)
+        c=$(first_connection_ms "$URL")
         p=$(tail -1 "$WORK/logs/$kind.psql"); read -r w g pk lv f < <(tail -1 "$WORK/logs/$kind.pmoves")
         e=$(tail -1 "$WORK/logs/$kind.empty")
         echo "$g $p" | awk '{ printf "%.3f\n", $1 / $2 }' >> "$WORK/logs/$kind.ratio"

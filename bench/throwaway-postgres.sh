@@ -1,5 +1,6 @@
 # Sourced by the benchmarks: starts a throwaway PostgreSQL (PGBIN, default /usr/lib/postgresql/15/bin) on a free
-# port, stops and deletes it on exit. Sets PORT, PGDATA and the function `sql` (psql against database $DB).
+# port, stops and deletes it on exit. Sets PORT, PGDATA and the function `sql` (psql against database $DB); also
+# server_cpu and first_connection_ms, below.
 # As root, the server runs as the postgres user.
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PSQL=${PSQL:-psql}
@@ -21,4 +22,16 @@ PG_SERVER_VERSION=$(DB=postgres sql -At -c "SHOW server_version")
 # time to the postmaster's children's total when it reaps it. Background workers still running are not in it.
 server_cpu() {
     awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($16 + $17) / hz }' "/proc/$(head -1 "$PGDATA/data/postmaster.pid")/stat"
+}
+# first_connection_ms URL: a fresh JVM's first JDBC connection with the plugin's driver (bench/FirstConnection.java), in
+# ms: part of every goal's fixed cost that any JVM tool pays, measured inside that JVM, its start left out (the empty
+# build pays that). Compiled once into $WORK/first-connection.
+first_connection_ms() {
+    local bench version
+    bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+    version=$(sed -n 's|.*<postgresql.version>\(.*\)</postgresql.version>.*|\1|p' "$bench/../pom.xml")
+    [ -f "$WORK/first-connection/FirstConnection.class" ] \
+        || javac -d "$WORK/first-connection" "$bench/FirstConnection.java"
+    java -cp "$HOME/.m2/repository/org/postgresql/postgresql/$version/postgresql-$version.jar:$WORK/first-connection" \
+        FirstConnection "$1" postgres
 }
