@@ -23,6 +23,11 @@ def error = log.readLines().find { it.startsWith('[ERROR] Failed to execute goal
 assert error.contains('1 changed and 0 failed migration: 20250102000000_project_owner.sql')
 assert error.contains('-Dpmoves.failOnChanged=false')
 
+// The checksums status computed are remembered for the next run, in a file for this user alone
+def cache = new File(basedir, 'target/pmoves/checksums').toPath()
+assert java.nio.file.Files.readAllLines(cache)[0].startsWith('# pmoves-maven-plugin checksums')
+assert java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(cache)) == 'rw-------'
+
 // The password is in no log line and no report; status changed nothing
 assert !log.contains('Sup4base-Dashboard-Pw') && !new File(basedir, 'target/pmoves/status.json').text.contains('Sup4base')
 assert db.value("SELECT count(*) FROM supabase_migrations.schema_migrations") == 3

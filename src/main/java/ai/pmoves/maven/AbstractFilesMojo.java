@@ -65,9 +65,13 @@ public abstract class AbstractFilesMojo extends AbstractPmovesMojo {
     /** The prefix of a command-line psql variable: -Dpmoves.var.NAME=value. */
     static final String VARIABLE_PROPERTY = "pmoves.var.";
 
-    /** The migrations directory as configured, or supabase/migrations of the project directory. */
+    /**
+     * The migrations directory as configured, or supabase/migrations of the project directory; the checksums of its
+     * files are remembered in {@code target/pmoves/checksums} between runs.
+     */
     protected ConfiguredDirectory migrationsDirectory() {
-        return directory(migrationsDirectory, "migrations").withStrictNames(strictFileNames);
+        return directory(migrationsDirectory, "migrations").withStrictNames(strictFileNames)
+                .withChecksumCache(reportPath("checksums"));
     }
 
     /** The down scripts' directory: {@code configured}, or supabase/rollbacks of the project directory when null. */

@@ -11,6 +11,7 @@ import ai.pmoves.engine.definition.DefinitionPlan;
 import ai.pmoves.engine.history.HistoryRow;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.hook.HookMoment;
+import ai.pmoves.engine.migration.ChecksumCache;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScanner;
 import ai.pmoves.engine.migration.MigrationScript;
@@ -49,7 +50,9 @@ public final class Migrator {
             if (nothingToRun(files, options)) {
                 return new ApplyResult(List.of(), List.of(), 0, millisSince(start));
             }
-            Function<Migration, String> checksums = MigrationScript.checksumsOf(files);
+            // A release plan's checks hash the files themselves, remembering none: what was reviewed is what runs.
+            Function<Migration, String> checksums = ChecksumCache.checksumsOf(files,
+                    options.planMode() == null ? options.migrationsDirectory().checksumCache() : null);
             try (WorkSession session = new WorkSession(settings, pending.join());
                  AdvisoryLock lock = pendingLock == null ? null : pendingLock.join()) {
                 return apply(session, files, checksums, options, start);

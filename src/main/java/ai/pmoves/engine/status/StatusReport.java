@@ -5,10 +5,10 @@ import ai.pmoves.engine.db.Pending;
 import ai.pmoves.engine.definition.DefinitionSources;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.history.TableName;
+import ai.pmoves.engine.migration.ChecksumCache;
 import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.migration.Migration;
 import ai.pmoves.engine.migration.MigrationScanner;
-import ai.pmoves.engine.migration.MigrationScript;
 import ai.pmoves.engine.migration.MigrationStatus;
 import ai.pmoves.engine.seed.SeedInfo;
 import ai.pmoves.engine.seed.SeedSources;
@@ -62,7 +62,8 @@ public record StatusReport(String maskedUrl, String serverVersion, MigrationStat
                                     DefinitionSources definitionSources) {
         try (Pending<Connection> pending = Pending.connection(settings)) { // opens while the files are read
             List<Migration> files = MigrationScanner.scan(migrationsDirectory);
-            Function<Migration, String> checksums = MigrationScript.checksumsOf(files);
+            Function<Migration, String> checksums = ChecksumCache.checksumsOf(files,
+                    migrationsDirectory.checksumCache());
             try (Connection connection = pending.join()) {
                 String serverVersion = connection.getMetaData().getDatabaseProductVersion();
                 var rows = new HistoryTable(historyTable).readAll(connection);

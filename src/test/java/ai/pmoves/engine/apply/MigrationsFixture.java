@@ -15,8 +15,10 @@ import ai.pmoves.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -64,6 +66,22 @@ public final class MigrationsFixture {
     public ApplyOptions options() {
         return ApplyOptions.of(configured(directory)).withHistoryTable(HISTORY)
                 .withLockTimeout(Duration.ofSeconds(5));
+    }
+
+    /** {@link #options()}, with the migrations' checksums remembered in {@code cache} between runs. */
+    public ApplyOptions optionsRemembering(Path cache) {
+        return ApplyOptions.of(configured(directory).withChecksumCache(cache)).withHistoryTable(HISTORY)
+                .withLockTimeout(Duration.ofSeconds(5));
+    }
+
+    /** Sets every migration's modification time an hour back: long enough ago for its checksum to be remembered. */
+    public MigrationsFixture settled() throws IOException {
+        try (var files = Files.list(directory)) {
+            for (Path f : files.toList()) {
+                Files.setLastModifiedTime(f, FileTime.from(Instant.now().minusSeconds(3600)));
+            }
+        }
+        return this;
     }
 
     /** Where a dry run of {@code options().withDryRun(dryRunFile())} writes its SQL. */

@@ -73,6 +73,19 @@ class ReleasePlanRunTest {
     }
 
     @Test
+    void aRunThatFollowsAPlanReadsEveryFileItselfWhateverTheChecksumCacheSays() throws Exception {
+        Path cache = root.resolve("target/pmoves/checksums");
+        db.settled().apply(db.optionsRemembering(cache).withTarget("20250101000000"));
+        plan(db.optionsRemembering(cache));
+        // planted: the cache says both files are other than they are; believed, the first would read as changed
+        Files.writeString(cache, Files.readString(cache).replaceAll("(?m)^[0-9a-f]{64}", "0".repeat(64)));
+        assertTrue(Files.readString(cache).contains("20250101000000_orders.sql"));
+
+        follow(db.optionsRemembering(cache), VERSION);
+        assertEquals(List.of("20250101000000", "20250102000000"), db.versions());
+    }
+
+    @Test
     void aPlannedFileThatIsGoneRefusesTheRunAndNamesIt() throws Exception {
         plan(db.options());
         Files.delete(db.directory.resolve("20250102000000_lines.sql"));
