@@ -2,6 +2,7 @@ package ai.pmoves.engine.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.pmoves.testing.TestPostgres;
 import java.sql.Connection;
@@ -34,6 +35,28 @@ class HistoryTableTest {
                 assertNull(rows.get(1).appliedAt(), type);
                 assertNull(rows.get(1).executionMs(), type);
             }
+        }
+    }
+
+    @Test
+    void ensureAfterAReadThatSawBothTablesWithEveryColumnAsksTheServerNothing() throws Exception {
+        HistoryTable complete = new HistoryTable(TableName.parse("public.h_complete", "historyTable"));
+        try (Connection c = DB.connect()) {
+            complete.ensure(c);
+            complete.readAll(c);
+            c.close();
+            complete.ensure(c); // on a closed connection: any question would fail
+        }
+        // a table the Supabase CLI made has three columns: the read sees it incomplete, and ensure adds the others
+        HistoryTable cliMade = new HistoryTable(TableName.parse("public.h_cli", "historyTable"));
+        try (Connection c = DB.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE public.h_cli (version text PRIMARY KEY, statements text[], name text)");
+            cliMade.readAll(c);
+            cliMade.ensure(c);
+            assertEquals(java.util.Set.of("version", "statements", "name", "checksum", "applied_at", "execution_ms",
+                    "applied_by", "state"), CatalogColumns.of(c, cliMade.name()).get(0).keySet());
+            assertTrue(CatalogColumns.of(c, TableName.parse("public.h_cli_failed", "historyTable")).get(0)
+                    .containsKey("failed_at"));
         }
     }
 }
