@@ -171,7 +171,7 @@ public final class HistoryTable {
             Map<String, Column> existing = tables.get(0);
             boolean failedTableExists = !tables.get(1).isEmpty();
             if (existing.isEmpty()) {
-                return failedTableExists ? readFailed(connection, new ArrayList<>()) : List.of();
+                return failedTableExists ? readFailed(connection) : List.of();
             }
             checkShape(existing);
             seenComplete = failedTableExists && existing.keySet().containsAll(COLUMNS.keySet());
@@ -179,47 +179,65 @@ public final class HistoryTable {
                     + col(existing, "applied_at") + ", " + col(existing, "execution_ms") + ", "
                     + col(existing, "applied_by") + ", " + col(existing, "state") + " FROM " + name + " ORDER BY version";
             List<HistoryRow> rows = new ArrayList<>();
-            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(select)) {
+            try (Statement st = connection.createStatement()) {
+                // the failed files' rows in the same round trip: 50 ms less against a database 50 ms away
+                st.execute(failedTableExists ? select + "; " + failedSelect() : select);
                 boolean zoned = existing.containsKey("applied_at")
                         && existing.get("applied_at").dataType().equals("timestamp with time zone");
-                while (rs.next()) {
-                    LocalDateTime at = zoned ? localOf(rs.getTimestamp(4)) : rs.getObject(4, LocalDateTime.class);
-                    int ms = rs.getInt(5);
-                    Integer executionMs = rs.wasNull() ? null : ms; // right after getInt: wasNull reads the last get
-                    rows.add(new HistoryRow(rs.getString(1), rs.getString(2), rs.getString(3), at, executionMs,
-                            rs.getString(6), rs.getString(7)));
+                try (ResultSet rs = st.getResultSet()) {
+                    while (rs.next()) {
+                        LocalDateTime at = zoned ? localOf(rs.getTimestamp(4)) : rs.getObject(4, LocalDateTime.class);
+                        int ms = rs.getInt(5);
+                        Integer executionMs = rs.wasNull() ? null : ms; // right after getInt: wasNull reads the last get
+                        rows.add(new HistoryRow(rs.getString(1), rs.getString(2), rs.getString(3), at, executionMs,
+                                rs.getString(6), rs.getString(7)));
+                    }
+                }
+                if (failedTableExists && st.getMoreResults()) {
+                    try (ResultSet rs = st.getResultSet()) {
+                        return addFailed(rs, rows);
+                    }
                 }
             }
-            return failedTableExists ? readFailed(connection, rows) : rows;
+            return rows;
         } catch (SQLException e) {
             throw new PmovesException("Cannot read the history table " + name + ": " + e.getMessage()
                     + Pooler.advice(e), e);
         }
     }
 
-    /** Adds the failed files to {@code rows}: a failed undo marks its applied row, a failed apply adds one. */
-    private List<HistoryRow> readFailed(Connection connection, List<HistoryRow> rows) throws SQLException {
+    private String failedSelect() {
+        return "SELECT version, name, checksum, failed_at, execution_ms, failed_by FROM " + failedName
+                + " ORDER BY version";
+    }
+
+    /** The failed files alone: the history table itself is missing. */
+    private List<HistoryRow> readFailed(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(failedSelect())) {
+            return addFailed(rs, new ArrayList<>());
+        }
+    }
+
+    /** Adds the failed files of {@code rs} to {@code rows}: a failed undo marks its applied row, a failed apply adds one. */
+    private static List<HistoryRow> addFailed(ResultSet rs, List<HistoryRow> rows) throws SQLException {
         Map<String, Integer> index = new HashMap<>();
         boolean added = false;
         for (int i = 0; i < rows.size(); i++) {
             index.put(rows.get(i).version(), i);
         }
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT version, name,"
-                + " checksum, failed_at, execution_ms, failed_by FROM " + failedName + " ORDER BY version")) {
-            while (rs.next()) {
-                String version = rs.getString(1);
-                Integer at = index.get(version);
-                if (at != null) {
-                    HistoryRow row = rows.get(at);
-                    rows.set(at, new HistoryRow(version, row.name(), row.checksum(), row.appliedAt(),
-                            row.executionMs(), row.appliedBy(), HistoryRow.FAILED));
-                } else {
-                    int ms = rs.getInt(5);
-                    Integer executionMs = rs.wasNull() ? null : ms;
-                    rows.add(new HistoryRow(version, rs.getString(2), rs.getString(3),
-                            rs.getObject(4, LocalDateTime.class), executionMs, rs.getString(6), HistoryRow.FAILED));
-                    added = true;
-                }
+        while (rs.next()) {
+            String version = rs.getString(1);
+            Integer at = index.get(version);
+            if (at != null) {
+                HistoryRow row = rows.get(at);
+                rows.set(at, new HistoryRow(version, row.name(), row.checksum(), row.appliedAt(),
+                        row.executionMs(), row.appliedBy(), HistoryRow.FAILED));
+            } else {
+                int ms = rs.getInt(5);
+                Integer executionMs = rs.wasNull() ? null : ms;
+                rows.add(new HistoryRow(version, rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDateTime.class), executionMs, rs.getString(6), HistoryRow.FAILED));
+                added = true;
             }
         }
         if (added) {
