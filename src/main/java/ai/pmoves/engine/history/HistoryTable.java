@@ -287,7 +287,7 @@ public final class HistoryTable {
      * {@code value} as an escape string ({@code E'…'}), or NULL, by the driver's own escaping: it reads the same
      * whatever standard_conforming_strings is when the statement runs, which the file before it may have SET LOCAL.
      */
-    private static StringBuilder literal(StringBuilder sql, String value) throws SQLException {
+    static StringBuilder literal(StringBuilder sql, String value) throws SQLException {
         if (value == null) {
             return sql.append("NULL");
         }

@@ -50,4 +50,15 @@ class CatalogColumnsTest {
             assertTrue(read.get(2).isEmpty(), "nor has a table in a missing schema");
         }
     }
+
+    @Test
+    void aNameWithQuotesAndBackslashesIsAskedForAsItIs() throws Exception {
+        try (Connection c = DB.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE public.\"it's a \\name\" (version text)");
+            // read with standard_conforming_strings off, as a file before a history read may leave it (SET LOCAL)
+            st.execute("SET standard_conforming_strings = off");
+            assertEquals(List.of("version"), List.copyOf(CatalogColumns.of(c, new TableName("public", "it's a \\name"))
+                    .get(0).keySet()));
+        }
+    }
 }
