@@ -1,5 +1,6 @@
 package ai.pmoves.engine.definition;
 
+import ai.pmoves.engine.history.CatalogColumns;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.migration.ConfiguredDirectory;
 import ai.pmoves.engine.migration.NaturalOrder;
@@ -36,6 +37,11 @@ public record DefinitionSources(ConfiguredDirectory directory, Path baseDirector
      * definition table of {@code historyTable} without creating or changing anything.
      */
     public List<SeedInfo> status(Connection connection, TableName historyTable) {
-        return SeedStatus.of(scan(), new DefinitionTable(historyTable).readAll(connection), baseDirectory);
+        return status(connection, historyTable, null);
+    }
+
+    /** {@link #status(Connection, TableName)}, with the definition table's columns from {@code known} when it holds them. */
+    public List<SeedInfo> status(Connection connection, TableName historyTable, CatalogColumns known) {
+        return SeedStatus.of(scan(), new DefinitionTable(historyTable).readAll(connection, known), baseDirectory);
     }
 }

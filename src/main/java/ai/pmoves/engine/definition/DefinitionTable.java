@@ -2,6 +2,7 @@ package ai.pmoves.engine.definition;
 
 import ai.pmoves.engine.PmovesException;
 import ai.pmoves.engine.db.SchemaChange;
+import ai.pmoves.engine.history.CatalogColumns;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.script.DryRunScript;
 import ai.pmoves.engine.seed.SeedRow;
@@ -60,9 +61,15 @@ public final class DefinitionTable {
 
     /** Every row by path, as seed rows (the checksum as their hash); empty when the table does not exist. */
     public Map<String, SeedRow> readAll(Connection connection) {
+        return readAll(connection, null);
+    }
+
+    /** {@link #readAll(Connection)}, with whether the table exists from {@code known} when it holds its columns. */
+    public Map<String, SeedRow> readAll(Connection connection, CatalogColumns known) {
         Map<String, SeedRow> rows = new HashMap<>();
         try {
-            if (!exists(connection)) {
+            Map<String, CatalogColumns.Column> columns = known == null ? null : known.columns(name);
+            if (columns != null ? columns.isEmpty() : !exists(connection)) {
                 return rows;
             }
             try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(

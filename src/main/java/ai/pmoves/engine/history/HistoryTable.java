@@ -87,6 +87,11 @@ public final class HistoryTable {
         return cut;
     }
 
+    /** The history table and the table of failed files beside it. */
+    public TableName[] tables() {
+        return new TableName[] {name, failedName};
+    }
+
     public TableName name() {
         return name;
     }
@@ -166,10 +171,20 @@ public final class HistoryTable {
      * when neither table exists.
      */
     public List<HistoryRow> readAll(Connection connection) {
+        return readAll(connection, null);
+    }
+
+    /** {@link #readAll(Connection)}, with the columns of {@link #tables()} from {@code known} when it holds them. */
+    public List<HistoryRow> readAll(Connection connection, CatalogColumns known) {
         try {
-            List<Map<String, Column>> tables = CatalogColumns.of(connection, name, failedName);
-            Map<String, Column> existing = tables.get(0);
-            boolean failedTableExists = !tables.get(1).isEmpty();
+            Map<String, Column> existing = known == null ? null : known.columns(name);
+            Map<String, Column> failed = known == null ? null : known.columns(failedName);
+            if (existing == null || failed == null) {
+                List<Map<String, Column>> tables = CatalogColumns.of(connection, name, failedName);
+                existing = tables.get(0);
+                failed = tables.get(1);
+            }
+            boolean failedTableExists = !failed.isEmpty();
             if (existing.isEmpty()) {
                 return failedTableExists ? readFailed(connection) : List.of();
             }

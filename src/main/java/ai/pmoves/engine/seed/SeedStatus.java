@@ -1,6 +1,7 @@
 package ai.pmoves.engine.seed;
 
 import ai.pmoves.engine.EngineLog;
+import ai.pmoves.engine.history.CatalogColumns;
 import ai.pmoves.engine.migration.Checksum;
 import ai.pmoves.engine.migration.NaturalOrder;
 import ai.pmoves.engine.migration.SqlFiles;
@@ -19,11 +20,12 @@ public final class SeedStatus {
     }
 
     /** Scans the files and compares them with the seed table (hashing only the files that have a row). */
-    public static List<SeedInfo> read(Connection connection, SeedSources sources, SeedTable table) {
+    public static List<SeedInfo> read(Connection connection, SeedSources sources, SeedTable table,
+                                      CatalogColumns known) {
         List<SeedFile> files = SeedScanner.scan(sources, EngineLog.SILENT);
         String initPrefix = sources.initDirectory() == null ? null
                 : SqlFiles.recordedPath(sources.baseDirectory(), sources.initDirectory().path()) + "/";
-        return of(files, table.readAll(connection), sources.baseDirectory(), initPrefix);
+        return of(files, table.readAll(connection, known), sources.baseDirectory(), initPrefix);
     }
 
     /** The state of {@code files} against {@code rows}: see {@link #of(List, Map, Path, String)}. */

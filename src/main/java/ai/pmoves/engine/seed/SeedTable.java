@@ -40,7 +40,7 @@ public final class SeedTable {
      */
     public void ensure(Connection connection) {
         try {
-            Map<String, String> columns = columns(connection);
+            Map<String, String> columns = columns(connection, null);
             checkShape(columns);
             if (columns.keySet().containsAll(Set.of("path", "hash", "applied_at", "execution_ms"))) {
                 return;
@@ -57,8 +57,13 @@ public final class SeedTable {
 
     /** Every row by path; empty when the table does not exist. Creates nothing. */
     public Map<String, SeedRow> readAll(Connection connection) {
+        return readAll(connection, null);
+    }
+
+    /** {@link #readAll(Connection)}, with the table's columns from {@code known} when it holds them. */
+    public Map<String, SeedRow> readAll(Connection connection, CatalogColumns known) {
         try {
-            Map<String, String> columns = columns(connection);
+            Map<String, String> columns = columns(connection, known);
             Map<String, SeedRow> rows = new HashMap<>();
             if (columns.isEmpty()) {
                 return rows;
@@ -101,10 +106,12 @@ public final class SeedTable {
         }
     }
 
-    /** Column name to data type; empty when the table does not exist. */
-    private Map<String, String> columns(Connection connection) throws SQLException {
+    /** Column name to data type; empty when the table does not exist. Asks only when {@code known} does not say. */
+    private Map<String, String> columns(Connection connection, CatalogColumns known) throws SQLException {
+        Map<String, CatalogColumns.Column> read = known == null ? null : known.columns(name);
         Map<String, String> columns = new HashMap<>();
-        CatalogColumns.of(connection, name).get(0).forEach((column, shape) -> columns.put(column, shape.dataType()));
+        (read != null ? read : CatalogColumns.of(connection, name).get(0))
+                .forEach((column, shape) -> columns.put(column, shape.dataType()));
         return columns;
     }
 

@@ -3,6 +3,8 @@ package ai.pmoves.engine.status;
 import ai.pmoves.engine.db.ConnectionSettings;
 import ai.pmoves.engine.db.Pending;
 import ai.pmoves.engine.definition.DefinitionSources;
+import ai.pmoves.engine.definition.DefinitionTable;
+import ai.pmoves.engine.history.CatalogColumns;
 import ai.pmoves.engine.history.HistoryTable;
 import ai.pmoves.engine.history.TableName;
 import ai.pmoves.engine.migration.ChecksumCache;
@@ -16,6 +18,7 @@ import ai.pmoves.engine.seed.SeedStatus;
 import ai.pmoves.engine.seed.SeedTable;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -66,11 +69,21 @@ public record StatusReport(String maskedUrl, String serverVersion, MigrationStat
                     migrationsDirectory.checksumCache());
             try (Connection connection = pending.join()) {
                 String serverVersion = connection.getMetaData().getDatabaseProductVersion();
-                var rows = new HistoryTable(historyTable).readAll(connection);
+                HistoryTable history = new HistoryTable(historyTable);
+                // one catalog query for every table the report reads: a round trip for each saved
+                List<TableName> tables = new ArrayList<>(List.of(history.tables()));
+                if (seedSources != null) {
+                    tables.add(seedTable);
+                }
+                if (definitionSources != null) {
+                    tables.add(new DefinitionTable(historyTable).name());
+                }
+                CatalogColumns known = CatalogColumns.read(connection, tables.toArray(TableName[]::new));
+                var rows = history.readAll(connection, known);
                 List<SeedInfo> seeds = seedSources == null ? List.of()
-                        : SeedStatus.read(connection, seedSources, new SeedTable(seedTable));
+                        : SeedStatus.read(connection, seedSources, new SeedTable(seedTable), known);
                 List<SeedInfo> definitions = definitionSources == null ? List.of()
-                        : definitionSources.status(connection, historyTable);
+                        : definitionSources.status(connection, historyTable, known);
                 return new StatusReport(settings.maskedUrl(), serverVersion, MigrationStatus.of(files, rows, checksums),
                         seeds, definitions);
             }
