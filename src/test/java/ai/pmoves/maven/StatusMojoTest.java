@@ -28,6 +28,29 @@ class StatusMojoTest {
 
     @Test
     @InjectMojo(goal = "status", pom = POM)
+    void underQuietTheTableIsNotFormattedAndTheReportIsStillWritten(StatusMojo mojo) throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("mojo_status_quiet");
+        Path project = projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n");
+        configure(mojo, db, project);
+        java.util.List<String> logged = new java.util.ArrayList<>();
+        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() { // mvn -q: warnings and errors only
+            @Override
+            public boolean isInfoEnabled() {
+                return false;
+            }
+
+            @Override
+            public void info(CharSequence content) {
+                logged.add(content.toString());
+            }
+        });
+        mojo.execute();
+        assertEquals(java.util.List.of(), logged.stream().filter(l -> l.contains("20250101_a.sql")).toList());
+        assertTrue(Files.readString(project.resolve("target/pmoves/status.json")).contains("\"20250101_a.sql\""));
+    }
+
+    @Test
+    @InjectMojo(goal = "status", pom = POM)
     void writesStatusJsonAndCreatesNothing(StatusMojo mojo) throws Exception {
         TestPostgres.Database db = TestPostgres.newDatabase("mojo_status");
         Path project = projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n",
