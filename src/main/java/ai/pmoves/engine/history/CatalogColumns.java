@@ -65,6 +65,23 @@ public final class CatalogColumns {
         return byTable.get(table.toString());
     }
 
+    /**
+     * {@link #of}, answered from {@code known} when it read all of {@code tables}; read now, in one query, when it is
+     * null or lacks one of them.
+     */
+    public static List<Map<String, Column>> readUnlessKnown(Connection connection, CatalogColumns known,
+                                                            TableName... tables) throws SQLException {
+        List<Map<String, Column>> columns = new ArrayList<>(tables.length);
+        for (TableName table : tables) {
+            Map<String, Column> read = known == null ? null : known.columns(table);
+            if (read == null) {
+                return of(connection, tables);
+            }
+            columns.add(read);
+        }
+        return columns;
+    }
+
     /** The columns of each of {@code tables} by name, in the order asked; none for a table that does not exist. */
     public static List<Map<String, Column>> of(Connection connection, TableName... tables) throws SQLException {
         List<Map<String, Column>> columns = new ArrayList<>(tables.length);

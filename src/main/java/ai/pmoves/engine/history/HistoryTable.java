@@ -177,14 +177,9 @@ public final class HistoryTable {
     /** {@link #readAll(Connection)}, with the columns of {@link #tables()} from {@code known} when it holds them. */
     public List<HistoryRow> readAll(Connection connection, CatalogColumns known) {
         try {
-            Map<String, Column> existing = known == null ? null : known.columns(name);
-            Map<String, Column> failed = known == null ? null : known.columns(failedName);
-            if (existing == null || failed == null) {
-                List<Map<String, Column>> tables = CatalogColumns.of(connection, name, failedName);
-                existing = tables.get(0);
-                failed = tables.get(1);
-            }
-            boolean failedTableExists = !failed.isEmpty();
+            List<Map<String, Column>> tables = CatalogColumns.readUnlessKnown(connection, known, name, failedName);
+            Map<String, Column> existing = tables.get(0);
+            boolean failedTableExists = !tables.get(1).isEmpty();
             if (existing.isEmpty()) {
                 return failedTableExists ? readFailed(connection) : List.of();
             }

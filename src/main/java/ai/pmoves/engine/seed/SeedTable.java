@@ -108,9 +108,8 @@ public final class SeedTable {
 
     /** Column name to data type; empty when the table does not exist. Asks only when {@code known} does not say. */
     private Map<String, String> columns(Connection connection, CatalogColumns known) throws SQLException {
-        Map<String, CatalogColumns.Column> read = known == null ? null : known.columns(name);
         Map<String, String> columns = new HashMap<>();
-        (read != null ? read : CatalogColumns.of(connection, name).get(0))
+        CatalogColumns.readUnlessKnown(connection, known, name).get(0)
                 .forEach((column, shape) -> columns.put(column, shape.dataType()));
         return columns;
     }
