@@ -12,9 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +35,8 @@ class StatusMojoTest {
         TestPostgres.Database db = TestPostgres.newDatabase("mojo_status_quiet");
         Path project = projectWithMigrations(root, "20250101_a.sql", "CREATE TABLE a (id int);\n");
         configure(mojo, db, project);
-        java.util.List<String> logged = new java.util.ArrayList<>();
-        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() { // mvn -q: warnings and errors only
+        List<String> logged = new ArrayList<>();
+        mojo.setLog(new SystemStreamLog() { // mvn -q: warnings and errors only
             @Override
             public boolean isInfoEnabled() {
                 return false;
@@ -45,7 +48,7 @@ class StatusMojoTest {
             }
         });
         mojo.execute();
-        assertEquals(java.util.List.of(), logged.stream().filter(l -> l.contains("20250101_a.sql")).toList());
+        assertEquals(List.of(), logged.stream().filter(l -> l.contains("20250101_a.sql")).toList());
         assertTrue(Files.readString(project.resolve("target/pmoves/status.json")).contains("\"20250101_a.sql\""));
     }
 
