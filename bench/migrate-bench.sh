@@ -12,11 +12,14 @@
 # V<n>__mN.sql for Flyway. Timed, alternating between the tools so a busy machine slows all alike, each on a fresh
 # database: pmoves:apply on an empty database; its no-op re-run; pmoves:status; psql running the same files with
 # one transaction per file (`psql -f` of the files as `BEGIN; <file> COMMIT;`, concatenated before the clock
-# starts); flyway:migrate (13.12.0) on an empty
+# starts); the same with each file's history row written as pmoves writes it (`psql + rows`); flyway:migrate
+# (13.12.0) on an empty
 # database, its no-op re-run and flyway:info; and an empty Maven build (`mvn validate` of the same project), the
 # floor every Maven goal pays; a fresh JVM's first JDBC connection (bench/FirstConnection.java), the part of every
 # goal's fixed cost that any JVM tool pays. Every Maven run is `mvn -o -q` on the same project. For N=BIG_N (default 10,000):
-# pmoves:apply and pmoves:status (and psql), to show how cost grows. Each row: the median wall time, the client's
+# pmoves:apply and pmoves:status (and psql), to show how cost grows. Besides `pmoves apply / (mvn + psql)` it prints
+# the apply against the empty build, the first connection and `psql + rows` together: the least a JVM goal that records
+# each migration could take. Each row: the median wall time, the client's
 # CPU (user + system, the JVM's compiler threads included) and the server's (its connections' CPU), since on a
 # machine of 2 cores the two take from each other.
 #
@@ -57,17 +60,33 @@ fi
 generate() { # n dir with-flyway
     mkdir -p "$2/supabase/migrations" "$2/flyway"
     awk -v n="$1" -v dir="$2" -v flyway="$3" 'BEGIN {
+        printf "CREATE SCHEMA supabase_migrations;\nCREATE TABLE supabase_migrations.schema_migrations (version text" \
+            " NOT NULL PRIMARY KEY, statements text[], name text, checksum text, applied_at timestamp, execution_ms" \
+            " integer, applied_by text, state text);\n" > (dir "/psql-history.sql")
         for (i = 1; i <= n; i++) {
             ts = sprintf("2025%02d%02d%02d%02d%02d", int(i / 86400 / 28) % 12 + 1, int(i / 86400) % 28 + 1,
                          int(i / 3600) % 24, int(i / 60) % 60, i % 60)
-            sql = sprintf("-- migration %d: a table, an index, a function, a row\n", i) \
-                sprintf("CREATE TABLE t%d (id bigserial PRIMARY KEY, name text NOT NULL, note text);\n", i) \
-                sprintf("CREATE INDEX t%d_name ON t%d (name);\n", i, i) \
-                sprintf("CREATE FUNCTION f%d(x int) RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n  x := x + 1;\n  RETURN x * %d;\nEND;\n$$;\n", i, i) \
-                sprintf("INSERT INTO t%d (name, note) VALUES (%s, %s);\n", i, "'\''row; one'\''", "'\''it'\'''\''s; fine'\''")
+            s[1] = sprintf("CREATE TABLE t%d (id bigserial PRIMARY KEY, name text NOT NULL, note text)", i)
+            s[2] = sprintf("CREATE INDEX t%d_name ON t%d (name)", i, i)
+            s[3] = sprintf("CREATE FUNCTION f%d(x int) RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n  x := x + 1;\n  RETURN x * %d;\nEND;\n$$", i, i)
+            s[4] = sprintf("INSERT INTO t%d (name, note) VALUES (%s, %s)", i, "'\''row; one'\''", "'\''it'\'''\''s; fine'\''")
+            sql = sprintf("-- migration %d: a table, an index, a function, a row\n", i)
+            for (k = 1; k <= 4; k++) sql = sql s[k] ";\n"
             f = sprintf("%s/supabase/migrations/%s_m%d.sql", dir, ts, i)
             printf "%s", sql > f
             close(f)
+            # The same file run by psql with the row pmoves writes for it: its statements as E-literals (the corpus
+            # has quotes, no backslash) and a checksum of the same length.
+            row = sprintf("INSERT INTO supabase_migrations.schema_migrations (version, name, statements, checksum," \
+                " applied_at, execution_ms, applied_by, state) VALUES (E\047%s\047, E\047m%d\047, ARRAY[", ts, i)
+            for (k = 1; k <= 4; k++) {
+                lit = s[k]
+                gsub(/\047/, "\047\047", lit)
+                row = row (k > 1 ? ", " : "") "E\047" lit "\047"
+            }
+            row = row sprintf("]::text[], E\047%064d\047, timezone(\047UTC\047, now()), (extract(epoch FROM" \
+                " clock_timestamp() - now()) * 1000)::integer, current_user, E\047applied\047);\n", i)
+            printf "BEGIN;\n%s%sCOMMIT;\n", sql, row > (dir "/psql-history.sql")
             if (flyway == 1) { # the same file, named as Flyway wants it
                 g = sprintf("%s/flyway/V%d__m%d.sql", dir, i, i)
                 printf "%s", sql > g
@@ -143,6 +162,10 @@ psql_input() { # dir
 psql_stream() { # dir db
     PORT=$TOOL_PORT DB=$2 sql -f "$1/psql-input.sql" > /dev/null
 }
+# psql writing each file's history row too, as pmoves does (psql-history.sql, built with the corpus)
+psql_history() { # dir db
+    PORT=$TOOL_PORT DB=$2 sql -f "$1/psql-history.sql" > /dev/null
+}
 
 first_connection() { # label db
     local ms
@@ -158,6 +181,13 @@ plugin_goals() { # n label plugin db: apply on an empty database, its no-op re-r
     timed "$1 $2 status" mvn_q "$3:status" -Dpmoves.url="$url" -Dpmoves.user=postgres
 }
 
+psql_runs() { # n run: psql alone, then writing the history rows too
+    fresh_db "ps$2"
+    timed "$1 psql stream" psql_stream "$DIR" "ps$2"
+    fresh_db "ph$2"
+    timed "$1 psql + rows" psql_history "$DIR" "ph$2"
+}
+
 bench() { # n runs with-flyway
     local n=$1 runs=$2 with_flyway=$3
     DIR="$WORK/n$n"
@@ -170,6 +200,11 @@ bench() { # n runs with-flyway
     for run in $(seq 1 "$runs"); do
         timed "$n empty mvn" mvn_q validate
         first_connection "$n first connection" postgres
+        # psql goes first in every other run: the first tool of a run meets the server just after the last run's
+        # databases were dropped: psql took 5.72 s there against 3.96 s after the plugin's goals (medians of 5)
+        if [ $((run % 2)) = 0 ]; then
+            psql_runs "$n" "$run"
+        fi
         if [ -z "$BEFORE" ]; then
             plugin_goals "$n" pmoves "$PMOVES" "pm$run"
         elif [ $((run % 2)) = 1 ]; then
@@ -181,8 +216,9 @@ bench() { # n runs with-flyway
             plugin_goals "$n" before "$BEFORE" "pb$run"
             plugin_goals "$n" pmoves "$PMOVES" "pm$run"
         fi
-        fresh_db "ps$run"
-        timed "$n psql stream" psql_stream "$DIR" "ps$run"
+        if [ $((run % 2)) = 1 ]; then
+            psql_runs "$n" "$run"
+        fi
         if [ "$with_flyway" = 1 ]; then
             fresh_db "fw$run"
             local fw="jdbc:postgresql://localhost:$TOOL_PORT/fw$run"
@@ -191,7 +227,7 @@ bench() { # n runs with-flyway
             timed "$n flyway info" mvn_q flyway:info -Dflyway.url="$fw"
         fi
         DB=postgres sql -c "DROP DATABASE IF EXISTS pm$run" -c "DROP DATABASE IF EXISTS pb$run" \
-            -c "DROP DATABASE IF EXISTS ps$run" -c "DROP DATABASE IF EXISTS fw$run"
+            -c "DROP DATABASE IF EXISTS ps$run" -c "DROP DATABASE IF EXISTS ph$run" -c "DROP DATABASE IF EXISTS fw$run"
         echo "  N=$n run $run/$runs done"
     done
 }
@@ -206,9 +242,28 @@ m() { median "${TIMES[$1]:-}"; }
 c() { median "${CPU[$1]:-}"; }
 sc() { median "${SERVER[$1]:-}"; }
 ratio() { echo "scale=2; $1 / $2" | bc; }
+# The median over runs of each run's own ratio, numerator / (sum of the rest): the figures of one run share the
+# machine's mood, which drifts by 20% and more here between runs, so a run's ratio is steadier than medians' ratio.
+per_run() { # n numerator denominator...
+    local n=$1 label
+    { for label in "${@:2}"; do echo "${TIMES[$n $label]}"; done; } | awk '{ for (i = 1; i <= NF; i++) v[NR, i] = $i
+        runs = NF } END { for (i = 1; i <= runs; i++) { d = 0; for (r = 2; r <= NR; r++) d += v[r, i]
+        printf "%.3f ", v[1, i] / d } }' | xargs -n1 | sort -g | awk '{ a[NR] = $1 }
+        END { printf "%.2f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+# The least a JVM goal that records what it ran could take: Maven's start, a fresh JVM's first JDBC connection (any JVM
+# tool opens one) and psql writing the same history rows. What is above it is the plugin's own.
+jvm_floor() { # n
+    local floor
+    floor=$(echo "$(m "$1 empty mvn") + $(m "$1 first connection") + $(m "$1 psql + rows")" | bc)
+    printf '%-28s %10.2f\n' "mvn + connection + psql+rows" "$floor"
+    printf '%-28s %10s\n' "pmoves apply / that" "$(ratio "$(m "$1 pmoves apply")" "$floor")"
+    printf '%-28s %10s %s\n' "  the same, run by run" \
+        "$(per_run "$1" "pmoves apply" "empty mvn" "first connection" "psql + rows")" "(median of each run's ratio)"
+}
 printf '\n%-28s %10s %10s %10s   (%s runs)\n' "N=$N" "median s" "client CPU" "server CPU" "$RUNS"
 for k in "empty mvn" "pmoves apply" "pmoves no-op" "pmoves status" "before apply" "before no-op" "before status" \
-        "psql stream" "flyway migrate" "flyway no-op" "flyway info"; do
+        "psql stream" "psql + rows" "flyway migrate" "flyway no-op" "flyway info"; do
     if [ -n "${TIMES[$N $k]:-}" ]; then
         printf '%-28s %10.2f %10.2f %10.2f\n' "$k" "$(m "$N $k")" "$(c "$N $k")" "$(sc "$N $k")"
     fi
@@ -223,6 +278,9 @@ printf '%-28s %10s\n' "pmoves apply / psql" "$(ratio "$(m "$N pmoves apply")" "$
 # The least any Maven goal could take: Maven's own start plus what psql spends (mostly the server's own work).
 printf '%-28s %10s\n' "pmoves apply / (mvn + psql)" \
     "$(ratio "$(m "$N pmoves apply")" "$(echo "$(m "$N empty mvn") + $(m "$N psql stream")" | bc)")"
+printf '%-28s %10s %s\n' "  the same, run by run" "$(per_run "$N" "pmoves apply" "empty mvn" "psql stream")" \
+    "(median of each run's ratio)"
+jvm_floor "$N"
 printf '%-28s %10s\n' "flyway / pmoves (apply)" "$(ratio "$(m "$N flyway migrate")" "$(m "$N pmoves apply")")"
 printf '%-28s %10s\n' "flyway / pmoves (no-op)" "$(ratio "$(m "$N flyway no-op")" "$(m "$N pmoves no-op")")"
 printf '%-28s %10s\n' "flyway info / pmoves status" "$(ratio "$(m "$N flyway info")" "$(m "$N pmoves status")")"
@@ -237,7 +295,7 @@ printf '%-28s %10.2f\n' "status - empty - connection" \
 if [ "$BIG_N" -gt 0 ]; then
     printf '\n%-28s %10s %10s %10s\n' "N=$BIG_N" "median s" "client CPU" "server CPU"
     for k in "empty mvn" "pmoves apply" "pmoves no-op" "pmoves status" "before apply" "before no-op" "before status" \
-            "psql stream"; do
+            "psql stream" "psql + rows"; do
         if [ -n "${TIMES[$BIG_N $k]:-}" ]; then
             printf '%-28s %10.2f %10.2f %10.2f\n' "$k" "$(m "$BIG_N $k")" "$(c "$BIG_N $k")" "$(sc "$BIG_N $k")"
         fi
@@ -250,5 +308,8 @@ if [ "$BIG_N" -gt 0 ]; then
     printf '%-28s %10s\n' "pmoves apply / psql" "$(ratio "$(m "$BIG_N pmoves apply")" "$(m "$BIG_N psql stream")")"
     printf '%-28s %10s\n' "pmoves apply / (mvn + psql)" \
         "$(ratio "$(m "$BIG_N pmoves apply")" "$(echo "$(m "$BIG_N empty mvn") + $(m "$BIG_N psql stream")" | bc)")"
+    printf '%-28s %10s %s\n' "  the same, run by run" "$(per_run "$BIG_N" "pmoves apply" "empty mvn" "psql stream")" \
+        "(median of each run's ratio)"
+    jvm_floor "$BIG_N"
     printf '%-28s %10.2f\n' "pmoves status - empty mvn" "$(echo "$(m "$BIG_N pmoves status") - $(m "$BIG_N empty mvn")" | bc)"
 fi
