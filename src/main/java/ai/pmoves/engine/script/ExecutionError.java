@@ -54,15 +54,37 @@ public final class ExecutionError {
         int[] position = position(statement, e, copyDataLine, variables);
         StringBuilder sb = new StringBuilder();
         sb.append(Printable.of(fileName)).append(':').append(position[0]).append(':').append(position[1])
-                .append(": ").append(e instanceof SQLException sql ? headline(sql) : notTheServers(e));
+                .append(": ");
+        appendError(sb, e, server);
+        sb.append("\n  Statement at line ").append(statement.line()).append(':');
+        appendFirstLines(sb, statement.sql());
+        return sb.toString();
+    }
+
+    /**
+     * Describes {@code e}, raised when the transaction of the file {@code fileName} committed, after its last
+     * statement: no line of the file is to blame, and a constraint or trigger deferred to the commit says which row in
+     * its detail.
+     */
+    public static String describeCommit(String fileName, Throwable e) {
+        StringBuilder sb = new StringBuilder(Printable.of(fileName)).append(", when its transaction committed after"
+                + " its last statement: ");
+        appendError(sb, e, e instanceof PSQLException p ? p.getServerErrorMessage() : null);
+        if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            sb.append("\n  A constraint checked at the commit failed: one declared DEFERRABLE INITIALLY DEFERRED, or set"
+                    + " DEFERRED in the file. Put right the rows it names before the file ends, or add SET CONSTRAINTS"
+                    + " ALL IMMEDIATE at its top to see which statement breaks it.");
+        }
+        return sb.toString();
+    }
+
+    private static void appendError(StringBuilder sb, Throwable e, ServerErrorMessage server) {
+        sb.append(e instanceof SQLException sql ? headline(sql) : notTheServers(e));
         if (server != null) {
             appendField(sb, "Detail", server.getDetail());
             appendField(sb, "Hint", server.getHint());
             appendField(sb, "Where", server.getWhere());
         }
-        sb.append("\n  Statement at line ").append(statement.line()).append(':');
-        appendFirstLines(sb, statement.sql());
-        return sb.toString();
     }
 
     /**

@@ -18,6 +18,7 @@ public final class ScriptFailure extends Exception {
     private final int statementsDone;
     private transient PsqlVariables variables = PsqlVariables.NONE;
     private transient SQLException failureNotRecorded;
+    private boolean atCommit;
 
     ScriptFailure(SqlStatement statement, Throwable cause, String nonTransactionalReason, int statementsDone) {
         super(cause instanceof SQLException ? cause.getMessage() : ExecutionError.notTheServers(cause), cause);
@@ -39,6 +40,15 @@ public final class ScriptFailure extends Exception {
     }
 
     /**
+     * Marks a failure of the transaction's commit, after every statement and the history change ran: a constraint or
+     * trigger deferred to the end of the transaction failed there.
+     */
+    ScriptFailure atCommit() {
+        this.atCommit = true;
+        return this;
+    }
+
+    /**
      * Why the record of this failure (outside a transaction, where statements before it took effect) could not be
      * written, or null when it was: then nothing stops the next run from running the file again.
      */
@@ -46,9 +56,9 @@ public final class ScriptFailure extends Exception {
         return failureNotRecorded;
     }
 
-    /** Whether the history change failed after every statement ran (rather than a statement). */
+    /** Whether the history change failed after every statement ran (rather than a statement or the commit). */
     public boolean inHistoryChange() {
-        return statement == null;
+        return statement == null && !atCommit;
     }
 
     /** Whether the script ran in a transaction, which was rolled back: none of it took effect. */
@@ -74,7 +84,7 @@ public final class ScriptFailure extends Exception {
         return statement != null && (rolledBack() || statementsDone == 0);
     }
 
-    /** The statement that failed; null when the history change failed. */
+    /** The statement that failed; null when the history change or the commit failed. */
     public SqlStatement statement() {
         return statement;
     }
@@ -84,8 +94,12 @@ public final class ScriptFailure extends Exception {
         return statementsDone;
     }
 
-    /** The failing statement as {@link ExecutionError#describe} puts it, naming the file as {@code fileName}. */
+    /**
+     * The failing statement as {@link ExecutionError#describe} puts it, naming the file as {@code fileName}; or the
+     * failed commit, as {@link ExecutionError#describeCommit} puts it.
+     */
     public String describe(String fileName, MigrationScript script) {
-        return ExecutionError.describe(fileName, statement, getCause(), 0, variables);
+        return atCommit ? ExecutionError.describeCommit(fileName, getCause())
+                : ExecutionError.describe(fileName, statement, getCause(), 0, variables);
     }
 }

@@ -46,6 +46,8 @@ public final class ScriptRunner {
     private Connection connection;
     /** The statement running in a transaction, for its failure; null before the first and after the last. */
     private SqlStatement running;
+    /** Whether the transaction's work is done and what fails now is its commit (a check deferred to the end). */
+    private boolean committing;
 
     public ScriptRunner(WorkSession session, int serverMajorVersion) {
         this(session, serverMajorVersion, LockWait.NONE, Progress.NONE);
@@ -116,6 +118,7 @@ public final class ScriptRunner {
             throws ScriptFailure {
         long start = System.nanoTime();
         running = null;
+        committing = false;
         try {
             return Transactions.inOne(connection, () -> {
                 try (Statement st = connection.createStatement()) {
@@ -154,6 +157,7 @@ public final class ScriptRunner {
                     sendTogether(pipeline, together, script, recorded);
                     running = null;
                     if (recorded) {
+                        committing = true; // sent already: the driver's commit after this sends nothing
                         return (long) elapsedMs(start);
                     }
                     if (effects.contains(SessionEffect.SETTINGS)) {
@@ -162,10 +166,12 @@ public final class ScriptRunner {
                 }
                 int ms = elapsedMs(start);
                 onSuccess.write(connection, ms);
+                committing = true;
                 return (long) ms;
             });
         } catch (SQLException | RuntimeException | Error e) { // rolled back by now, whatever it was
-            throw new ScriptFailure(running, e, null, 0);
+            ScriptFailure failure = new ScriptFailure(running, e, null, 0);
+            throw committing ? failure.atCommit() : failure;
         }
     }
 
@@ -247,6 +253,7 @@ public final class ScriptRunner {
         } catch (StatementPipeline.Failed f) {
             running = withChange && f.index() >= together.size() ? null
                     : together.get(Math.min(f.index(), together.size() - 1));
+            committing = withChange && f.index() > together.size(); // the COMMIT sent after the history change
             throw f.getCause();
         }
         together.clear();

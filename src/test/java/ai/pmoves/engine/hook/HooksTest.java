@@ -99,6 +99,20 @@ class HooksTest {
     }
 
     @Test
+    void aHookWhoseDeferredConstraintFailsAtItsCommitIsNamedAndRolledBack() throws Exception {
+        db.execute("CREATE TABLE parent (id int PRIMARY KEY); CREATE TABLE child (parent_id int REFERENCES parent"
+                + " DEFERRABLE INITIALLY DEFERRED)");
+        db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
+        hook("beforeMigrate.sql", logs("before") + "INSERT INTO child VALUES (7);\n");
+        PmovesException e = assertThrows(PmovesException.class, () -> db.apply(options(false, false)));
+        assertTrue(e.getMessage().startsWith("hooks/beforeMigrate.sql, when its transaction committed after its last"
+                + " statement: ERROR 23503: "), e.getMessage());
+        assertTrue(e.getMessage().contains("Hook hooks/beforeMigrate.sql was rolled back."), e.getMessage());
+        assertEquals(List.of(), db.column("SELECT what FROM hook_log"));
+        assertFalse(db.exists("a"), "no migration ran");
+    }
+
+    @Test
     void aHookTheJvmRunsOutOfMemoryOnIsRolledBackBeforeTheOnErrorHookCommitsItsOwn() throws Exception {
         db.file("20250101_a.sql", "CREATE TABLE a (id int);\n");
         hook("beforeMigrate.sql", logs("before") + "SELECT 'a line longer than the heap holds';\n")

@@ -1,0 +1,3 @@
+// A fresh, empty database for this IT
+ai.pmoves.it.ItDatabase.create(itPort, basedir)
+true

@@ -1,0 +1,1 @@
+CREATE TABLE public.authors (id int PRIMARY KEY, name text NOT NULL);
