@@ -7,9 +7,9 @@ import ai.pmoves.engine.sql.SqlStatement;
 import java.sql.SQLException;
 
 /**
- * How a {@link ScriptRunner} run failed: which statement (or the history change), and whether the statements before
- * it took effect. Checked, so that every caller words the failure for what the file was. The cause is the server's
- * SQLException, or whatever else stopped the run (the JVM out of memory), worded by
+ * How a {@link ScriptRunner} run failed: which statement (or the history change, or the commit), and whether the
+ * statements before it took effect. Checked, so that every caller words the failure for what the file was. The cause is
+ * the server's SQLException, or whatever else stopped the run (the JVM out of memory), worded by
  * {@link ExecutionError#notTheServers}.
  */
 public final class ScriptFailure extends Exception {
