@@ -13,15 +13,14 @@
 # database: pmoves:apply on an empty database; its no-op re-run; pmoves:status; psql running the same files with
 # one transaction per file (`psql -f` of the files as `BEGIN; <file> COMMIT;`, concatenated before the clock
 # starts); the same with each file's history row written as pmoves writes it (`psql + rows`); flyway:migrate
-# (13.12.0) on an empty
-# database, its no-op re-run and flyway:info; and an empty Maven build (`mvn validate` of the same project), the
-# floor every Maven goal pays; a fresh JVM's first JDBC connection (bench/FirstConnection.java), the part of every
-# goal's fixed cost that any JVM tool pays. Every Maven run is `mvn -o -q` on the same project. For N=BIG_N (default 10,000):
-# pmoves:apply and pmoves:status (and psql), to show how cost grows. Besides `pmoves apply / (mvn + psql)` it prints
-# the apply against the empty build, the first connection and `psql + rows` together: the least a JVM goal that records
-# each migration could take. Each row: the median wall time, the client's
-# CPU (user + system, the JVM's compiler threads included) and the server's (its connections' CPU), since on a
-# machine of 2 cores the two take from each other.
+# (13.12.0) on an empty database, its no-op re-run and flyway:info; and an empty Maven build (`mvn validate` of the
+# same project), the floor every Maven goal pays; a fresh JVM's first JDBC connection (bench/FirstConnection.java),
+# the part of every goal's fixed cost that any JVM tool pays. Every Maven run is `mvn -o -q` on the same project.
+# For N=BIG_N (default 10,000): pmoves:apply and pmoves:status (and psql), to show how cost grows. Besides
+# `pmoves apply / (mvn + psql)` it prints the apply against the empty build, the first connection and `psql + rows`
+# together: the least a JVM goal that records each migration could take. Each row: the median wall time, the
+# client's CPU (user + system, the JVM's compiler threads included) and the server's (its connections' CPU), since on
+# a machine of 2 cores the two take from each other.
 #
 # Needs: a JDK 17 and Maven (the plugin is installed into ~/.m2 first unless SKIP_INSTALL=1; Flyway is downloaded
 # once from Maven Central), the PostgreSQL server binaries (PGBIN, default /usr/lib/postgresql/15/bin) and psql.
